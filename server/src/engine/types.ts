@@ -1,0 +1,299 @@
+// The engine's data model, shared by every stage, the CLI, the language server and the predictors.
+// Nothing here imports vscode, tree-sitter or QuickJS: these are plain, serialisable shapes.
+
+/** Source language of a snippet. `jsx` and `tsx` allow JSX; `ts`/`tsx` allow type syntax. */
+export type Lang = 'js' | 'jsx' | 'ts' | 'tsx';
+
+/** A 1-based line and 0-based column in the snippet as the user wrote it. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Repair
+
+/** One change the repair stage made; repairs never add or remove line breaks. */
+export interface Repair {
+  kind:
+    | 'top-level-return'
+    | 'top-level-await'
+    | 'top-level-yield'
+    | 'placeholder'
+    | 'orphan-class-member'
+    | 'orphan-object-member'
+    | 'missing-close'
+    | 'bare-object-literal'
+    | 'type-only-line'
+    | 'other';
+  line: number;
+  description: string;
+}
+
+export interface RepairResult {
+  /** The repaired source: same number of lines as the input, every statement on its original line. */
+  code: string;
+  repairs: Repair[];
+  /** Syntax errors that remain after repair (1-based lines). Empty when the code parses. */
+  remainingErrors: { line: number; column: number; message: string }[];
+  /** True when the whole snippet must run inside an async function (top-level await/return). */
+  needsAsyncWrapper: boolean;
+  /** True when the snippet has a top-level `yield`: it runs inside an async generator that Pico drains. */
+  needsGeneratorWrapper: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Analysis: what a free name is used for
+
+/** A literal the name was compared or combined with, as JavaScript source (`'admin'`, `3`, `null`). */
+export type LiteralSource = string;
+
+/** How one property path below a name is used: `user.address.city` read -> path ['address','city']. */
+export interface PropertyUse {
+  path: string[];
+  read: boolean;
+  written: boolean;
+  called: boolean;
+  /** Number of arguments in the largest call seen on this path. */
+  callArity?: number;
+  /** Facts about the value this path yields (its own properties, iteration, comparisons...). */
+  facts?: UsageFacts;
+}
+
+/** Everything the analysis learnt about how a value is used. Recursive through `properties`, `callResult`, `elements`. */
+export interface UsageFacts {
+  called: boolean;
+  constructed: boolean;
+  awaited: boolean;
+  thenCalled: boolean;
+  iterated: boolean;
+  spread: boolean;
+  /** Read with `x[i]` / `x[0]` (numeric) or `x[key]` / `x['k']` (string). */
+  indexed: 'number' | 'string' | 'both' | null;
+  /** `.length` read, `for (i < x.length)` loops. */
+  lengthRead: boolean;
+  /** Properties read, written or called directly below this value, keyed by property name. */
+  properties: Record<string, PropertyUse>;
+  /** Literals compared with (`===`, `==`, `<`, `switch` cases...). */
+  comparedWith: LiteralSource[];
+  /** Kinds of literal combined with by `+ - * /` or template strings. */
+  combinedWith: ('string' | 'number')[];
+  /** `typeof x === 'string'` checks: the type names tested. */
+  typeofChecks: string[];
+  /** `x instanceof Foo`: the constructor names tested. */
+  instanceofChecks: string[];
+  /** Passed as an argument: callee text (`fs.readFile`, `JSON.parse`) and 0-based position. */
+  passedTo: { callee: string; position: number }[];
+  /** Keys destructured out of it: `const {a, b} = x`. */
+  destructured: string[];
+  /** Used as a boolean condition (`if (x)`, `x && …`, `!x`). */
+  testedForTruth: boolean;
+  /** Called as a function with callback-looking arguments (function expressions) at these positions. */
+  callbackPositions: number[];
+  /** Facts about what a call of this value returns, when called. */
+  callResult?: UsageFacts;
+  /** Facts about the elements, when iterated/indexed/`.forEach`-ed etc. */
+  elements?: UsageFacts;
+  /** Type annotation text from TypeScript or JSDoc, when present. */
+  annotation?: string;
+}
+
+/** A name the snippet reads but never declares (and the sandbox does not provide). */
+export interface FreeName {
+  name: string;
+  /** 1-based lines of every reference. */
+  lines: number[];
+  /** Whether the snippet ever assigns to it (`x = …` without a declaration). */
+  assigned: boolean;
+  facts: UsageFacts;
+}
+
+/** An `import` or `require()` of a module. */
+export interface ModuleImport {
+  specifier: string;
+  line: number;
+  /** Local bindings it introduces: `imported` is 'default', '*' (namespace / whole require), or a named export. */
+  bindings: { local: string; imported: string; facts: UsageFacts }[];
+}
+
+/** A function the snippet declares (declaration, expression, arrow, method, class constructor). */
+export interface FunctionInfo {
+  /** Stable id within one analysis: index in document order. */
+  id: number;
+  name: string | null;
+  kind: 'declaration' | 'expression' | 'arrow' | 'method' | 'getter' | 'setter' | 'constructor';
+  /** Class name when it is a class member. */
+  className: string | null;
+  isStatic: boolean;
+  isAsync: boolean;
+  isGenerator: boolean;
+  /** 1-based first and last line of the whole function. */
+  startLine: number;
+  endLine: number;
+  /** Byte offsets (in the analysed code) of the function node, and of the body's opening `{` (null for expression-bodied arrows). */
+  startIndex: number;
+  endIndex: number;
+  bodyStartIndex: number | null;
+  /** Parameters in order; `name` is null for destructuring patterns (then `pattern` holds the source text). */
+  params: { name: string | null; pattern: string | null; rest: boolean; hasDefault: boolean; facts: UsageFacts }[];
+  /** True when declared at the top level of the snippet (not nested in another function). */
+  topLevel: boolean;
+  /** True when the snippet calls it by name somewhere (statically). */
+  calledByName: boolean;
+  /** True when it is passed as an argument to a call (a callback). */
+  passedAsArgument: boolean;
+}
+
+export interface Analysis {
+  freeNames: FreeName[];
+  /** Facts about `this` at the top level and in functions that are not methods; null when unused. */
+  thisFacts: UsageFacts | null;
+  imports: ModuleImport[];
+  functions: FunctionInfo[];
+  /** Names declared at the snippet's top level. */
+  topLevelDeclarations: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prediction
+
+/** Where a predicted value goes. */
+export type SlotKind = 'global' | 'this' | 'import' | 'param';
+
+/** A place that needs a value, with what the analysis knows of it. */
+export interface Slot {
+  /** Stable key: the free name, `this`, `import:<spec>:<imported>`, or `param:<functionId>:<index>`. */
+  key: string;
+  kind: SlotKind;
+  /** The name shown to users (`user`, `this`, `fs`, `req`). */
+  name: string;
+  facts: UsageFacts;
+  line: number;
+}
+
+/** A value a predictor proposes for a slot: one JavaScript expression, evaluated only in the sandbox. */
+export interface Prediction {
+  key: string;
+  name: string;
+  /** One JavaScript expression (source text). */
+  value: string;
+  /** Which predictor made it: `embedded`, `ollama`, `user`. */
+  by: string;
+  reason?: string;
+}
+
+/** What a predictor is told after a run, to refine its values. */
+export interface RunFeedback {
+  iteration: number;
+  values: Prediction[];
+  error: RunError | null;
+  /** Slot keys the engine blames for the error. */
+  blamed: string[];
+  executedLines: number[];
+  unexecutedLines: number[];
+}
+
+export interface PredictionRequest {
+  source: string;
+  lang: Lang;
+  slots: Slot[];
+  analysis: Analysis;
+  /** Present from the second round on. */
+  feedback?: RunFeedback;
+  signal?: AbortSignal;
+}
+
+/** A source of values. The embedded predictor is the default; others (Ollama) refine what it cannot. */
+export interface Predictor {
+  readonly id: string;
+  /** First values for the given slots. May return fewer predictions than slots. */
+  predict(request: PredictionRequest): Promise<Prediction[]>;
+  /** Corrected values after a run; return [] when it has nothing new to offer. */
+  refine(request: PredictionRequest & { feedback: RunFeedback }): Promise<Prediction[]>;
+  /** Model calls and model time spent so far, for the report (absent for the embedded predictor). */
+  stats?(): { calls: number; ms: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running and reporting
+
+export interface RunError {
+  name: string;
+  message: string;
+  /** 1-based line in the user's snippet, or null when the error did not come from a snippet line. */
+  line: number | null;
+  column?: number | null;
+}
+
+/** An error no assumed value caused: a real problem in the snippet (or in Pico's understanding of it). */
+export interface Finding {
+  message: string;
+  line: number | null;
+  kind: 'error' | 'syntax' | 'limit' | 'predictor';
+}
+
+export interface Injection {
+  name: string;
+  key: string;
+  value: string;
+  by: string;
+  line: number;
+}
+
+export interface OutputEntry {
+  stream: 'log' | 'info' | 'warn' | 'error' | 'debug';
+  text: string;
+  line: number | null;
+}
+
+/** A runtime type observed for a name at a line in the reported run. */
+export interface TypeObservation {
+  name: string;
+  line: number;
+  type: string;
+  sample: string;
+  /** True when the value is one Pico assumed (a prediction or a dummy), never observed from the snippet's own computation. */
+  assumed: boolean;
+}
+
+export interface Limits {
+  timeoutMs: number;
+  memoryMb: number;
+  stackKb: number;
+  maxOutputBytes: number;
+}
+
+export interface RunOptions {
+  /** Language; defaults from `fileName`'s extension, else `js`. */
+  lang?: Lang;
+  fileName?: string;
+  maxIterations?: number;
+  limits?: Partial<Limits>;
+  /** Predictor that refines after the embedded one; the embedded predictor always answers first. */
+  predictor?: Predictor;
+  /** Values the user fixed: name (or slot key) -> JavaScript expression. They win over any prediction. */
+  overrides?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Called after each iteration, for progress UIs. */
+  onProgress?: (event: { iteration: number; executedLines: number; totalLines: number; phase: string }) => void;
+}
+
+export interface Report {
+  lang: Lang;
+  /** 1-based lines of the input on which a statement began executing in the reported (best) run. */
+  executedLines: number[];
+  /** 1-based lines on which a statement begins (the denominator for coverage). */
+  statementLines: number[];
+  iterations: number;
+  error: RunError | null;
+  findings: Finding[];
+  injected: Injection[];
+  output: OutputEntry[];
+  types: TypeObservation[];
+  repairs: Repair[];
+  durationMs: number;
+  /** Present when a model predictor took part. */
+  model?: { predictor: string; calls: number; ms: number; messages: string[] };
+  /** True when the output was cut at the output limit. */
+  outputTruncated: boolean;
+}
