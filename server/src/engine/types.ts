@@ -31,6 +31,8 @@ export interface Repair {
 }
 
 export interface RepairResult {
+  /** The language the repaired code parses as (a `js` snippet with TypeScript-only syntax may become `ts`). */
+  lang: Lang;
   /** The repaired source: same number of lines as the input, every statement on its original line. */
   code: string;
   repairs: Repair[];
