@@ -1,0 +1,26 @@
+// Small builders for the Ollama predictor's tests: usage facts, slots and prediction requests written by
+// hand, so a test states exactly what the analysis is supposed to have learnt.
+import type { Analysis, PredictionRequest, RunFeedback, Slot, UsageFacts } from '../../src/engine/types';
+
+export function facts(partial: Partial<UsageFacts> = {}): UsageFacts {
+  return {
+    called: false, constructed: false, awaited: false, thenCalled: false, iterated: false, spread: false,
+    indexed: null, lengthRead: false, properties: {}, comparedWith: [], combinedWith: [], typeofChecks: [],
+    instanceofChecks: [], passedTo: [], destructured: [], testedForTruth: false, callbackPositions: [],
+    ...partial,
+  };
+}
+
+export function slot(name: string, usage: UsageFacts, line: number, kind: Slot['kind'] = 'global', key = name): Slot {
+  return { key, kind, name, facts: usage, line };
+}
+
+const emptyAnalysis: Analysis = { freeNames: [], thisFacts: null, imports: [], functions: [], topLevelDeclarations: [] };
+
+export function request(source: string, slots: Slot[], extra: Partial<PredictionRequest> = {}): PredictionRequest {
+  return { source, lang: 'js', slots, analysis: emptyAnalysis, ...extra };
+}
+
+export function feedback(partial: Partial<RunFeedback>): RunFeedback {
+  return { iteration: 1, values: [], error: null, blamed: [], executedLines: [], unexecutedLines: [], ...partial };
+}
