@@ -19,6 +19,7 @@ const wasm = [
   [join(dirname(require.resolve('tree-sitter-typescript/package.json')), 'tree-sitter-tsx.wasm'), 'tree-sitter-tsx.wasm'],
   [join(dirname(require.resolve('@jitl/quickjs-wasmfile-release-sync/package.json')), 'dist', 'emscripten-module.wasm'), 'quickjs.wasm'],
 ];
+copyFileSync(join(root, 'server/src/engine/sandbox/prelude.js'), join(dist, 'prelude.js'));
 for (const [from, name] of wasm) {
   copyFileSync(from, join(dist, name));
   if (name.startsWith('tree-sitter') || name === 'web-tree-sitter.wasm') copyFileSync(from, join(grammars, name));
