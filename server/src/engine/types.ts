@@ -92,6 +92,12 @@ export interface UsageFacts {
   testedForTruth: boolean;
   /** Called as a function with callback-looking arguments (function expressions) at these positions. */
   callbackPositions: number[];
+  /**
+   * What the callbacks passed at `callbackPositions` do with their parameters, one facts object per parameter:
+   * `fs.readFile(p, (err, data) => data.split('\n'))` -> on `readFile`: [{ position: 1, params: [err facts, data facts] }].
+   * Tells a predictor what to call the callback with. Absent when no inline callback was passed.
+   */
+  callbackParams?: { position: number; params: UsageFacts[] }[];
   /** Facts about what a call of this value returns, when called. */
   callResult?: UsageFacts;
   /** Facts about the elements, when iterated/indexed/`.forEach`-ed etc. */

@@ -1,0 +1,74 @@
+import { isProvidedGlobal } from '../globals';
+import type { Tree } from '../parse';
+import type { Analysis, FreeName, Lang, UsageFacts } from '../types';
+import { applyAnnotations, wantsAnnotations } from './annotations';
+import { emptyFacts, finishFacts } from './facts';
+import { collectFunctions } from './functions';
+import { collectImports } from './imports';
+import { analyseScopes } from './scopes';
+import { lowerTree } from './syntax';
+import { freeThisNodes } from './this';
+import { beginRoot, describeValue, newFlowContext } from './usage';
+
+export { emptyFacts } from './facts';
+
+/**
+ * Free names and how the snippet uses them. `code` is the plain JavaScript the run executes (TypeScript and
+ * JSX already stripped, lines kept) and `tree` its tree-sitter javascript parse; `original` is the user's
+ * source before stripping, read only for type annotations.
+ */
+export function analyse(code: string, tree: Tree, original?: { source: string; lang: Lang }): Analysis {
+  if (tree.rootNode.endIndex < code.length) {
+    throw new Error(`Pico analysis: the tree covers ${tree.rootNode.endIndex} characters but the code has ${code.length}; parse the same code you analyse.`);
+  }
+  const syntax = lowerTree(tree, code);
+  const scopes = analyseScopes(syntax);
+  const ctx = newFlowContext(syntax, scopes);
+
+  const free = new Map<string, FreeName>();
+  for (const ref of scopes.references) {
+    if (ref.declaration || isProvidedGlobal(ref.name) || ref.name.startsWith('__pico')) continue;
+    let entry = free.get(ref.name);
+    if (!entry) {
+      entry = { name: ref.name, lines: [], assigned: false, facts: emptyFacts() };
+      free.set(ref.name, entry);
+    }
+    if (!entry.lines.includes(ref.node.line)) entry.lines.push(ref.node.line);
+    if (ref.write) entry.assigned = true;
+  }
+  for (const entry of free.values()) {
+    beginRoot(ctx);
+    for (const ref of scopes.references) {
+      if (ref.name === entry.name && !ref.declaration && ref.read) describeValue(ref.node, entry.facts, ctx, 0);
+    }
+    entry.lines.sort((a, b) => a - b);
+  }
+
+  let thisFacts: UsageFacts | null = null;
+  const thisNodes = freeThisNodes(syntax);
+  if (thisNodes.length) {
+    beginRoot(ctx);
+    const facts = emptyFacts();
+    for (const node of thisNodes) describeValue(node, facts, ctx, 0);
+    thisFacts = facts;
+  }
+
+  const imports = collectImports(ctx);
+  const functions = collectFunctions(ctx);
+  const analysis: Analysis = {
+    freeNames: [...free.values()],
+    thisFacts,
+    imports,
+    functions,
+    topLevelDeclarations: [...scopes.program.names.keys()],
+  };
+  if (original ? wantsAnnotations(original.source, original.lang) : wantsAnnotations(code, 'js')) {
+    applyAnnotations(analysis, ctx, original ?? { source: code, lang: 'js' });
+  }
+
+  for (const entry of analysis.freeNames) finishFacts(entry.facts);
+  if (analysis.thisFacts) finishFacts(analysis.thisFacts);
+  for (const entry of imports) for (const binding of entry.bindings) finishFacts(binding.facts);
+  for (const fn of functions) for (const param of fn.params) finishFacts(param.facts);
+  return analysis;
+}

@@ -1,0 +1,132 @@
+import type { Tree } from '../parse';
+
+// The analysis asks many questions of every node (its parent, a field, a token among its children). Each
+// question put to a web-tree-sitter Node crosses into WebAssembly and allocates a wrapper, so the tree is
+// copied once, with one cursor walk, into plain objects that answer those questions for free.
+
+export interface SNode {
+  type: string;
+  /** False for anonymous tokens (`(`, `const`, `+=`, `async`...). */
+  named: boolean;
+  /** The grammar field this node fills in its parent (`function`, `object`, `left`...), or null. */
+  field: string | null;
+  /** UTF-16 offsets into the analysed code. */
+  start: number;
+  end: number;
+  /** 1-based lines. */
+  line: number;
+  endLine: number;
+  /** 0-based column of the start. */
+  column: number;
+  parent: SNode | null;
+  children: SNode[];
+  /** Position in a pre-order walk: document order, and a cheap identity for maps and sets. */
+  id: number;
+}
+
+export interface SyntaxTree {
+  root: SNode;
+  /** Every node in document (pre-)order; comments are left out. */
+  nodes: SNode[];
+  code: string;
+}
+
+/** Copies a tree-sitter tree into plain objects. Comments are dropped: no analysis reads them from the tree. */
+export function lowerTree(tree: Tree, code: string): SyntaxTree {
+  const cursor = tree.walk();
+  const nodes: SNode[] = [];
+  const make = (parent: SNode | null): SNode => {
+    const start = cursor.startPosition;
+    const end = cursor.endPosition;
+    const node: SNode = {
+      type: cursor.nodeType,
+      named: cursor.nodeIsNamed,
+      field: cursor.currentFieldName,
+      start: cursor.startIndex,
+      end: cursor.endIndex,
+      line: start.row + 1,
+      endLine: end.row + 1,
+      column: start.column,
+      parent,
+      children: [],
+      id: nodes.length,
+    };
+    if (node.type !== 'comment') {
+      nodes.push(node);
+      parent?.children.push(node);
+    }
+    return node;
+  };
+  try {
+    const root = make(null);
+    const ancestors: SNode[] = [];
+    let current = root;
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        ancestors.push(current);
+        current = make(current);
+        continue;
+      }
+      for (;;) {
+        if (cursor.gotoNextSibling()) {
+          current = make(ancestors[ancestors.length - 1]);
+          break;
+        }
+        if (!cursor.gotoParent()) return { root, nodes, code };
+        current = ancestors.pop()!;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+export function field(node: SNode, name: string): SNode | null {
+  for (const child of node.children) if (child.field === name) return child;
+  return null;
+}
+
+export function fields(node: SNode, name: string): SNode[] {
+  return node.children.filter((child) => child.field === name);
+}
+
+export function namedChildren(node: SNode): SNode[] {
+  return node.children.filter((child) => child.named);
+}
+
+/** True when an anonymous token such as `async`, `static`, `get` or `*` is a direct child. */
+export function hasToken(node: SNode, token: string): boolean {
+  for (const child of node.children) if (!child.named && child.type === token) return true;
+  return false;
+}
+
+export function textOf(code: string, node: SNode): string {
+  return code.slice(node.start, node.end);
+}
+
+/** The node an expression's value ends up in once wrapping parentheses are skipped. */
+export function unwrapParentheses(node: SNode): SNode {
+  let current = node;
+  while (current.parent?.type === 'parenthesized_expression') current = current.parent;
+  return current;
+}
+
+/** The expression inside any number of parentheses. */
+export function stripParentheses(node: SNode): SNode {
+  let current = node;
+  while (current.type === 'parenthesized_expression') {
+    const inner = namedChildren(current)[0];
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
+}
+
+export const functionTypes = new Set([
+  'function_declaration', 'generator_function_declaration', 'function_expression', 'function', 'generator_function',
+  'arrow_function', 'method_definition',
+]);
+
+export function isFunction(node: SNode): boolean {
+  return node.named && functionTypes.has(node.type);
+}
