@@ -121,7 +121,11 @@ function networkCodeOf(error: unknown): string | null {
     const errors = (current as { errors?: unknown }).errors;
     if (Array.isArray(errors)) queue.push(...errors);
   }
-  if (error instanceof TypeError && /fetch failed/i.test(error.message)) return 'EFETCH';
+  if (error instanceof TypeError && /fetch failed/i.test(error.message)) {
+    // No code anywhere (undici's "bad port" refusal, for one): its own words are the best detail.
+    const cause = (error as { cause?: unknown }).cause;
+    return cause instanceof Error && cause.message ? `EFETCH:${cause.message}` : 'EFETCH:fetch failed';
+  }
   return null;
 }
 
@@ -132,7 +136,7 @@ function describeNetworkCode(code: string): string {
     case 'ECONNRESET': case 'UND_ERR_SOCKET': return 'the connection was closed before a reply';
     case 'ETIMEDOUT': case 'UND_ERR_CONNECT_TIMEOUT': return 'connecting timed out';
     case 'EHOSTUNREACH': case 'ENETUNREACH': return 'no route to the host';
-    default: return `network error ${code}`;
+    default: return code.startsWith('EFETCH:') ? code.slice('EFETCH:'.length) : `network error ${code}`;
   }
 }
 
