@@ -59,6 +59,8 @@ const elementCallbacks: Record<string, number[]> = {
   forEach: [0], map: [0], filter: [0], find: [0], findIndex: [0], findLast: [0], findLastIndex: [0], some: [0],
   every: [0], flatMap: [0], reduce: [1], reduceRight: [1], sort: [0, 1], toSorted: [0, 1],
 };
+/** Of those, the ones that test what their callback returns for truth. */
+const predicateCallbacks = new Set(['filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every']);
 /** Of those, the ones whose result holds the same elements (`filter(...).map(...)` still sees users). */
 const keepsElements = new Set(['filter', 'sort', 'toSorted']);
 /** And the ones whose result is one of the elements. */
@@ -286,6 +288,12 @@ function useProperty(member: SNode, facts: UsageFacts, ctx: FlowContext, hops: n
       // Array-style callback: its parameters are this value's elements.
       const items = elements(facts);
       for (const index of elementParams) describeParameter(callback, index, items, ctx, hops + 1);
+      if (predicateCallbacks.has(name)) {
+        for (const returned of returnedExpressions(callback)) {
+          const returnedFacts = factsOfExpression(returned, ctx);
+          if (returnedFacts) returnedFacts.testedForTruth = true;
+        }
+      }
       addUnique(valueFacts.callbackPositions, 0);
       if (returnsElement.has(name)) valueFacts.callResult ??= items;
       result = callResult(valueFacts);
@@ -396,13 +404,17 @@ function useThen(call: SNode, facts: UsageFacts, ctx: FlowContext, hops: number)
   if (!callback) return;
   describeParameter(callback, 0, facts, ctx, hops + 1);
   for (const returned of returnedExpressions(callback)) {
-    const returnedFacts = ctx.exprFacts.get(`${ctx.root}:${stripParentheses(returned).id}`) ??
-      ctx.exprFacts.get(`${ctx.root}:${returned.id}`);
+    const returnedFacts = factsOfExpression(returned, ctx);
     if (returnedFacts) {
       describeValue(call, returnedFacts, ctx, hops);
       return;
     }
   }
+}
+
+/** The facts the current root's flow gave an expression, if it reached it. */
+function factsOfExpression(node: SNode, ctx: FlowContext): UsageFacts | undefined {
+  return ctx.exprFacts.get(`${ctx.root}:${stripParentheses(node).id}`) ?? ctx.exprFacts.get(`${ctx.root}:${node.id}`);
 }
 
 /** The expressions a function returns: an arrow's expression body, or the `return` arguments in its own body. */
