@@ -1,10 +1,8 @@
 // `pico doctor`: checks what Pico needs on this machine (the grammars and QuickJS always; Ollama and its
 // model for `--predictor ollama`) and says, for each problem, the command that fixes it.
-import { readFileSync } from 'node:fs';
 import { Ollama } from 'ollama';
-import { newQuickJSWASMModuleFromVariant, newVariant, RELEASE_SYNC, getQuickJS, type QuickJSWASMModule } from 'quickjs-emscripten';
-import { assetPath } from './engine/assets';
 import { loadParsers, parseSync } from './engine/parse';
+import { loadQuickJS } from './engine/sandbox/index';
 import type { Lang } from './engine/types';
 import { boundFetch } from './predictors/ollama/chat';
 import { describeCallFailure, pullCommand } from './predictors/ollama/errors';
@@ -137,19 +135,6 @@ async function checkQuickJS(): Promise<DoctorCheck> {
   } catch (error) {
     return { name: 'QuickJS', ok: false, detail: error instanceof Error ? error.message : String(error), fix: 'Run `npm install` (or `npm run build`) in the Pico folder: the QuickJS .wasm file is missing or broken.' };
   }
-}
-
-/** From the bundle, QuickJS's .wasm sits beside the code as quickjs.wasm; from source the package finds its own. */
-async function loadQuickJS(): Promise<QuickJSWASMModule> {
-  let wasm: Buffer | null = null;
-  try {
-    wasm = readFileSync(assetPath('quickjs.wasm'));
-  } catch {
-    wasm = null;
-  }
-  if (!wasm) return getQuickJS();
-  const bytes = wasm;
-  return newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }));
 }
 
 /** Human output: one line per check, its fix indented below, and a verdict. */

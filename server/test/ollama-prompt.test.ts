@@ -30,10 +30,13 @@ test('a slot is described by access paths rooted at its name', () => {
 test('elements, callbacks and imports are described', () => {
   const items = facts({ iterated: true, elements: facts({ properties: { price: { path: ['price'], read: true, written: false, called: false, facts: facts({ combinedWith: ['number'] }) } } }) });
   assert.match(describeSlot('items', slot('items', items, 2)), /items\[i\]\.price: read; combined with number/);
-  const readFile = facts({ called: true, callbackPositions: [1] });
+  const readFile = facts({ called: true, callbackPositions: [1], callbackParams: [{ position: 1, params: [facts({ testedForTruth: true }), facts({ properties: { split: { path: ['split'], read: false, written: false, called: true, callArity: 1 } } })] }] });
   const imported = slot('readFile', readFile, 1, 'import', 'import:fs:readFile');
   assert.match(describeSlot('readFile', imported), /imported: export readFile of 'fs'/);
-  assert.match(describeSlot('readFile', imported), /given callbacks at argument 1/);
+  const described = describeSlot('readFile', imported);
+  assert.match(described, /readFile: called; given a callback as argument 2/);
+  assert.match(described, /\(parameter 1 of the callback passed as argument 2 to readFile\): tested as a condition/);
+  assert.match(described, /\(parameter 2 of the callback passed as argument 2 to readFile\)\.split: called with 1 argument/);
 });
 
 test('two slots with one name are told apart by their keys', () => {

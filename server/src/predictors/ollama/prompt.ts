@@ -184,6 +184,10 @@ function childLines(facts: UsageFacts, path: string, depth: number): string[] {
   const lines: string[] = [];
   if (facts.callResult) lines.push(...describeFacts(facts.callResult, `${path}()`, depth + 1));
   if (facts.elements) lines.push(...describeFacts(facts.elements, `${path}[i]`, depth + 1));
+  for (const { position, params } of facts.callbackParams ?? []) {
+    // Says what the callback expects to be called with: `fs.readFile(p, (err, data) => data.split(...))`.
+    params.forEach((param, i) => lines.push(...describeFacts(param, `(parameter ${i + 1} of the callback passed as argument ${position + 1} to ${path})`, depth + 1)));
+  }
   for (const [name, use] of Object.entries(facts.properties ?? {})) {
     const propertyPath = `${path}.${name}`;
     const access = use.called
@@ -200,7 +204,7 @@ function ownClauses(facts: UsageFacts): string[] {
   if (facts.annotation) clauses.push(`declared type ${facts.annotation}`);
   if (facts.constructed) clauses.push('constructed with new');
   else if (facts.called) clauses.push('called');
-  if (facts.callbackPositions?.length) clauses.push(`given callbacks at argument ${facts.callbackPositions.join(', ')}`);
+  if (facts.callbackPositions?.length) clauses.push(`given a callback as argument ${facts.callbackPositions.map((p) => p + 1).join(', ')}`);
   if (facts.awaited) clauses.push('awaited');
   if (facts.thenCalled) clauses.push('.then called');
   if (facts.iterated) clauses.push('iterated');
