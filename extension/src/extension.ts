@@ -1,0 +1,19 @@
+// Entry point: creates the context and wires commands to it. No logic lives here.
+import type * as vscode from 'vscode';
+import { PicoContext } from './context';
+import { openPastePanel, runSnippet, showOutput } from './commands';
+import { PastePanel } from './panel/PastePanel';
+import { picoApi, type PicoApi } from './api';
+
+export async function activate(extension: vscode.ExtensionContext): Promise<PicoApi> {
+  const context = await PicoContext.create(extension);
+  context.registerCommand('pico.runSnippet', runSnippet);
+  context.registerCommand('pico.openPastePanel', openPastePanel);
+  context.registerCommand('pico.showOutput', showOutput);
+  context.push(PastePanel.registerSerializer(context));
+  return picoApi(context);
+}
+
+export function deactivate(): void {
+  // The context is in the extension's subscriptions: VS Code disposes it, which stops the client.
+}

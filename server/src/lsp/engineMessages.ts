@@ -1,0 +1,27 @@
+// Messages between the language server's main thread and the engine worker thread.
+import type { Lang, Report } from '../engine/types';
+
+/** The predictor the worker builds for a run (a Predictor object cannot cross threads). */
+export interface PredictorChoice {
+  kind: 'embedded' | 'ollama';
+  host?: string;
+  model?: string;
+}
+
+/** Everything a run needs that can be copied to the worker. */
+export interface EngineJob {
+  text: string;
+  lang?: Lang;
+  fileName?: string;
+  maxIterations?: number;
+  timeoutMs?: number;
+  memoryMb?: number;
+  overrides?: Record<string, string>;
+  predictor: PredictorChoice;
+}
+
+export type ToWorker = { kind: 'run'; id: number; job: EngineJob } | { kind: 'abort'; id: number };
+
+export type FromWorker =
+  | { kind: 'done'; id: number; report: Report }
+  | { kind: 'failed'; id: number; error: { name: string; message: string; badInput: boolean; aborted: boolean } };

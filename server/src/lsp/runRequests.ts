@@ -1,0 +1,116 @@
+// Handles `pico/run` and `pico/runText`: picks the text, runs it on the engine thread, maps lines,
+// and turns cancellation, stale versions and engine failures into the matching JSON-RPC errors.
+import { LSPErrorCodes, ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { langFromFileName } from '../engine/parse';
+import type { Lang, Report } from '../engine/types';
+import { languageIds, type RunParams, type RunResult, type RunSettings, type RunTextParams, type RunTextResult } from '../protocol';
+import type { EngineJob } from './engineMessages';
+import { EngineAbortedError, EngineCrashedError, EngineInputError, type EngineHost } from './engineHost';
+import type { DocumentRuns, FinishedRun } from './documentRuns';
+import { offsetReport } from './mapReport';
+import { detectLanguage } from './detectLanguage';
+
+export interface RunDependencies {
+  engine: EngineHost;
+  runs: DocumentRuns;
+  document(uri: string): TextDocument | undefined;
+  settings(uri?: string): Promise<RunSettings>;
+  /** Called with each run that finished for the document's current version. */
+  finished(document: TextDocument, run: FinishedRun): void;
+}
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Pico run cancelled: a newer run or an edit replaced it');
+}
+
+function languageOf(document: TextDocument): Lang {
+  const lang = languageIds[document.languageId] ?? langFromFileName(document.uri);
+  if (!lang) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `Pico runs JavaScript, TypeScript, JSX and TSX; this document is ${document.languageId}.`);
+  }
+  return lang;
+}
+
+function linkSignals(token: CancellationToken, controller: AbortController): void {
+  if (token.isCancellationRequested) controller.abort();
+  token.onCancellationRequested(() => controller.abort());
+}
+
+function jobFor(text: string, lang: Lang, settings: RunSettings, overrides?: Record<string, string>, fileName?: string): EngineJob {
+  return {
+    text,
+    lang,
+    fileName,
+    maxIterations: settings.maxIterations,
+    timeoutMs: settings.timeoutMs,
+    memoryMb: settings.memoryMb,
+    overrides,
+    predictor: { kind: settings.predictor ?? 'embedded', host: settings.ollamaHost, model: settings.ollamaModel },
+  };
+}
+
+async function runOnEngine(deps: RunDependencies, job: EngineJob, signal: AbortSignal): Promise<Report> {
+  try {
+    return await deps.engine.run(job, signal);
+  } catch (error) {
+    if (error instanceof EngineAbortedError || signal.aborted) throw cancelled();
+    if (error instanceof EngineInputError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+    if (error instanceof EngineCrashedError) throw new ResponseError(ErrorCodes.InternalError, error.message);
+    throw new ResponseError(ErrorCodes.InternalError, `Pico's engine failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export async function handleRun(deps: RunDependencies, params: RunParams, token: CancellationToken): Promise<RunResult> {
+  const uri = params.textDocument.uri;
+  const document = deps.document(uri);
+  if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `Pico: ${uri} is not open in the editor.`);
+  if (document.version !== params.version) {
+    throw new ResponseError(LSPErrorCodes.ContentModified, `Pico: the document is at version ${document.version}, not ${params.version}.`);
+  }
+  const lang = languageOf(document);
+  const range = params.range && (params.range.start.line !== params.range.end.line || params.range.start.character !== params.range.end.character) ? params.range : undefined;
+  const text = document.getText(range);
+  const lineOffset = range?.start.line ?? 0;
+  if (!text.trim()) throw new ResponseError(ErrorCodes.InvalidParams, 'Pico: there is nothing to run (the selection or the document is empty).');
+
+  const controller = deps.runs.begin(uri, params.version);
+  linkSignals(token, controller);
+  try {
+    const settings = await deps.settings(uri);
+    const report = await runOnEngine(deps, jobFor(text, lang, settings, params.overrides, uri), controller.signal);
+    if (controller.signal.aborted) throw cancelled();
+    const current = deps.document(uri);
+    if (!current || current.version !== params.version) {
+      throw new ResponseError(LSPErrorCodes.ContentModified, 'Pico: the document changed during the run; its result was dropped.');
+    }
+    const mapped = offsetReport(report, lineOffset);
+    const lastLine = lineOffset + text.split('\n').length;
+    const run: FinishedRun = { version: params.version, firstLine: lineOffset + 1, lastLine, report: mapped };
+    deps.runs.store(uri, run);
+    deps.finished(current, run);
+    return { uri, version: params.version, lineOffset, report: mapped };
+  } finally {
+    deps.runs.end(uri, controller);
+  }
+}
+
+/** The panel's runs share one slot: a newer one cancels the older. */
+let panelRun: AbortController | null = null;
+
+export async function handleRunText(deps: RunDependencies, params: RunTextParams, token: CancellationToken): Promise<RunTextResult> {
+  if (typeof params.text !== 'string' || !params.text.trim()) throw new ResponseError(ErrorCodes.InvalidParams, 'Pico: paste a snippet to run.');
+  panelRun?.abort();
+  const controller = new AbortController();
+  panelRun = controller;
+  linkSignals(token, controller);
+  try {
+    const lang = params.lang ?? (await detectLanguage(params.text)).lang;
+    const settings = await deps.settings();
+    const report = await runOnEngine(deps, jobFor(params.text, lang, settings, params.overrides), controller.signal);
+    if (controller.signal.aborted) throw cancelled();
+    return { lang, report };
+  } finally {
+    if (panelRun === controller) panelRun = null;
+  }
+}

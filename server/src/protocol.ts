@@ -1,0 +1,105 @@
+// Pico's custom LSP requests, typed once and shared by the language server and the VS Code client.
+// Everything else (hover, diagnostics, inlay hints) is standard LSP.
+// This file must stay free of `vscode` and of Node APIs: the extension bundles it too.
+import { RequestType } from 'vscode-jsonrpc';
+import type { Lang, Report } from './engine/types';
+
+export type { Lang, Report } from './engine/types';
+
+/** Zero-based LSP position and range (structurally the same as LSP's `Position` and `Range`). */
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Settings the client may send with a run; missing ones come from the `pico.*` workspace configuration. */
+export interface RunSettings {
+  maxIterations?: number;
+  timeoutMs?: number;
+  memoryMb?: number;
+  predictor?: 'embedded' | 'ollama';
+  ollamaHost?: string;
+  ollamaModel?: string;
+}
+
+export interface RunParams {
+  textDocument: { uri: string };
+  /** The version the client saw; a result for any other version is dropped (error `ContentModified`). */
+  version: number;
+  /** Run only this part of the document (the selection). Omitted: the whole document. */
+  range?: Range;
+  /** Values the user fixed for assumptions: name (or slot key) -> JavaScript expression. */
+  overrides?: Record<string, string>;
+}
+
+export interface RunResult {
+  uri: string;
+  version: number;
+  /** Zero-based first line of the text that ran: add it to a snippet line to get a document line. */
+  lineOffset: number;
+  /** The engine's report with every `line` already mapped to 1-based lines of the document. */
+  report: Report;
+}
+
+/**
+ * `pico/run`: runs a document, or the given range of it, and returns the report.
+ * A newer run of the same document cancels the older one (which fails with `RequestCancelled`);
+ * a run whose document changed before it finished fails with `ContentModified`.
+ * On success the server also publishes diagnostics and refreshes inlay hints for the document.
+ */
+export namespace RunRequest {
+  export const method = 'pico/run' as const;
+  export const type = new RequestType<RunParams, RunResult, void>(method);
+}
+
+export interface RunTextParams {
+  text: string;
+  /** Omitted: detected the same way as `pico/detectLanguage`. */
+  lang?: Lang;
+  overrides?: Record<string, string>;
+}
+
+export interface RunTextResult {
+  lang: Lang;
+  report: Report;
+}
+
+/**
+ * `pico/runText`: runs text that is not an open document (the Paste & Run panel).
+ * Lines in the report are 1-based lines of `text`. A newer `pico/runText` cancels the older one.
+ */
+export namespace RunTextRequest {
+  export const method = 'pico/runText' as const;
+  export const type = new RequestType<RunTextParams, RunTextResult, void>(method);
+}
+
+export interface DetectLanguageParams {
+  text: string;
+}
+
+export interface DetectLanguageResult {
+  lang: Lang;
+  /** Why this language, for display: "JSX elements", "type annotations", … */
+  reason: string;
+}
+
+/**
+ * `pico/detectLanguage`: guesses whether pasted text is JavaScript, TypeScript, JSX or TSX
+ * by parsing it with each grammar and looking for JSX and type syntax.
+ */
+export namespace DetectLanguageRequest {
+  export const method = 'pico/detectLanguage' as const;
+  export const type = new RequestType<DetectLanguageParams, DetectLanguageResult, void>(method);
+}
+
+/** VS Code language ids Pico runs, and the engine language each maps to. */
+export const languageIds: Record<string, Lang> = {
+  javascript: 'js',
+  javascriptreact: 'jsx',
+  typescript: 'ts',
+  typescriptreact: 'tsx',
+};

@@ -1,0 +1,76 @@
+// Pico's language server: LSP over IPC (VS Code) or stdio (other editors), wrapping the engine.
+// The engine runs on a worker thread (lsp/engineHost.ts), so a snippet cannot block or take down this process.
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DetectLanguageRequest, RunRequest, RunTextRequest } from './protocol';
+import { EngineHost } from './lsp/engineHost';
+import { DocumentRuns } from './lsp/documentRuns';
+import { handleRun, handleRunText, type RunDependencies } from './lsp/runRequests';
+import { runDiagnostics } from './lsp/diagnostics';
+import { runHover } from './lsp/hover';
+import { runInlayHints } from './lsp/inlayHints';
+import { detectLanguage } from './lsp/detectLanguage';
+import { readSettings } from './lsp/settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const runs = new DocumentRuns();
+const engine = new EngineHost();
+let canReadConfiguration = false;
+let canRefreshInlayHints = false;
+
+connection.onInitialize((params): InitializeResult => {
+  canReadConfiguration = params.capabilities.workspace?.configuration === true;
+  canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+  engine.warmUp();
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      inlayHintProvider: true,
+    },
+    serverInfo: { name: 'pico', version: '0.1.0' },
+  };
+});
+
+const dependencies: RunDependencies = {
+  engine,
+  runs,
+  document: (uri) => documents.get(uri),
+  settings: (uri) => readSettings(connection, canReadConfiguration, uri),
+  finished(document, run) {
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: runDiagnostics(document, run) });
+    if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  },
+};
+
+connection.onRequest(RunRequest.type, (params, token) => handleRun(dependencies, params, token));
+connection.onRequest(RunTextRequest.type, (params, token) => handleRunText(dependencies, params, token));
+connection.onRequest(DetectLanguageRequest.type, (params) => detectLanguage(params.text));
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const run = document && runs.last(document.uri, document.version);
+  return document && run ? runHover(document, run, params.position) : null;
+});
+
+connection.languages.inlayHint.on((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const run = document && runs.last(document.uri, document.version);
+  return document && run ? runInlayHints(document, run, params.range) : [];
+});
+
+documents.onDidChangeContent(({ document }) => {
+  // What the last run showed no longer matches the text: clear it rather than show it on the wrong lines.
+  if (runs.changed(document.uri, document.version)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+documents.onDidClose(({ document }) => {
+  runs.closed(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+connection.onShutdown(() => engine.dispose());
+
+documents.listen(connection);
+connection.listen();
