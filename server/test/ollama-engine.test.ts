@@ -14,7 +14,8 @@ const engineReady = existsSync(join(__dirname, '..', 'src', 'engine', 'index.ts'
 const skip = engineReady ? false : 'server/src/engine/index.ts (runSnippet) does not exist yet';
 
 async function runSnippet(source: string, options: RunOptions): Promise<Report> {
-  const engine = (await import('../src/engine/index')) as { runSnippet(source: string, options: RunOptions): Promise<Report> };
+  // require, not import(): the module may not exist yet, and this file must still load (and skip).
+  const engine = require('../src/engine/index') as { runSnippet(source: string, options: RunOptions): Promise<Report> };
   return engine.runSnippet(source, options);
 }
 

@@ -105,3 +105,15 @@ test('replies are parsed leniently but values are checked strictly', async () =>
   assert.equal(noValues.ok, false);
   assert.match(!noValues.ok ? noValues.message : '', /no "values" object/);
 });
+
+test('a long snippet is listed only around the lines that matter', () => {
+  const lines = Array.from({ length: 400 }, (_, i) => `step${i + 1}();`);
+  lines[199] = 'console.log(user.name);';
+  const text = userPrompt({ source: lines.join('\n'), lang: 'js', slots: labelSlots([slot('user', facts(), 200)]), feedback: feedback({ error: { name: 'TypeError', message: 'x', line: 300 } }) });
+  assert.match(text, /200 \| console\.log\(user\.name\);/);
+  assert.match(text, /197 \| step197\(\);/);
+  assert.match(text, /300 \| step300\(\);/);
+  assert.doesNotMatch(text, / 250 \| /);
+  assert.match(text, /… \|/);
+  assert.ok(text.split('\n').length < 60, 'a focused listing, not 400 lines');
+});

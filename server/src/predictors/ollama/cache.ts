@@ -4,6 +4,7 @@
 // snippet a re-run costs no model call for the names the edit did not touch.
 import { createHash } from 'node:crypto';
 import type { RunFeedback, Slot } from '../../engine/types';
+import { mentionPattern } from './mentions';
 
 export interface CachedAnswer {
   value: string;
@@ -49,6 +50,6 @@ export function answerKey(parts: { model: string; source: string; slot: Slot; fe
 }
 
 function linesMentioning(lines: string[], name: string): string[] {
-  const word = new RegExp(`(^|[^\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`);
+  const word = mentionPattern(name);
   return lines.filter((line) => word.test(line)).map((line) => line.trim());
 }

@@ -19,8 +19,10 @@ export interface ChatCall {
 export type ChatOutcome = { ok: true; content: string; ms: number } | { ok: false; problem: OllamaProblem; ms: number };
 
 /** Low temperature: the values should be the most plausible ones, and re-runs should be stable. The token
- *  cap stops a model that loops inside a string literal long before the deadline. */
-const generationOptions = { temperature: 0.2, num_predict: 1536 };
+ *  cap stops a model that loops inside a string literal long before the deadline. A 4096-token context
+ *  holds the rules, the examples and a focused listing; Ollama's smaller default would silently cut the
+ *  start of the prompt (the rules) instead. */
+const generationOptions = { temperature: 0.2, num_predict: 1536, num_ctx: 4096 };
 
 export async function chatOnce(call: ChatCall): Promise<ChatOutcome> {
   const started = performance.now();

@@ -9,6 +9,7 @@ import type { OllamaProblem } from './errors';
 import { parseReply } from './parse-reply';
 import { buildMessages, labelSlots, type LabelledSlot } from './prompt';
 import { valuesSchema } from './schema';
+import { mentionPattern } from './mentions';
 
 export { createAnswerCache, type AnswerCache } from './cache';
 
@@ -179,7 +180,7 @@ function slotsNearLines(source: string, slots: Slot[], lines: number[]): Slot[] 
   const text = source.split('\n');
   const near = new Set<number>();
   for (const line of lines) for (let l = Math.max(1, line - 3); l <= line; l++) near.add(l);
-  const mentioned = (slot: Slot) => [...near].some((l) => new RegExp(`(^|[^\\w$])${slot.name.replace(/[$]/g, '\\$')}(?![\\w$])`).test(text[l - 1] ?? ''));
+  const mentioned = (slot: Slot) => [...near].some((l) => mentionPattern(slot.name).test(text[l - 1] ?? ''));
   return [...slots.filter(mentioned), ...slots.filter((s) => !mentioned(s))];
 }
 

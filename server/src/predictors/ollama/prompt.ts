@@ -3,6 +3,7 @@
 // names to fill with what the analysis learnt about each, and, from the second round, what went wrong.
 import type { Message } from 'ollama';
 import type { Prediction, RunFeedback, Slot, UsageFacts } from '../../engine/types';
+import { mentionPattern } from './mentions';
 
 /** A slot with the label the model sees and answers under: its name, or its key when two slots share a name. */
 export interface LabelledSlot {
@@ -103,18 +104,56 @@ export function userPrompt(input: PromptInput): string {
   const { source, lang, slots, feedback } = input;
   const coverageGuided = !!feedback && !feedback.error && feedback.unexecutedLines.length > 0;
   const marked = coverageGuided ? new Set(feedback!.unexecutedLines) : new Set<number>();
-  const parts: string[] = [`Snippet (${lang}${marked.size ? '; lines marked >> did not run' : ''}):`, numberedSource(source, marked)];
+  const parts: string[] = [`Snippet (${lang}${marked.size ? '; lines marked >> did not run' : ''}):`, numberedSource(source, marked, focusLines(input))];
   if (feedback) parts.push('', feedbackSection(source, feedback, input.labelsByKey ?? new Map()));
   parts.push('', 'Give values for these names:');
   for (const { label, slot } of slots) parts.push(describeSlot(label, slot));
   return parts.join('\n');
 }
 
-/** The source with right-aligned 1-based line numbers; `marked` lines get a `>>` in front. */
-export function numberedSource(source: string, marked: Set<number> = new Set()): string {
+/** Longer snippets are shown only around the lines that matter: a 7B model's context is a few thousand tokens. */
+export const maxListedLines = 150;
+const focusContext = 3;
+
+/**
+ * The source with right-aligned 1-based line numbers; `marked` lines get a `>>` in front. With `focus`,
+ * only those lines are listed and each gap is shown as one `…` line.
+ */
+export function numberedSource(source: string, marked: Set<number> = new Set(), focus: Set<number> | null = null): string {
   const lines = source.split('\n');
   const width = Math.max(2, String(lines.length).length);
-  return lines.map((text, i) => `${marked.has(i + 1) ? '>>' : '  '}${String(i + 1).padStart(width)} | ${text}`).join('\n');
+  const out: string[] = [];
+  let skipping = false;
+  lines.forEach((text, i) => {
+    if (focus && !focus.has(i + 1)) {
+      if (!skipping) out.push(`  ${'…'.padStart(width)} |`);
+      skipping = true;
+      return;
+    }
+    skipping = false;
+    out.push(`${marked.has(i + 1) ? '>>' : '  '}${String(i + 1).padStart(width)} | ${text}`);
+  });
+  return out.join('\n');
+}
+
+/** For a long snippet: the lines that mention the asked names, the error line and the unrun lines, with a little context. */
+function focusLines(input: PromptInput): Set<number> | null {
+  const lines = input.source.split('\n');
+  if (lines.length <= maxListedLines) return null;
+  const centres = new Set<number>();
+  for (const { slot } of input.slots) {
+    centres.add(slot.line);
+    const word = mentionPattern(slot.name);
+    lines.forEach((text, i) => word.test(text) && centres.add(i + 1));
+  }
+  if (input.feedback?.error?.line) centres.add(input.feedback.error.line);
+  for (const line of input.feedback?.unexecutedLines ?? []) centres.add(line);
+  const focus = new Set<number>();
+  for (const centre of [...centres].sort((a, b) => a - b)) {
+    for (let l = centre - focusContext; l <= centre + focusContext; l++) if (l >= 1 && l <= lines.length) focus.add(l);
+    if (focus.size >= maxListedLines) break;
+  }
+  return focus;
 }
 
 function feedbackSection(source: string, feedback: RunFeedback, labelsByKey: Map<string, string>): string {
