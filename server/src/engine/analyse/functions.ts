@@ -67,9 +67,12 @@ function describeFunction(node: SNode, id: number, ctx: FlowContext, calls: Call
   if (!calledByName && name && (node.type === 'method_definition' || owner.member)) {
     calledByName = calls.thisCalls.has(name) || (owner.name !== null && calls.memberCalls.has(`${owner.name}.${name}`));
   }
-  if (!calledByName && name && node.parent?.type === 'pair') {
+  if (!calledByName && name && (node.parent?.type === 'object' || site.parent?.type === 'pair')) {
     calledByName = [...calls.memberCalls].some((call) => call.endsWith(`.${name}`));
   }
+
+  // An immediately invoked function (`(function () { … })()`, `(() => …).call(this)`) is called already.
+  if (!calledByName) calledByName = isInvokedInPlace(site, code);
 
   const params = parameterNodes(node).map((param, index) => {
     beginRoot(ctx);
@@ -196,5 +199,16 @@ function classOf(node: SNode, ctx: FlowContext): { name: string | null; member: 
 
 function hasFunctionAncestor(node: SNode): boolean {
   for (let parent = node.parent; parent; parent = parent.parent) if (isFunction(parent)) return true;
+  return false;
+}
+
+function isInvokedInPlace(site: SNode, code: string): boolean {
+  const parent = site.parent;
+  if (parent?.type === 'call_expression' && site.field === 'function') return true;
+  if (parent?.type === 'member_expression' && site.field === 'object') {
+    const method = field(parent, 'property');
+    const call = unwrapParentheses(parent);
+    return !!method && ['call', 'apply'].includes(textOf(code, method)) && call.parent?.type === 'call_expression' && call.field === 'function';
+  }
   return false;
 }

@@ -5,7 +5,7 @@ import { applyAnnotations, wantsAnnotations } from './annotations';
 import { emptyFacts, finishFacts } from './facts';
 import { collectFunctions } from './functions';
 import { collectImports } from './imports';
-import { analyseScopes } from './scopes';
+import { analyseScopes, type Reference } from './scopes';
 import { lowerTree } from './syntax';
 import { freeThisNodes } from './this';
 import { beginRoot, describeValue, newFlowContext } from './usage';
@@ -25,22 +25,21 @@ export function analyse(code: string, tree: Tree, original?: { source: string; l
   const scopes = analyseScopes(syntax);
   const ctx = newFlowContext(syntax, scopes);
 
-  const free = new Map<string, FreeName>();
+  const free = new Map<string, { entry: FreeName; refs: Reference[] }>();
   for (const ref of scopes.references) {
     if (ref.declaration || isProvidedGlobal(ref.name) || ref.name.startsWith('__pico')) continue;
-    let entry = free.get(ref.name);
-    if (!entry) {
-      entry = { name: ref.name, lines: [], assigned: false, facts: emptyFacts() };
-      free.set(ref.name, entry);
+    let found = free.get(ref.name);
+    if (!found) {
+      found = { entry: { name: ref.name, lines: [], assigned: false, facts: emptyFacts() }, refs: [] };
+      free.set(ref.name, found);
     }
-    if (!entry.lines.includes(ref.node.line)) entry.lines.push(ref.node.line);
-    if (ref.write) entry.assigned = true;
+    found.refs.push(ref);
+    if (!found.entry.lines.includes(ref.node.line)) found.entry.lines.push(ref.node.line);
+    if (ref.write) found.entry.assigned = true;
   }
-  for (const entry of free.values()) {
+  for (const { entry, refs } of free.values()) {
     beginRoot(ctx);
-    for (const ref of scopes.references) {
-      if (ref.name === entry.name && !ref.declaration && ref.read) describeValue(ref.node, entry.facts, ctx, 0);
-    }
+    for (const ref of refs) if (ref.read) describeValue(ref.node, entry.facts, ctx, 0);
     entry.lines.sort((a, b) => a - b);
   }
 
@@ -56,7 +55,7 @@ export function analyse(code: string, tree: Tree, original?: { source: string; l
   const imports = collectImports(ctx);
   const functions = collectFunctions(ctx);
   const analysis: Analysis = {
-    freeNames: [...free.values()],
+    freeNames: [...free.values()].map((found) => found.entry),
     thisFacts,
     imports,
     functions,

@@ -31,22 +31,46 @@ export interface SyntaxTree {
   code: string;
 }
 
-/** Copies a tree-sitter tree into plain objects. Comments are dropped: no analysis reads them from the tree. */
+/**
+ * Copies a tree-sitter tree into plain objects. Comments are dropped: no analysis reads them from the tree.
+ * Each cursor getter is a WebAssembly call, so per node only the type id, field id and the two offsets are
+ * asked for; names come from the language's tables and lines from a table of line starts.
+ */
 export function lowerTree(tree: Tree, code: string): SyntaxTree {
   const cursor = tree.walk();
+  const language = tree.language;
+  const lineStarts = lineStartsOf(code);
+  const kinds = new Map<number, { type: string; named: boolean }>();
   const nodes: SNode[] = [];
+  let lastLine = 0;
+  const lineAt = (offset: number, hint: number): number => {
+    // Offsets grow in a pre-order walk, so a short scan from the last answer beats a binary search.
+    let line = hint;
+    if (line >= lineStarts.length || lineStarts[line] > offset) line = 0;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
+    return line;
+  };
   const make = (parent: SNode | null): SNode => {
-    const start = cursor.startPosition;
-    const end = cursor.endPosition;
+    const typeId = cursor.nodeTypeId;
+    let kind = kinds.get(typeId);
+    if (!kind) {
+      kind = { type: cursor.nodeType, named: cursor.nodeIsNamed };
+      kinds.set(typeId, kind);
+    }
+    const fieldId = cursor.currentFieldId;
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    const line = lineAt(start, lastLine);
+    lastLine = line;
     const node: SNode = {
-      type: cursor.nodeType,
-      named: cursor.nodeIsNamed,
-      field: cursor.currentFieldName,
-      start: cursor.startIndex,
-      end: cursor.endIndex,
-      line: start.row + 1,
-      endLine: end.row + 1,
-      column: start.column,
+      type: kind.type,
+      named: kind.named,
+      field: fieldId ? language.fields[fieldId] ?? null : null,
+      start,
+      end,
+      line: line + 1,
+      endLine: lineAt(Math.max(start, end - 1), line) + 1,
+      column: start - lineStarts[line],
       parent,
       children: [],
       id: nodes.length,
@@ -79,6 +103,12 @@ export function lowerTree(tree: Tree, code: string): SyntaxTree {
   } finally {
     cursor.delete();
   }
+}
+
+function lineStartsOf(code: string): number[] {
+  const starts = [0];
+  for (let index = code.indexOf('\n'); index !== -1; index = code.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
 }
 
 export function field(node: SNode, name: string): SNode | null {
