@@ -114,3 +114,20 @@ test('class fields, static blocks and private names resolve inside the class', a
   ].join('\n');
   assert.deepEqual(await freeNamesOf(code), ['initial', 'registry', 'step']);
 });
+
+test('half-written declarations in code tree-sitter cannot parse do not become free names', async () => {
+  assert.deepEqual(await freeNamesOf('function broken( {\nlet x = foo('), ['foo']);
+  assert.deepEqual(await freeNamesOf('const a = 1; if (a { b(); } let c = d;'), ['b', 'd']);
+});
+
+test('analysing code with a tree parsed from other code is a clear error', async () => {
+  const { analyse } = await import('../src/engine/analyse');
+  const { loadParsers, parseSync } = await import('../src/engine/parse');
+  await loadParsers();
+  const tree = parseSync('const a = 1;', 'js');
+  try {
+    assert.throws(() => analyse('const a = 1; const b = 2;', tree), /parse the same code you analyse/);
+  } finally {
+    tree.delete();
+  }
+});

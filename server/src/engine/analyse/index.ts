@@ -18,7 +18,7 @@ export { emptyFacts } from './facts';
  * source before stripping, read only for type annotations.
  */
 export function analyse(code: string, tree: Tree, original?: { source: string; lang: Lang }): Analysis {
-  if (tree.rootNode.endIndex < code.length) {
+  if (tree.rootNode.endIndex !== code.length) {
     throw new Error(`Pico analysis: the tree covers ${tree.rootNode.endIndex} characters but the code has ${code.length}; parse the same code you analyse.`);
   }
   const syntax = lowerTree(tree, code);

@@ -230,6 +230,28 @@ export function analyseScopes(syntax: SyntaxTree): ScopeAnalysis {
     }
   };
 
+  /**
+   * Inside code tree-sitter could not parse, `function f`, `let x`, `class C` still declare their names: a
+   * half-written declaration must not turn its own name into a free name that gets a predicted value.
+   */
+  const visitError = (node: SNode, scope: Scope) => {
+    let declaring: DeclarationKind | null = null;
+    for (const child of node.children) {
+      if (!child.named) {
+        declaring = child.type === 'function' ? 'function' : child.type === 'class' ? 'class'
+          : child.type === 'let' || child.type === 'const' || child.type === 'var' ? child.type : null;
+        continue;
+      }
+      const target = declaring === 'var' || declaring === 'function' ? scope.varScope : scope;
+      if (declaring && child.type === 'identifier') declare(target, child, declaring, node);
+      else if (declaring && child.type === 'ERROR' && child.children[0]?.type === 'identifier') {
+        declare(target, child.children[0], declaring, node);
+        visitError({ ...child, children: child.children.slice(1) }, scope);
+      } else visit(child, scope);
+      declaring = null;
+    }
+  };
+
   function visit(node: SNode, scope: Scope): void {
     switch (node.type) {
       case 'identifier':
@@ -345,6 +367,9 @@ export function analyseScopes(syntax: SyntaxTree): ScopeAnalysis {
       }
       case 'break_statement':
       case 'continue_statement':
+        return;
+      case 'ERROR':
+        visitError(node, scope);
         return;
       default:
         visitChildren(node, scope);
