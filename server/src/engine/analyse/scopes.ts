@@ -1,4 +1,4 @@
-import { field, hasToken, isFunction, namedChildren, type SNode, type SyntaxTree } from './syntax';
+import { field, namedChildren, type SNode, type SyntaxTree } from './syntax';
 
 // Scope resolution over the lowered tree: one walk records every scope, declaration and reference; references
 // are resolved once the walk is over, so hoisted `var`s and functions, and classes used before their
@@ -394,9 +394,4 @@ export function analyseScopes(syntax: SyntaxTree): ScopeAnalysis {
 /** The declaration an identifier stands for, whether it declares it or refers to it. */
 export function declarationOf(scopes: ScopeAnalysis, identifier: SNode): Declaration | null {
   return scopes.declarationAt.get(identifier) ?? scopes.referenceAt.get(identifier)?.declaration ?? null;
-}
-
-/** True when `node` is a function-like node whose `async` keyword is present. */
-export function isAsyncFunction(node: SNode): boolean {
-  return isFunction(node) && hasToken(node, 'async');
 }

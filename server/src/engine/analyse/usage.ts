@@ -228,7 +228,7 @@ export function describeValue(node: SNode, facts: UsageFacts, ctx: FlowContext, 
       if (role === 'condition') facts.testedForTruth = true;
       return;
     case 'switch_statement':
-      if (role === 'value') compareWithCases(parent, facts, ctx, (literal) => addUnique(facts.comparedWith, literal));
+      if (role === 'value') compareWithCases(parent, ctx, (literal) => addUnique(facts.comparedWith, literal));
       return;
     case 'variable_declarator': {
       const name = field(parent, 'name');
@@ -503,7 +503,7 @@ function useUnary(unary: SNode, facts: UsageFacts, ctx: FlowContext): void {
         const checked = other ? stringValue(ctx.code, other) : null;
         if (checked !== null) addUnique(facts.typeofChecks, checked);
       } else if (parent?.type === 'switch_statement' && site.field === 'value') {
-        compareWithCases(parent, facts, ctx, (literal) => {
+        compareWithCases(parent, ctx, (literal) => {
           if (/^['"`]/.test(literal)) addUnique(facts.typeofChecks, literal.slice(1, -1));
         });
       }
@@ -514,7 +514,7 @@ function useUnary(unary: SNode, facts: UsageFacts, ctx: FlowContext): void {
   }
 }
 
-function compareWithCases(switchNode: SNode, _facts: UsageFacts, ctx: FlowContext, record: (literal: string) => void): void {
+function compareWithCases(switchNode: SNode, ctx: FlowContext, record: (literal: string) => void): void {
   const body = field(switchNode, 'body');
   if (!body) return;
   for (const clause of namedChildren(body)) {
