@@ -196,7 +196,7 @@ test('iteration, spreading, destructuring, indexing kinds, writes, construction 
     'const copy = [...items]; const merged = { ...defaults }; Array.from(nodes);',
     'const { host, port: p, db: { name } } = config;',
     'const [x, y] = point;',
-    "lookup['k']; table[key]; grid[i + 1];",
+    "lookup['k']; table[key]; grid[i + 1]; Object.keys(prices).forEach((k) => prices[k].toFixed(2));",
     'obj.x = 1; obj.count++; delete obj.temp;',
     'new Client(opts).connect();',
     'maybe?.deep?.fn?.(1, 2);',
@@ -217,6 +217,9 @@ test('iteration, spreading, destructuring, indexing kinds, writes, construction 
   assert.equal(freeName(analysis, 'lookup').facts.properties.k.read, true);
   assert.equal(freeName(analysis, 'table').facts.indexed, 'string');
   assert.equal(freeName(analysis, 'grid').facts.indexed, 'number');
+  const prices = freeName(analysis, 'prices').facts;
+  assert.equal(prices.indexed, 'string', 'a key from Object.keys is no number');
+  assert.equal(factsAt(prices, '[]').properties.toFixed.callArity, 1);
   const obj = freeName(analysis, 'obj').facts.properties;
   assert.deepEqual([obj.x.written, obj.x.read], [true, false]);
   assert.deepEqual([obj.count.written, obj.count.read], [true, true]);

@@ -350,7 +350,7 @@ function useIndex(subscript: SNode, facts: UsageFacts, ctx: FlowContext, hops: n
   if (!written) describeValue(subscript, elements(facts), ctx, hops);
 }
 
-const numericIndexName = /^(i|j|k|n|idx|index|\w*Index|pos|position|offset|row|col)$/;
+const numericIndexName = /^(i|j|idx|index|\w*Index|pos|position|offset|row|col)$/;
 
 function indexKind(index: SNode, ctx: FlowContext): 'number' | 'string' {
   const inner = stripParentheses(index);
