@@ -2,7 +2,8 @@ import type * as TypeScript from 'typescript';
 import type { Analysis, Lang, UsageFacts } from '../types';
 import { property, propertyFacts } from './facts';
 import { field, isFunction, textOf } from './syntax';
-import { parameterNodes, type FlowContext } from './usage';
+import { parameterNodes } from './nodes';
+import type { FlowContext } from './usage';
 
 // Type annotations a predictor can build values from: TypeScript parameter and variable types, `declare`
 // statements, and JSDoc `@param`/`@type`/`@typedef`. The TypeScript compiler is only loaded when the snippet

@@ -2,7 +2,8 @@ import type { FunctionInfo } from '../types';
 import { emptyFacts } from './facts';
 import { declarationOf, type Declaration } from './scopes';
 import { field, hasToken, isFunction, stripParentheses, textOf, unwrapParentheses, type SNode } from './syntax';
-import { beginRoot, describeParameter, parameterNodes, stringValue, type FlowContext } from './usage';
+import { parameterNodes, stringValue } from './nodes';
+import { beginRoot, describeParameter, type FlowContext } from './usage';
 
 // Every function-like node of the snippet, in document order, with what its parameters are used for: the runner
 // calls functions nobody calls, and the predictor needs values for their parameters.

@@ -2,7 +2,8 @@ import type { ModuleImport, UsageFacts } from '../types';
 import { emptyFacts } from './facts';
 import { declarationOf } from './scopes';
 import { field, namedChildren, unwrapParentheses, textOf, type SNode } from './syntax';
-import { argumentNodes, beginRoot, describeValue, flowPattern, flowToDeclaration, stringValue, type FlowContext } from './usage';
+import { argumentNodes, stringValue } from './nodes';
+import { beginRoot, describeValue, flowPattern, flowToDeclaration, type FlowContext } from './usage';
 
 // Modules the snippet loads: ESM imports, `require()` calls and dynamic `import()`, each with what the snippet
 // does with every local binding (`app.get(...)`, `fs.readFileSync(...).toString()`), so a predictor can mock it.

@@ -1,4 +1,4 @@
-import { argumentNodes } from './usage';
+import { argumentNodes } from './nodes';
 import { field, textOf, unwrapParentheses, type SNode, type SyntaxTree } from './syntax';
 
 // Which `this` the snippet reads without anyone providing it: at the top level (a body lifted out of a method)

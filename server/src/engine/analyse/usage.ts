@@ -2,10 +2,11 @@ import type { UsageFacts } from '../types';
 import {
   addUnique, callResult, elements, emptyFacts, isTooDeep, markIndexed, property, propertyFacts,
 } from './facts';
-import { declarationOf, type Declaration, type ScopeAnalysis } from './scopes';
 import {
-  field, isFunction, namedChildren, stripParentheses, textOf, unwrapParentheses, type SNode, type SyntaxTree,
-} from './syntax';
+  argumentNodes, calleeText, functionValue, isLiteral, looksLikeString, operatorOf, parameterNodes, returnedExpressions, stringValue,
+} from './nodes';
+import { declarationOf, type Declaration, type ScopeAnalysis } from './scopes';
+import { field, namedChildren, stripParentheses, textOf, unwrapParentheses, type SNode, type SyntaxTree } from './syntax';
 
 // Usage facts: starting from each place a value appears (a free name's references, `this`, an import's
 // local name, a parameter), look at what the surrounding code does with it and follow the value on through
@@ -52,7 +53,6 @@ function factId(ctx: FlowContext, facts: UsageFacts): number {
 
 const comparisonOperators = new Set(['==', '===', '!=', '!==', '<', '>', '<=', '>=']);
 const numericOperators = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
-const literalTypes = new Set(['string', 'number', 'true', 'false', 'null', 'undefined', 'regex']);
 
 /** Array methods whose callback receives elements, with the callback parameters that are elements. */
 const elementCallbacks: Record<string, number[]> = {
@@ -70,74 +70,6 @@ const iteratingCallees = new Set([
   'Array.from', 'Promise.all', 'Promise.allSettled', 'Promise.race', 'Promise.any', 'Set', 'Map', 'WeakSet', 'WeakMap',
   'Object.fromEntries', 'new Set', 'new Map',
 ]);
-
-export function isLiteral(node: SNode): boolean {
-  const inner = stripParentheses(node);
-  if (literalTypes.has(inner.type)) return true;
-  if (inner.type === 'template_string') return !inner.children.some((child) => child.type === 'template_substitution');
-  if (inner.type === 'unary_expression') {
-    const argument = field(inner, 'argument');
-    return argument !== null && argument.type === 'number';
-  }
-  return false;
-}
-
-/** A string literal's value, or null. */
-export function stringValue(code: string, node: SNode): string | null {
-  const inner = stripParentheses(node);
-  if (inner.type === 'string' || (inner.type === 'template_string' && isLiteral(inner))) {
-    return textOf(code, inner).slice(1, -1);
-  }
-  return null;
-}
-
-function looksLikeString(node: SNode): boolean {
-  const inner = stripParentheses(node);
-  if (inner.type === 'string' || inner.type === 'template_string') return true;
-  if (inner.type === 'binary_expression' && operatorOf(inner) === '+') {
-    return namedChildren(inner).some(looksLikeString);
-  }
-  return false;
-}
-
-function operatorOf(node: SNode): string {
-  return node.children.find((child) => child.field === 'operator')?.type ?? '';
-}
-
-function calleeText(code: string, call: SNode): string {
-  const callee = field(call, 'function') ?? field(call, 'constructor');
-  if (!callee) return '';
-  const text = textOf(code, callee).replace(/\s+/g, ' ');
-  const name = text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  return call.type === 'new_expression' ? `new ${name}` : name;
-}
-
-/** The parameter nodes of a function, in order. */
-export function parameterNodes(fn: SNode): SNode[] {
-  const single = field(fn, 'parameter');
-  if (single) return [single];
-  const params = field(fn, 'parameters');
-  return params ? namedChildren(params) : [];
-}
-
-/** The function a callee or argument denotes: an inline function, or a name declared as one in the snippet. */
-export function functionValue(scopes: ScopeAnalysis, node: SNode): SNode | null {
-  const inner = stripParentheses(node);
-  if (isFunction(inner)) return inner;
-  if (inner.type !== 'identifier') return null;
-  const declaration = declarationOf(scopes, inner);
-  return declaration ? functionOfDeclaration(declaration) : null;
-}
-
-export function functionOfDeclaration(declaration: Declaration): SNode | null {
-  const owner = declaration.owner;
-  if (declaration.kind === 'function' || declaration.kind === 'function-name') return isFunction(owner) ? owner : null;
-  if (owner.type === 'variable_declarator' && field(owner, 'name') === declaration.node) {
-    const value = field(owner, 'value');
-    if (value && isFunction(stripParentheses(value))) return stripParentheses(value);
-  }
-  return null;
-}
 
 /** Records what the code around `node` does with its value, and follows the value on. */
 export function describeValue(node: SNode, facts: UsageFacts, ctx: FlowContext, hops: number): void {
@@ -371,11 +303,6 @@ function indexKind(index: SNode, ctx: FlowContext): 'number' | 'string' {
   return 'string';
 }
 
-export function argumentNodes(call: SNode): SNode[] {
-  const args = field(call, 'arguments');
-  return args?.type === 'arguments' ? namedChildren(args) : [];
-}
-
 /** Calls of a value: callback arguments and their parameters; returns the facts of the call's result. */
 function useCall(call: SNode, calleeFacts: UsageFacts, ctx: FlowContext, hops: number): UsageFacts {
   argumentNodes(call).forEach((arg, position) => {
@@ -415,25 +342,6 @@ function useThen(call: SNode, facts: UsageFacts, ctx: FlowContext, hops: number)
 /** The facts the current root's flow gave an expression, if it reached it. */
 function factsOfExpression(node: SNode, ctx: FlowContext): UsageFacts | undefined {
   return ctx.exprFacts.get(`${ctx.root}:${stripParentheses(node).id}`) ?? ctx.exprFacts.get(`${ctx.root}:${node.id}`);
-}
-
-/** The expressions a function returns: an arrow's expression body, or the `return` arguments in its own body. */
-export function returnedExpressions(fn: SNode): SNode[] {
-  const body = field(fn, 'body');
-  if (!body) return [];
-  if (body.type !== 'statement_block') return [body];
-  const found: SNode[] = [];
-  const walk = (node: SNode) => {
-    for (const child of node.children) {
-      if (isFunction(child) || child.type === 'class' || child.type === 'class_declaration') continue;
-      if (child.type === 'return_statement') {
-        const value = namedChildren(child)[0];
-        if (value) found.push(value);
-      } else if (child.named) walk(child);
-    }
-  };
-  walk(body);
-  return found;
 }
 
 function passArgument(arg: SNode, args: SNode, facts: UsageFacts, ctx: FlowContext, hops: number): void {
