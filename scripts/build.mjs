@@ -1,7 +1,7 @@
 // Bundles the CLI (and, when present, the language server and the extension) with esbuild into dist/,
 // and copies the WebAssembly files they load beside them and into grammars/.
-import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { build, transformSync } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -19,21 +19,52 @@ const wasm = [
   [join(dirname(require.resolve('tree-sitter-typescript/package.json')), 'tree-sitter-tsx.wasm'), 'tree-sitter-tsx.wasm'],
   [join(dirname(require.resolve('@jitl/quickjs-wasmfile-release-sync/package.json')), 'dist', 'emscripten-module.wasm'), 'quickjs.wasm'],
 ];
-copyFileSync(join(root, 'server/src/engine/sandbox/prelude.js'), join(dist, 'prelude.js'));
+// The prelude runs in QuickJS, which compiles every character of it on every run: ship it minified.
+const sandboxDir = join(root, 'server/src/engine/sandbox');
+for (const file of readdirSync(sandboxDir)) {
+  if (!file.endsWith('.js')) continue;
+  const source = readFileSync(join(sandboxDir, file), 'utf8');
+  // Parts are bare function expressions; the assignment keeps the minifier from dropping them.
+  const input = file.startsWith('part-') ? '__pico_part=' + source.replace(/^(\/\/.*\n)*/, '') : source;
+  writeFileSync(join(dist, file), transformSync(input, { minify: true, target: 'es2022' }).code);
+}
 for (const [from, name] of wasm) {
   copyFileSync(from, join(dist, name));
   if (name.startsWith('tree-sitter') || name === 'web-tree-sitter.wasm') copyFileSync(from, join(grammars, name));
 }
 
 // typescript is loaded lazily (only for snippets with annotations); keeping it out of the bundle keeps start-up fast.
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['typescript'] };
+// Some dependencies are ESM that read import.meta.url; in a CommonJS bundle that must come from __filename.
+const common = {
+  bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['typescript'],
+  define: { 'import.meta.url': '__pico_import_meta_url' },
+  banner: { js: "var __pico_import_meta_url = require('url').pathToFileURL(__filename).href;" },
+};
+// The VS Code package has no node_modules: the language server and its engine thread load typescript, if they use it,
+// from dist/typescript.js (TypeScript ships as one self-contained CommonJS file), copied there below.
+const typescriptBeside = {
+  name: 'typescript-beside',
+  setup(b) {
+    b.onResolve({ filter: /^typescript$/ }, () => ({ path: './typescript.js', external: true }));
+  },
+};
+const packaged = { external: [], plugins: [typescriptBeside] };
 const entries = [
   { in: 'server/src/cli.ts', out: 'cli.js' },
-  { in: 'server/src/server.ts', out: 'server.js' },
+  { in: 'server/src/server.ts', out: 'server.js', ...packaged },
+  // The engine runs on a worker thread of the language server (server/src/lsp/engineHost.ts).
+  { in: 'server/src/lsp/engineWorker.ts', out: 'engine-worker.js', ...packaged },
 ];
-for (const entry of entries) {
-  if (!existsSync(join(root, entry.in))) continue;
-  await build({ ...common, entryPoints: [join(root, entry.in)], outfile: join(dist, entry.out) });
+for (const { in: input, out, ...options } of entries) {
+  if (!existsSync(join(root, input))) continue;
+  await build({ ...common, ...options, entryPoints: [join(root, input)], outfile: join(dist, out) });
+}
+if (['server.js', 'engine-worker.js'].some((file) => existsSync(join(dist, file)) && readFileSync(join(dist, file), 'utf8').includes('require("./typescript.js")'))) {
+  copyFileSync(require.resolve('typescript/lib/typescript.js'), join(dist, 'typescript.js'));
+}
+// The Paste & Run panel's script runs in the webview (a browser).
+if (existsSync(join(root, 'extension/src/webview/main.ts'))) {
+  await build({ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', logLevel: 'warning', entryPoints: [join(root, 'extension/src/webview/main.ts')], outfile: join(dist, 'webview.js') });
 }
 if (existsSync(join(root, 'extension/src/extension.ts'))) {
   await build({ ...common, entryPoints: [join(root, 'extension/src/extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] });

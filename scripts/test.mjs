@@ -17,5 +17,8 @@ for (const root of roots) if (existsSync(root)) walk(root);
 const only = process.argv.slice(2);
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
 if (!selected.length) { console.error('no test files found'); process.exit(1); }
+// Tests run the engine from source but load the prelude and WebAssembly files the build puts in dist/.
+const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

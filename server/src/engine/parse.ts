@@ -13,22 +13,26 @@ const grammarFiles: Record<'javascript' | 'typescript' | 'tsx', string> = {
 type Grammar = keyof typeof grammarFiles;
 
 let ready: Promise<void> | null = null;
-const languages = new Map<Grammar, Language>();
 const parsers = new Map<Grammar, Parser>();
 
-/** Loads web-tree-sitter and the three grammars once per process. */
+/**
+ * Loads web-tree-sitter once per process. Grammars load on first use (synchronously): a JavaScript snippet
+ * never pays for compiling the two TypeScript grammars.
+ */
 export function loadParsers(): Promise<void> {
-  ready ??= (async () => {
-    await Parser.init({ locateFile: () => assetPath('web-tree-sitter.wasm') });
-    for (const grammar of Object.keys(grammarFiles) as Grammar[]) {
-      const language = await Language.load(readFileSync(assetPath(grammarFiles[grammar])));
-      languages.set(grammar, language);
-      const parser = new Parser();
-      parser.setLanguage(language);
-      parsers.set(grammar, parser);
-    }
-  })();
+  ready ??= Parser.init({ locateFile: () => assetPath('web-tree-sitter.wasm') });
   return ready;
+}
+
+function parserFor(grammar: Grammar): Parser {
+  let parser = parsers.get(grammar);
+  if (!parser) {
+    const language = Language.loadSync(new WebAssembly.Module(readFileSync(assetPath(grammarFiles[grammar]))));
+    parser = new Parser();
+    parser.setLanguage(language);
+    parsers.set(grammar, parser);
+  }
+  return parser;
 }
 
 /** The grammar for a language: JSX is part of tree-sitter-javascript; TSX has its own grammar. */
@@ -38,9 +42,8 @@ export function grammarFor(lang: Lang): Grammar {
 
 /** Parses with the grammar for `lang`. Call `loadParsers()` first (once). The caller owns the tree: `tree.delete()` it. */
 export function parseSync(source: string, lang: Lang): Tree {
-  const parser = parsers.get(grammarFor(lang));
-  if (!parser) throw new Error('Pico: parsers are not loaded; await loadParsers() before parsing.');
-  const tree = parser.parse(source);
+  if (!ready) throw new Error('Pico: web-tree-sitter is not initialised; await loadParsers() once before parsing.');
+  const tree = parserFor(grammarFor(lang)).parse(source);
   if (!tree) throw new Error('Pico: tree-sitter returned no tree (parse cancelled).');
   return tree;
 }

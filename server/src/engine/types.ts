@@ -177,6 +177,8 @@ export interface Slot {
   name: string;
   facts: UsageFacts;
   line: number;
+  /** For a parameter: true when its function is passed as a callback (error-first conventions apply). */
+  callback?: boolean;
 }
 
 /** A value a predictor proposes for a slot: one JavaScript expression, evaluated only in the sandbox. */

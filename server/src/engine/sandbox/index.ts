@@ -53,11 +53,15 @@ export interface SandboxOutcome {
   syntaxError: VmError | null;
   firedTimers: number;
   driven: number;
+  /** Ids of functions that Pico called with predicted arguments. */
+  usedArgs: number[];
   durationMs: number;
 }
 
 let modulePromise: Promise<QuickJSWASMModule> | null = null;
 let preludeSource: string | null = null;
+const partNames = ['buffer', 'url', 'events', 'dom', 'net', 'node'] as const;
+let partSources: Record<string, string> | null = null;
 
 /** Loads QuickJS's WebAssembly once per process. */
 export function loadQuickJS(): Promise<QuickJSWASMModule> {
@@ -70,6 +74,12 @@ export function loadQuickJS(): Promise<QuickJSWASMModule> {
 function prelude(): string {
   preludeSource ??= readFileSync(assetPath('prelude.js'), 'utf8');
   return preludeSource;
+}
+
+/** Sources of the prelude's lazily compiled parts (see prelude.js, `need`). */
+function parts(): Record<string, string> {
+  partSources ??= Object.fromEntries(partNames.map((name) => [name, readFileSync(assetPath(`part-${name}.js`), 'utf8')]));
+  return partSources;
 }
 
 /**
@@ -98,7 +108,7 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
   const context = runtime.newContext();
   const outcome: SandboxOutcome = {
     hits: [], entered: [], output: [], outputTruncated: false, errors: [], traces: [], bindingErrors: [],
-    limit: null, syntaxError: null, firedTimers: 0, driven: 0, durationMs: 0,
+    limit: null, syntaxError: null, firedTimers: 0, driven: 0, usedArgs: [], durationMs: 0,
   };
   try {
     const hostLimit = context.newFunction('__pico_host_limit', (kind) => {
@@ -112,6 +122,14 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
     maxOutput.dispose();
     context.setProp(context.global, '__pico_config', config);
     config.dispose();
+    const partsObject = context.newObject();
+    for (const [name, source] of Object.entries(parts())) {
+      const handle = context.newString(source);
+      context.setProp(partsObject, name, handle);
+      handle.dispose();
+    }
+    context.setProp(context.global, '__pico_parts', partsObject);
+    partsObject.dispose();
 
     const preludeError = evalScript(context, prelude(), 'prelude.js');
     if (preludeError) throw new Error(`Pico's sandbox prelude failed: ${preludeError.name}: ${preludeError.message}`);
@@ -159,7 +177,7 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
         collected.value.dispose();
         Object.assign(outcome, {
           hits: data.hits, entered: data.entered, output: data.output, outputTruncated: data.outputTruncated,
-          traces: data.traces, firedTimers: data.firedTimers, driven: data.driven,
+          traces: data.traces, firedTimers: data.firedTimers, driven: data.driven, usedArgs: data.usedArgs,
         });
         outcome.errors.push(...data.errors);
         outcome.bindingErrors.push(...data.bindingErrors);

@@ -1,0 +1,212 @@
+import { readFileSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { maxSourceBytes, PicoInputError, runSnippet } from './engine';
+import { isLang, langFromFileName, supportedExtensions } from './engine/parse';
+import type { Lang, Predictor, Report, RunOptions } from './engine/types';
+
+const version: string = require('../../package.json').version;
+
+const help = `pico ${version}: run JavaScript/TypeScript fragments that cannot run as they are.
+
+Usage:
+  pico run <file|-> [options]    run a snippet (- reads standard input)
+  pico doctor [options]          check Ollama, the model, the grammars and QuickJS
+  pico --help | --version
+
+Options for run:
+  --json                 print one JSON report on stdout
+  --lang js|ts|jsx|tsx   language (default: from the file extension; js for standard input)
+  --max-iterations N     refine rounds (default 8)
+  --timeout-ms N         time limit per run (default 2000)
+  --memory-mb N          memory limit per run (default 64)
+  --predictor NAME       embedded (default) or ollama
+  --ollama-host URL      Ollama server (default: $OLLAMA_HOST or http://127.0.0.1:11434)
+  --model NAME           Ollama model (default codellama:7b-instruct)
+
+Exit codes: 0 the snippet ran (even if it threw: that is in the report), 2 bad input, 3 internal error.`;
+
+class UsageError extends Error {}
+
+/** The `pico` command. Returns the exit code; never throws for bad input. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await dispatch(argv);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof PicoInputError) {
+      process.stderr.write(`pico: ${error.message}\n`);
+      return 2;
+    }
+    const e = error as Error & { code?: string };
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      process.stderr.write(`pico: ${e.message.split('\n')[0]} (see pico --help)\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function dispatch(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(help + '\n');
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(version + '\n');
+    return 0;
+  }
+  if (command === 'run') return run(rest);
+  if (command === 'doctor') return doctor(rest);
+  throw new UsageError(`unknown command "${command}" (see pico --help)`);
+}
+
+const runOptions = {
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  'max-iterations': { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  'memory-mb': { type: 'string' },
+  predictor: { type: 'string' },
+  'ollama-host': { type: 'string' },
+  model: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: runOptions, allowPositionals: true, strict: true });
+  if (values.help) {
+    process.stdout.write(help + '\n');
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'run takes one file (or - for standard input)' : 'run needs a file, or - for standard input (see pico --help)');
+  const target = positionals[0];
+  let lang: Lang | null = null;
+  if (values.lang !== undefined) {
+    if (!isLang(values.lang)) throw new UsageError(`--lang must be one of js, ts, jsx, tsx (got "${values.lang}")`);
+    lang = values.lang;
+  }
+  if (!lang) lang = target === '-' ? 'js' : langFromFileName(target);
+  if (!lang) throw new UsageError(`cannot tell the language of ${target}: Pico runs ${supportedExtensions.join(' ')} files; pass --lang js|ts|jsx|tsx`);
+  const source = readSource(target);
+  const options: RunOptions = {
+    lang,
+    fileName: target === '-' ? undefined : target,
+    maxIterations: intOption(values['max-iterations'], '--max-iterations', 1, 50),
+    limits: {
+      ...(values['timeout-ms'] !== undefined ? { timeoutMs: intOption(values['timeout-ms'], '--timeout-ms', 10, 600_000) } : {}),
+      ...(values['memory-mb'] !== undefined ? { memoryMb: intOption(values['memory-mb'], '--memory-mb', 4, 4096) } : {}),
+    },
+    predictor: await predictorFrom(values),
+  };
+  const report = await runSnippet(source, options);
+  process.stdout.write(values.json ? JSON.stringify(report) + '\n' : formatReport(report, source));
+  return 0;
+}
+
+async function predictorFrom(values: { predictor?: string; 'ollama-host'?: string; model?: string }): Promise<Predictor | undefined> {
+  const name = values.predictor ?? 'embedded';
+  if (name === 'embedded') return undefined;
+  if (name !== 'ollama') throw new UsageError(`--predictor must be embedded or ollama (got "${name}")`);
+  const { createOllamaPredictor } = await import('./predictors/ollama');
+  return createOllamaPredictor({ host: values['ollama-host'] ?? process.env.OLLAMA_HOST, model: values.model });
+}
+
+async function doctor(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'ollama-host': { type: 'string' }, model: { type: 'string' } }, strict: true });
+  const { runDoctor, formatDoctor } = await import('./doctor');
+  const result = await runDoctor({ host: values['ollama-host'] ?? process.env.OLLAMA_HOST, model: values.model });
+  process.stdout.write(formatDoctor(result));
+  return result.ok ? 0 : 1;
+}
+
+function intOption(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number (got "${value}")`);
+  const n = Number(value);
+  if (n < min || n > max) throw new UsageError(`${flag} must be between ${min} and ${max} (got ${n})`);
+  return n;
+}
+
+function readSource(target: string): string {
+  let bytes: Buffer;
+  if (target === '-') {
+    try {
+      bytes = readFileSync(0);
+    } catch (error) {
+      throw new UsageError(`cannot read standard input: ${(error as Error).message}`);
+    }
+  } else {
+    let stats;
+    try {
+      stats = statSync(target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' ? `no such file: ${target}` : `cannot read ${target}: ${code ?? (error as Error).message}`);
+    }
+    if (stats.isDirectory()) throw new UsageError(`${target} is a directory; pass a snippet file`);
+    if (stats.size > maxSourceBytes) throw new UsageError(`${target} is ${Math.round(stats.size / 1024)} KB; Pico runs snippets up to ${maxSourceBytes / 1024} KB`);
+    try {
+      bytes = readFileSync(target);
+    } catch (error) {
+      throw new UsageError(`cannot read ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
+  if (bytes.length > maxSourceBytes) throw new UsageError(`the snippet is ${Math.round(bytes.length / 1024)} KB; Pico runs snippets up to ${maxSourceBytes / 1024} KB`);
+  if (bytes.includes(0)) throw new UsageError(`${target === '-' ? 'standard input' : target} looks binary (it contains NUL bytes), not JavaScript or TypeScript`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new UsageError(`${target === '-' ? 'standard input' : target} is not valid UTF-8 text; save it as UTF-8`);
+  }
+}
+
+/** Human-readable report: output first (it is what users look for), then what Pico assumed, then the verdict. */
+export function formatReport(report: Report, source: string): string {
+  const out: string[] = [];
+  const lineCount = source.split('\n').length;
+  if (report.output.length) {
+    out.push('── output ──');
+    for (const entry of report.output) out.push((entry.stream === 'error' || entry.stream === 'warn' ? '! ' : '  ') + entry.text);
+    if (report.outputTruncated) out.push('  [output truncated]');
+  }
+  if (report.injected.length) {
+    out.push('── assumed (Pico invented these values) ──');
+    for (const injection of report.injected) {
+      const value = injection.value.replace(/^__pico\.any\(("[^"]*")\)$/, 'any($1): a placeholder that becomes what the code uses');
+      out.push(`  ${injection.name} = ${oneLine(value, 100)}   [${injection.by}, line ${injection.line}]`);
+    }
+  }
+  if (report.repairs.length) {
+    out.push('── repaired ──');
+    for (const repair of report.repairs) out.push(`  line ${repair.line}: ${repair.description}`);
+  }
+  const total = report.statementLines.length;
+  out.push('── result ──');
+  out.push(`  lines run: ${report.executedLines.length} of ${total} statement lines${total ? ` (${Math.round((100 * report.executedLines.length) / total)}%)` : ''}, ${lineCount} lines in all`);
+  const notRun = report.statementLines.filter((l) => !report.executedLines.includes(l));
+  if (notRun.length) out.push(`  not run: ${compactRanges(notRun)}`);
+  if (report.error) out.push(`  stopped by: ${report.error.name}: ${report.error.message}${report.error.line ? ` (line ${report.error.line})` : ''}`);
+  for (const finding of report.findings) {
+    if (report.error && finding.line === report.error.line && finding.message.includes(report.error.message)) continue;
+    out.push(`  finding${finding.line ? ` (line ${finding.line})` : ''}: ${finding.message}`);
+  }
+  if (report.model) out.push(`  model: ${report.model.predictor}, ${report.model.calls} call(s), ${report.model.ms} ms${report.model.messages.length ? '\n    ' + report.model.messages.join('\n    ') : ''}`);
+  out.push(`  ${report.iterations} iteration(s), ${Math.round(report.durationMs)} ms`);
+  return out.join('\n') + '\n';
+}
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
+function compactRanges(lines: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j++;
+    parts.push(i === j ? String(lines[i]) : `${lines[i]}-${lines[j]}`);
+    i = j;
+  }
+  return parts.join(', ');
+}

@@ -1,0 +1,56 @@
+import type { Prediction, PredictionRequest, Predictor, RunFeedback, Slot } from '../../engine/types';
+import { candidatesFor } from './values';
+
+/**
+ * The default predictor: no model, deterministic, instant. For each slot it derives an ordered list of
+ * candidate values from the usage facts and the name; after a run it moves the slots the engine blamed for an
+ * error to their next candidate.
+ */
+export class EmbeddedPredictor implements Predictor {
+  readonly id = 'embedded';
+  private readonly candidates = new Map<string, string[]>();
+  private readonly position = new Map<string, number>();
+
+  async predict(request: PredictionRequest): Promise<Prediction[]> {
+    return request.slots.map((slot) => this.first(slot));
+  }
+
+  async refine(request: PredictionRequest & { feedback: RunFeedback }): Promise<Prediction[]> {
+    const out: Prediction[] = [];
+    for (const key of request.feedback.blamed) {
+      const slot = request.slots.find((s) => s.key === key);
+      if (!slot) continue;
+      const list = this.listFor(slot);
+      const next = (this.position.get(key) ?? 0) + 1;
+      if (next >= list.length) continue;
+      this.position.set(key, next);
+      out.push({ key, name: slot.name, value: list[next], by: this.id, reason: 'the previous value led to an error' });
+    }
+    return out;
+  }
+
+  /** Predictions for slots discovered after the first round (e.g. a name only a ReferenceError revealed). */
+  predictSync(slot: Slot): Prediction {
+    return this.first(slot);
+  }
+
+  private first(slot: Slot): Prediction {
+    const list = this.listFor(slot);
+    this.position.set(slot.key, 0);
+    return { key: slot.key, name: slot.name, value: list[0], by: this.id };
+  }
+
+  private listFor(slot: Slot): string[] {
+    let list = this.candidates.get(slot.key);
+    if (!list) {
+      list = slot.kind === 'param' && isErrorFirst(slot) ? ['null', ...candidatesFor(slot.name, slot.facts)] : candidatesFor(slot.name, slot.facts);
+      this.candidates.set(slot.key, list);
+    }
+    return list;
+  }
+}
+
+/** The first parameter of a callback named like an error: Node's error-first convention wants `null` there. */
+function isErrorFirst(slot: Slot): boolean {
+  return /:0$/.test(slot.key) && /^(err|error|e|er|ex)$/i.test(slot.name) && slot.callback === true;
+}

@@ -1,0 +1,303 @@
+import type { UsageFacts } from '../../engine/types';
+
+// Turns usage facts into plausible JavaScript values (as source text). Deterministic: the same facts give
+// the same values. When the facts say too little, the answer is `__pico.any(...)`, a placeholder that
+// becomes whatever the code does with it.
+
+const arrayMethods = new Set(['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'push', 'pop', 'shift',
+  'unshift', 'splice', 'join', 'sort', 'reverse', 'concat', 'flat', 'flatMap', 'fill', 'findLast', 'at', 'entries']);
+const stringMethods = new Set(['split', 'toLowerCase', 'toUpperCase', 'trim', 'trimStart', 'trimEnd', 'replace', 'replaceAll', 'match', 'matchAll',
+  'startsWith', 'endsWith', 'substring', 'substr', 'charAt', 'charCodeAt', 'codePointAt', 'padStart', 'padEnd', 'localeCompare', 'normalize',
+  'repeat', 'search', 'toLocaleLowerCase', 'toLocaleUpperCase']);
+const numberMethods = new Set(['toFixed', 'toPrecision', 'toExponential']);
+const dateMethods = new Set(['getTime', 'toISOString', 'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds',
+  'toLocaleDateString', 'toLocaleTimeString', 'toDateString', 'getTimezoneOffset', 'setDate', 'setHours', 'valueOf']);
+const mapMethods = new Set(['get', 'set', 'has', 'delete', 'clear', 'size', 'keys', 'values', 'entries']);
+const domProperties = new Set(['innerHTML', 'textContent', 'innerText', 'appendChild', 'addEventListener', 'classList', 'style', 'setAttribute',
+  'getAttribute', 'querySelector', 'querySelectorAll', 'parentNode', 'children', 'removeChild', 'insertBefore', 'focus', 'dataset', 'value',
+  'checked', 'getBoundingClientRect', 'offsetWidth', 'offsetHeight', 'nodeName', 'tagName', 'closest']);
+
+type Kind = 'array' | 'string' | 'number' | 'boolean' | 'function' | 'object' | 'date' | 'map' | 'set' | 'regexp' | 'element' | 'error' | 'promise' | 'any';
+
+const maxDepth = 4;
+
+/** Candidate values for a name, best first; the refine loop moves down the list when one fails. */
+export function candidatesFor(name: string, facts: UsageFacts): string[] {
+  const kinds = kindsFor(name, facts);
+  const out: string[] = [];
+  for (const kind of kinds) {
+    const value = build(kind, name, facts, 0);
+    if (!out.includes(value)) out.push(value);
+  }
+  const any = anyValue(name);
+  if (!out.includes(any)) out.push(any);
+  return out;
+}
+
+export function anyValue(name: string): string {
+  return `__pico.any(${JSON.stringify(name)})`;
+}
+
+function propertyNames(facts: UsageFacts): string[] {
+  return Object.keys(facts.properties);
+}
+
+function kindsFor(name: string, facts: UsageFacts): Kind[] {
+  const props = propertyNames(facts);
+  const has = (set: Set<string>) => props.some((p) => set.has(p));
+  const lower = name.toLowerCase();
+  const kinds: Kind[] = [];
+  const fromAnnotation = facts.annotation ? kindFromAnnotation(facts.annotation) : null;
+  if (fromAnnotation) kinds.push(fromAnnotation);
+
+  const typeofs = facts.typeofChecks;
+  if (typeofs.includes('function')) kinds.push('function');
+  if (facts.called && !facts.constructed && !props.length && !facts.callbackPositions.length && facts.callResult && informative(facts.callResult)) kinds.push('function');
+  if (facts.constructed || facts.called) kinds.push('any');
+
+  if (facts.awaited && !props.length) kinds.push('any');
+  if (facts.instanceofChecks.includes('Date') || has(dateMethods) && !has(stringMethods)) kinds.push('date');
+  if (facts.instanceofChecks.includes('Error')) kinds.push('error');
+  if (facts.instanceofChecks.includes('Array') || facts.iterated || facts.spread || facts.elements || facts.indexed === 'number' || has(arrayMethods)) {
+    if (!has(stringMethods) || has(arrayMethods)) kinds.push('array');
+  }
+  if (props.includes('test') || props.includes('exec')) kinds.push('regexp');
+  if (props.some((p) => p === 'get' || p === 'set') && props.every((p) => mapMethods.has(p) || p === 'forEach')) kinds.push('map');
+  if (props.includes('add') && props.every((p) => mapMethods.has(p) || p === 'add' || p === 'forEach')) kinds.push('set');
+  if (has(domProperties) || /^(el|elem|element|container|button|btn|canvas|div|span|wrapper|anchor|img|\$el)$/.test(lower) && props.length) kinds.push('element');
+  if (has(stringMethods) || typeofs.includes('string') || facts.combinedWith.includes('string') || facts.passedTo.some((p) => p.callee === 'JSON.parse')
+    || facts.comparedWith.some((l) => /^['"`]/.test(l))) kinds.push('string');
+  if (has(numberMethods) || typeofs.includes('number') || facts.combinedWith.includes('number') || facts.comparedWith.some((l) => /^-?\d/.test(l))) kinds.push('number');
+  if (typeofs.includes('boolean') || facts.comparedWith.some((l) => l === 'true' || l === 'false')) kinds.push('boolean');
+  if (typeofs.includes('object') || facts.destructured.length || props.length) kinds.push('object');
+
+  // Nothing structural: the name itself is the best hint.
+  if (!kinds.length || kinds.every((k) => k === 'any')) {
+    const byName = kindFromName(lower, facts);
+    // A name the code calls or constructs must stay callable: only a function guess by name fits.
+    if (byName && (!(facts.called || facts.constructed) || byName === 'function')) kinds.unshift(byName);
+  }
+  if (!kinds.length) kinds.push('any');
+  return dedupe(kinds);
+}
+
+function dedupe<T>(list: T[]): T[] {
+  return list.filter((v, i) => list.indexOf(v) === i);
+}
+
+function informative(facts: UsageFacts): boolean {
+  return Object.keys(facts.properties).length > 0 || facts.iterated || !!facts.elements || facts.combinedWith.length > 0 || facts.typeofChecks.length > 0
+    || facts.destructured.length > 0 || facts.comparedWith.length > 0 || facts.indexed !== null || facts.lengthRead;
+}
+
+function kindFromName(lower: string, facts: UsageFacts): Kind | null {
+  if (/^(is|has|should|can|did|was|allow|enable|disable|show|hide|use)[A-Z_]?/.test(lower) && /^(is|has|should|can|did|was)/.test(lower)) return 'boolean';
+  if (/^(enabled|disabled|visible|hidden|checked|active|done|debug|verbose|force|recursive|silent|strict|ok|valid|found|loaded|ready|flag)$/.test(lower)) return 'boolean';
+  if (/^(callback|cb|done|next|fn|func|handler|listener|resolve|reject|iteratee|predicate|comparator|onsuccess|onerror|oncomplete)$/.test(lower)) return 'function';
+  if (/^(err|error)$/.test(lower)) return 'error';
+  if (/(date|time|timestamp|createdat|updatedat|deadline|when)$/.test(lower) && !/(ms|millis|seconds|timeout)$/.test(lower)) return 'date';
+  if (/(list|items|array|arr|rows|records|results|entries|values|keys|ids|names|users|files|lines|words|tokens|nodes|elements|children|args|params|options?s)$/.test(lower) || /s$/.test(lower) && lower.length > 3 && !/(ss|us|is|status|address|class|options|settings|props|process|bytes|headers|params)$/.test(lower)) return facts.lengthRead || lower.endsWith('s') ? 'array' : 'array';
+  if (/^(i|j|k|n|m|idx|index|count|total|num|number|size|length|len|width|height|age|price|amount|cost|port|timeout|delay|ms|interval|max|min|limit|offset|page|level|score|x|y|z|year|month|day|hour|minute|second|seconds|retries|radix|depth|start|end|step|qty|quantity|weight|ratio|percent|rate)$/.test(lower)
+    || /(count|total|size|length|width|height|index|num|number|amount|price|timeout|delay|port|id)$/.test(lower) && /^(max|min|num|total|item|page|user|row|col|line)/.test(lower)) return 'number';
+  if (/(url|uri|href|link|endpoint|email|mail|path|file|filename|dir|folder|name|title|text|str|string|message|msg|content|body|html|template|json|label|description|desc|query|search|selector|token|key|secret|password|host|method|type|status|lang|locale|color|colour|char|word|sep|separator|delimiter|prefix|suffix|format|pattern|id|uuid|slug|code|input|value|s)$/.test(lower)) return 'string';
+  if (/(config|options|opts|settings|props|params|data|payload|context|ctx|state|store|env|info|meta|headers|attrs|attributes|user|account|profile|item|record|entry|obj|object|model|doc|document|event|req|res|request|response|result|module|app)$/.test(lower)) return 'object';
+  return null;
+}
+
+function kindFromAnnotation(annotation: string): Kind | null {
+  const a = annotation.trim();
+  if (/\[\]$|^Array<|^ReadonlyArray</.test(a)) return 'array';
+  if (/^string\b/.test(a)) return 'string';
+  if (/^number\b|^bigint\b/.test(a)) return 'number';
+  if (/^boolean\b/.test(a)) return 'boolean';
+  if (/^Date\b/.test(a)) return 'date';
+  if (/^Promise</.test(a)) return 'promise';
+  if (/^Map</.test(a)) return 'map';
+  if (/^Set</.test(a)) return 'set';
+  if (/^RegExp\b/.test(a)) return 'regexp';
+  if (/^(HTML\w*Element|Element|Node)\b/.test(a)) return 'element';
+  if (/^\(.*\)\s*=>/.test(a) || /^Function\b/.test(a)) return 'function';
+  if (/^\{/.test(a)) return 'object';
+  return null;
+}
+
+function singular(name: string): string {
+  if (/ies$/.test(name)) return name.slice(0, -3) + 'y';
+  if (/(ses|xes|ches|shes)$/.test(name)) return name.slice(0, -2);
+  if (/s$/.test(name) && !/ss$/.test(name)) return name.slice(0, -1);
+  return 'item';
+}
+
+function build(kind: Kind, name: string, facts: UsageFacts, depth: number): string {
+  switch (kind) {
+    case 'array': return buildArray(name, facts, depth);
+    case 'string': return JSON.stringify(stringFor(name, facts));
+    case 'number': return String(numberFor(name, facts));
+    case 'boolean': return facts.comparedWith.includes('false') && !facts.comparedWith.includes('true') ? 'false' : 'true';
+    case 'function': return buildFunction(name, facts, depth);
+    case 'object': return buildObject(name, facts, depth);
+    case 'date': return 'new Date("2024-01-15T10:30:00Z")';
+    case 'map': return `new Map([["a", ${valueFor('value', facts.properties.get?.facts?.callResult, depth + 1)}], ["b", ${valueFor('value', facts.properties.get?.facts?.callResult, depth + 1)}]])`;
+    case 'set': return 'new Set(["a", "b"])';
+    case 'regexp': return '/\\w+/g';
+    case 'element': return `document.createElement(${JSON.stringify(tagFor(name))})`;
+    case 'error': return 'new Error("example error")';
+    case 'promise': return `Promise.resolve(${valueFor(name, facts.callResult, depth + 1)})`;
+    default: return anyValue(name);
+  }
+}
+
+/** The value for a nested position (a property, an element, a call result). */
+export function valueFor(name: string, facts: UsageFacts | undefined, depth: number): string {
+  if (!facts || depth > maxDepth) return facts && depth > maxDepth ? anyValue(name) : kindFromName(name.toLowerCase(), emptyLike()) === null ? anyValue(name) : build(kindFromName(name.toLowerCase(), emptyLike())!, name, emptyLike(), depth);
+  const kinds = kindsFor(name, facts);
+  return build(kinds[0], name, facts, depth);
+}
+
+function emptyLike(): UsageFacts {
+  return { called: false, constructed: false, awaited: false, thenCalled: false, iterated: false, spread: false, indexed: null, lengthRead: false, properties: {}, comparedWith: [], combinedWith: [], typeofChecks: [], instanceofChecks: [], passedTo: [], destructured: [], testedForTruth: false, callbackPositions: [] };
+}
+
+function buildArray(name: string, facts: UsageFacts, depth: number): string {
+  const element = facts.elements;
+  const itemName = singular(name);
+  if (!element || !informative(element)) {
+    const byName = kindFromName(itemName.toLowerCase(), emptyLike());
+    if (byName === 'string' || (!byName && /name|word|line|tag|key|id|file|path|url/.test(itemName.toLowerCase()))) return `[${JSON.stringify(stringFor(itemName, emptyLike(), 0))}, ${JSON.stringify(stringFor(itemName, emptyLike(), 1))}, ${JSON.stringify(stringFor(itemName, emptyLike(), 2))}]`;
+    if (byName === 'number') return '[3, 1, 2]';
+    if (byName === 'object') return `[${buildObject(itemName, emptyLike(), depth + 1, 0)}, ${buildObject(itemName, emptyLike(), depth + 1, 1)}]`;
+    return '[1, 2, 3]';
+  }
+  const kinds = kindsFor(itemName, element);
+  const items = [0, 1, 2].map((i) => (kinds[0] === 'object' ? buildObject(itemName, element, depth + 1, i) : kinds[0] === 'string' ? JSON.stringify(stringFor(itemName, element, i)) : kinds[0] === 'number' ? String(numberFor(itemName, element) + i) : build(kinds[0], itemName, element, depth + 1)));
+  return `[${items.join(', ')}]`;
+}
+
+const identifier = /^[A-Za-z_$][\w$]*$/;
+
+function buildObject(name: string, facts: UsageFacts, depth: number, variant = 0): string {
+  if (depth > maxDepth) return anyValue(name);
+  const entries: string[] = [];
+  const keys = dedupe([...facts.destructured, ...Object.keys(facts.properties)]).filter((k) => k !== '__proto__' && k !== 'constructor' && k !== 'prototype');
+  for (const key of keys.slice(0, 12)) {
+    const use = facts.properties[key];
+    let value: string;
+    if (use?.called) {
+      const fnFacts = use.facts;
+      if (fnFacts?.callbackPositions.length) continue; // `any` (via the soft wrapper) calls callbacks for us
+      value = `function () { return ${valueFor(key + 'Result', fnFacts?.callResult, depth + 1)}; }`;
+      if (!fnFacts?.callResult || !informative(fnFacts.callResult)) continue;
+    } else if (use?.written && !use.read) {
+      continue;
+    } else {
+      value = variant && (!use?.facts || !informative(use.facts)) ? variantValue(key, variant) : valueFor(key, use?.facts, depth + 1);
+      if (/^__pico\.any/.test(value)) {
+        if (!use?.facts || !informative(use.facts)) {
+          const byName = kindFromName(key.toLowerCase(), emptyLike());
+          if (!byName) continue;
+        } else continue;
+      }
+    }
+    entries.push(`${identifier.test(key) ? key : JSON.stringify(key)}: ${value}`);
+  }
+  if (!entries.length && !keys.length) {
+    const id = 1 + variant;
+    return `{ id: ${id}, name: ${JSON.stringify(['Ada Lovelace', 'Grace Hopper', 'Alan Turing'][variant % 3])} }`;
+  }
+  return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+}
+
+function variantValue(key: string, variant: number): string {
+  const base = valueFor(key, undefined, maxDepth);
+  if (/^-?\d+(\.\d+)?$/.test(base)) return String(Number(base) + variant);
+  if (/^"/.test(base)) return JSON.stringify(stringFor(key, emptyLike(), variant));
+  return base;
+}
+
+function buildFunction(name: string, facts: UsageFacts, depth: number): string {
+  const result = facts.callResult;
+  if (result && informative(result)) return `function ${safeName(name)}() { return ${valueFor(name + 'Result', result, depth + 1)}; }`;
+  return `function ${safeName(name)}() {}`;
+}
+
+function safeName(name: string): string {
+  return identifier.test(name) && !reserved.has(name) ? name : '';
+}
+const reserved = new Set(['default', 'function', 'class', 'new', 'delete', 'return', 'this', 'var', 'let', 'const', 'if', 'else', 'for', 'while', 'do', 'switch', 'case', 'break', 'continue', 'typeof', 'void', 'in', 'of', 'instanceof', 'with', 'yield', 'await', 'try', 'catch', 'finally', 'throw', 'import', 'export', 'extends', 'super', 'null', 'true', 'false', 'enum']);
+
+function tagFor(name: string): string {
+  const lower = name.toLowerCase();
+  if (/input|field/.test(lower)) return 'input';
+  if (/button|btn/.test(lower)) return 'button';
+  if (/form/.test(lower)) return 'form';
+  if (/canvas/.test(lower)) return 'canvas';
+  if (/img|image/.test(lower)) return 'img';
+  if (/link|anchor/.test(lower)) return 'a';
+  if (/select/.test(lower)) return 'select';
+  if (/table/.test(lower)) return 'table';
+  if (/list|ul/.test(lower)) return 'ul';
+  return 'div';
+}
+
+export function stringFor(name: string, facts: UsageFacts, variant = 0): string {
+  const literal = facts.comparedWith.find((l) => /^['"`]/.test(l));
+  if (literal && variant === 0) {
+    try { return JSON.parse(literal.replace(/^'|'$/g, '"').replace(/^`|`$/g, '"')); } catch { return literal.slice(1, -1); }
+  }
+  if (facts.passedTo.some((p) => p.callee === 'JSON.parse')) return '{"id":1,"name":"example","items":[{"id":1},{"id":2}]}';
+  const lower = name.toLowerCase();
+  const pick = (options: string[]) => options[variant % options.length];
+  if (/(url|uri|href|link|endpoint|src)$/.test(lower)) return pick(['https://example.com/api/items', 'https://example.com/api/users/42', 'https://example.org/index.html']);
+  if (/e?mail(address)?$/.test(lower)) return pick(['ada@example.com', 'grace@example.com', 'alan@example.com']);
+  if (/(dir|folder|directory|root|cwd)$/.test(lower)) return '/tmp/example';
+  if (/(path|file|filename|filepath)$/.test(lower)) return pick(['/tmp/example.txt', '/tmp/data.json', '/tmp/notes.md']);
+  if (/(username|login|handle)$/.test(lower)) return pick(['ada', 'grace', 'alan']);
+  if (/(firstname)$/.test(lower)) return pick(['Ada', 'Grace', 'Alan']);
+  if (/(lastname|surname)$/.test(lower)) return pick(['Lovelace', 'Hopper', 'Turing']);
+  if (/name$/.test(lower)) return pick(['Ada Lovelace', 'Grace Hopper', 'Alan Turing']);
+  if (/(date|day)$/.test(lower)) return pick(['2024-01-15', '2024-02-20', '2024-03-05']);
+  if (/(time)$/.test(lower)) return '10:30';
+  if (/(html|template|markup|tpl)$/.test(lower)) return '<div class="example"><p>Hello</p></div>';
+  if (/json$/.test(lower)) return '{"id":1,"name":"example"}';
+  if (/(colou?r)$/.test(lower)) return pick(['#3366ff', '#ff6633', '#33cc66']);
+  if (/(token|secret|apikey|key|password|pass|hash|signature)$/.test(lower)) return pick(['example-key-123', 'example-key-456', 'example-key-789']);
+  if (/(host|hostname|domain)$/.test(lower)) return 'example.com';
+  if (/method$/.test(lower)) return 'GET';
+  if (/(type|kind|mode)$/.test(lower)) return pick(['text', 'number', 'email']);
+  if (/status$/.test(lower)) return 'active';
+  if (/(lang|language|locale)$/.test(lower)) return 'en-US';
+  if (/selector$/.test(lower)) return '#app';
+  if (/tag$/.test(lower)) return 'div';
+  if (/(event|eventname)$/.test(lower)) return 'click';
+  if (/^(char|c|ch|letter)$/.test(lower)) return pick(['a', 'b', 'c']);
+  if (/(word|term)$/.test(lower)) return pick(['hello', 'world', 'pico']);
+  if (/(sep|separator|delimiter|delim)$/.test(lower)) return ',';
+  if (/(id|uuid|guid|slug|code)$/.test(lower)) return pick(['42', '43', '44']);
+  if (/(title|subject|heading)$/.test(lower)) return pick(['Hello, world', 'Getting started', 'Release notes']);
+  if (/(csv)$/.test(lower)) return 'id,name\n1,Ada\n2,Grace';
+  if (/(line|row)$/.test(lower)) return pick(['first line', 'second line', 'third line']);
+  if (/(format|pattern|fmt)$/.test(lower)) return 'YYYY-MM-DD';
+  if (/(version)$/.test(lower)) return '1.2.3';
+  if (/(phone|tel)$/.test(lower)) return '+1-555-0100';
+  if (/(query|search|q|term|keyword)$/.test(lower)) return pick(['example', 'pico', 'hello']);
+  return pick(['hello world', 'example text', 'sample value']);
+}
+
+export function numberFor(name: string, facts: UsageFacts): number {
+  const numbers = facts.comparedWith.filter((l) => /^-?\d/.test(l)).map(Number).filter((n) => !Number.isNaN(n));
+  if (numbers.length) return Math.max(...numbers) + 1;
+  const lower = name.toLowerCase();
+  if (/port$/.test(lower)) return 3000;
+  if (/(timeout|delay|interval|ms|duration|wait)$/.test(lower)) return 1000;
+  if (/(width)$/.test(lower)) return 640;
+  if (/(height)$/.test(lower)) return 480;
+  if (/(age)$/.test(lower)) return 36;
+  if (/(price|amount|cost|total|balance|salary)$/.test(lower)) return 42.5;
+  if (/(year)$/.test(lower)) return 2024;
+  if (/(month)$/.test(lower)) return 3;
+  if (/(radix|base)$/.test(lower)) return 10;
+  if (/^(i|j|k|idx|index|pos|position|offset|start|from)$/.test(lower)) return 1;
+  if (/(percent|ratio|rate|progress)$/.test(lower)) return 0.5;
+  if (/(id)$/.test(lower)) return 42;
+  return 3;
+}
