@@ -8,12 +8,8 @@ import type { RepairSession } from './session';
 
 export const startsLikeDeclaration = /^(?:\{|(?:async\s+)?function\b|class\b)/;
 
+/** tree-sitter prefers an object to a block whenever the braces parse as one, so only valid ones need this. */
 export function repairBareExpressions(session: RepairSession): void {
-  wrapExpressionStatements(session);
-  wrapBrokenTopLevelObjects(session);
-}
-
-function wrapExpressionStatements(session: RepairSession): void {
   const { code } = session;
   const edits: Edit[] = [];
   const repairs: Repair[] = [];
@@ -27,26 +23,6 @@ function wrapExpressionStatements(session: RepairSession): void {
     repairs.push(describe(expression, match[0]));
   }
   session.tryEdits(edits, repairs, 'not-worse');
-}
-
-/** Top-level `{…}` that tree-sitter read as a block with errors inside: maybe an object literal or JSON. */
-function wrapBrokenTopLevelObjects(session: RepairSession): void {
-  const candidates = session.tree.rootNode.children.filter(
-    (node): node is SyntaxNode => node !== null && (node.type === 'statement_block' || node.type === 'ERROR') && node.hasError && session.code[node.startIndex] === '{',
-  );
-  // Bottom-up, so the offsets of earlier candidates stay valid.
-  for (const candidate of candidates.reverse()) {
-    const { marks, brackets } = session.lex();
-    const open = marks.brackets.findIndex((bracket) => bracket.start === candidate.startIndex);
-    const close = open < 0 ? -1 : brackets.partner[open];
-    if (close < 0) continue;
-    const line = marks.brackets[open].row + 1;
-    session.tryEdits(parenthesise(session, marks.brackets[open].start, marks.brackets[close].start + 1), [{
-      kind: 'bare-object-literal',
-      line,
-      description: `the \`{…}\` starting on line ${line} is an object literal, not a block: wrapped in \`(\` \`)\``,
-    }]);
-  }
 }
 
 /** `(`…`)` around a range, with a `;` first when the previous statement could otherwise swallow it as a call. */

@@ -39,9 +39,10 @@ export function findPlaceholders(session: RepairSession): Placeholder[] {
 }
 
 function describe(code: string, text: CodeText, start: number, end: number, row: number, next: number): Placeholder {
-  const comma = next >= 0 && code[next] === ',' && text.rowOf(next) === row ? next : null;
-  const before = code.slice(Math.max(0, text.previousCodeEnd(start) - 12), text.previousCodeEnd(start));
-  return { start, end, row, comma, needsValue: comma === null && valueExpectedAfter.test(before) };
+  const previousEnd = text.previousCodeEnd(start);
+  const needsValue = valueExpectedAfter.test(code.slice(Math.max(0, previousEnd - 12), previousEnd));
+  const comma = !needsValue && next >= 0 && code[next] === ',' && text.rowOf(next) === row ? next : null;
+  return { start, end, row, comma, needsValue };
 }
 
 /** Removes every placeholder; kept whatever the parse says, since `…` or a `...` with nothing to spread is never code. */

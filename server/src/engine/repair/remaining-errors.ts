@@ -21,6 +21,12 @@ const missingHints = new Map([
 export function describeRemainingErrors(session: RepairSession): RepairResult['remainingErrors'] {
   const messages: RepairResult['remainingErrors'] = [];
   const seen = new Set<string>();
+  const push = (line: number, column: number, message: string): void => {
+    const key = `${line}:${column}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    messages.push({ line, column, message });
+  };
   for (const { kind, node } of errorNodes(session.tree)) {
     const { line, column } = session.originalPosition(node.startIndex);
     const where = `${line}:${column + 1}`;
@@ -29,13 +35,18 @@ export function describeRemainingErrors(session: RepairSession): RepairResult['r
       message = `missing \`${node.type}\` at ${where}` + (missingHints.has(node.type) ? `: ${missingHints.get(node.type)}` : '');
     } else {
       const shown = firstLineOf(session.code.slice(node.startIndex, node.endIndex));
-      const hint = hintFor(shown, session.lang) ?? missingCommaHint(session, node.startIndex, shown);
+      const hint = hintFor(shown, session.lang);
+      const comma = hint ? null : missingComma(session, node.startIndex, node.endIndex);
+      if (comma) {
+        const at = session.originalPosition(comma.at);
+        const next = session.originalPosition(comma.next);
+        const property = firstLineOf(session.code.slice(comma.next, comma.next + 80));
+        push(at.line, at.column, `missing \`,\` at ${at.line}:${at.column + 1}: \`${property}\` on line ${next.line} looks like the next property`);
+        continue;
+      }
       message = `unexpected \`${shown}\` at ${where}` + (hint ? `: ${hint}` : '');
     }
-    const key = `${line}:${column}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    messages.push({ line, column, message });
+    push(line, column, message);
   }
   // tree-sitter often folds several problems into one ERROR node; brackets that do not pair are worth a
   // message each.
@@ -54,12 +65,29 @@ export function describeRemainingErrors(session: RepairSession): RepairResult['r
   return messages.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/** `key: value` right after a line that does not end with `,`: the usual slip in an object literal. */
-function missingCommaHint(session: RepairSession, start: number, shown: string): string | null {
-  if (!/^(?:[\p{ID_Start}$_][\p{ID_Continue}$]*|"[^"]*"|'[^']*')\s*:/u.test(shown)) return null;
-  const previousEnd = session.lex().text.previousCodeEnd(start);
-  if (previousEnd === 0 || ',{('.includes(session.code[previousEnd - 1])) return null;
-  return `a missing \`,\` at the end of line ${session.originalPosition(previousEnd - 1).line}?`;
+const propertyStart = /^(?:[\p{ID_Start}$_][\p{ID_Continue}$]*|"[^"\n]*"|'[^'\n]*')\s*:(?!:)/u;
+
+/**
+ * The usual slip in an object literal: `key: value` lines with no `,` between them. tree-sitter reports it on
+ * the value before the gap or on the property after it; either way, the offset where the `,` belongs and the
+ * offset of the next property.
+ */
+function missingComma(session: RepairSession, start: number, end: number): { at: number; next: number } | null {
+  const { code } = session;
+  const { text } = session.lex();
+  const endsWithoutComma = (offset: number): boolean => offset > 0 && !',{(;'.includes(code[offset - 1]);
+  if (propertyStart.test(code.slice(start, start + 80))) {
+    const previousEnd = text.previousCodeEnd(start);
+    if (endsWithoutComma(previousEnd) && text.rowOf(previousEnd - 1) < text.rowOf(start)) return { at: previousEnd, next: start };
+  }
+  const firstBreak = code.indexOf('\n', start);
+  const firstLineEnd = firstBreak >= 0 && firstBreak < end ? firstBreak : end;
+  const next = text.nextCode(firstLineEnd);
+  const lastEnd = text.previousCodeEnd(firstLineEnd);
+  if (next > 0 && endsWithoutComma(lastEnd) && text.rowOf(next) > text.rowOf(lastEnd - 1) && propertyStart.test(code.slice(next, next + 80))) {
+    return { at: lastEnd, next };
+  }
+  return null;
 }
 
 function firstLineOf(text: string): string {

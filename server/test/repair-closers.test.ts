@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { repair } from '../src/engine/repair';
+import { kinds, repairsTo } from './repair-helpers';
+
+test('an Express handler cut short gets its closers, innermost first, before the trailing comment', async () => {
+  const source = [
+    "app.get('/users/:id', (req, res) => {",
+    '  User.findById(req.params.id, (err, user) => {',
+    '    if (err) return res.status(500).send(err);',
+    '    res.json(user); // found',
+  ].join('\n');
+  const result = await repairsTo(source, 'js', [
+    "app.get('/users/:id', (req, res) => {",
+    '  User.findById(req.params.id, (err, user) => {',
+    '    if (err) return res.status(500).send(err);',
+    '    res.json(user);})}) // found',
+  ].join('\n'));
+  assert.deepEqual(kinds(result), ['missing-close@4']);
+  assert.match(result.repairs[0].description, /added `\}\)\}\)` at the end of line 4: the snippet stops before closing `\{` \(line 2\), `\(` \(line 2\), `\{` \(line 1\), `\(` \(line 1\)/);
+});
+
+test('an object and an array cut short are closed on the last non-empty line', async () => {
+  const source = ['const settings = {', '  retries: 3,', '  hosts: ["a.example", "b.example",', '', ''].join('\n');
+  const result = await repairsTo(source, 'js', ['const settings = {', '  retries: 3,', '  hosts: ["a.example", "b.example",]}', '', ''].join('\n'));
+  assert.deepEqual(kinds(result), ['missing-close@3']);
+});
+
+test('an unclosed bracket in the middle is not "fixed" by appending at the end', async () => {
+  const source = ['const total = sum(prices.map((p) => p.value);', 'console.log(total);'].join('\n');
+  const result = await repair(source, 'js');
+  assert.equal(result.code, source);
+  assert.deepEqual(result.repairs, []);
+  assert.ok(result.remainingErrors.length > 0);
+});

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { repair } from '../src/engine/repair';
+import { applyEdits, blank, mapOffsetBack } from '../src/engine/repair/edits';
+import { kinds, repairsTo } from './repair-helpers';
+
+test('CRLF line endings are kept, and closers go before the `\\r`', async () => {
+  const source = 'const élan = "naïve 😀";\r\nconstructor(prénom) {\r\n  this.prénom = prénom; // 名前\r\n}\r\nfetch(url).then((r) => {\r\n  log(élan, …);\r\n';
+  const result = await repairsTo(source, 'js', 'const élan = "naïve 😀";\r\nclass __PicoFragment { constructor(prénom) {\r\n  this.prénom = prénom; // 名前\r\n} }\r\nfetch(url).then((r) => {\r\n  log(élan,  );})\r\n');
+  assert.deepEqual(kinds(result), ['orphan-class-member@2', 'placeholder@6', 'missing-close@6']);
+  assert.equal(result.code.split('\r\n').length, source.split('\r\n').length);
+});
+
+test('non-ASCII text before a placeholder does not shift the edit (offsets are UTF-16)', async () => {
+  await repairsTo('const 名前 = ["😀😀", "ü", ...];', 'js', 'const 名前 = ["😀😀", "ü",    ];');
+});
+
+test('an unrepairable snippet reports an extra closing brace at its line and column', async () => {
+  const source = ['function total(items) {', '  return items.reduce((sum, i) => sum + i.price, 0);', '}}', 'total([]);'].join('\n');
+  const result = await repair(source, 'js');
+  assert.equal(result.code, source);
+  assert.deepEqual(result.repairs, []);
+  assert.deepEqual(result.remainingErrors, [{ line: 3, column: 1, message: 'unexpected `}` at 3:2: an extra closing brace?' }]);
+});
+
+test('a missing comma between object properties is reported where the comma belongs', async () => {
+  for (const value of ['8080', '"8080"']) {
+    const source = ['const config = {', `  port: ${value}`, '  host: "localhost"', '};'].join('\n');
+    const result = await repair(source, 'js');
+    assert.equal(result.code, source);
+    const column = 8 + value.length;
+    assert.deepEqual(result.remainingErrors, [{ line: 2, column, message: `missing \`,\` at 2:${column + 1}: \`host: "localhost"\` on line 3 looks like the next property` }]);
+  }
+});
+
+test('remaining error positions point at the original text even after other repairs on the line', async () => {
+  const result = await repair('foo(a, ...); bar(;', 'js');
+  assert.equal(result.code, 'foo(a,    ); bar(;');
+  assert.deepEqual(kinds(result), ['placeholder@1']);
+  assert.ok(result.remainingErrors.length > 0);
+  assert.ok(result.remainingErrors.every((error) => error.line === 1 && error.column >= 13), JSON.stringify(result.remainingErrors));
+});
+
+test('bad arguments get a clear error', async () => {
+  await assert.rejects(repair(42 as unknown as string, 'js'), /snippet must be a string/);
+  await assert.rejects(repair('x', 'python' as never), /unknown language "python"/);
+});
+
+test('edits refuse to add or remove a line break, and positions map back through insertions', () => {
+  assert.throws(() => applyEdits('a\nb', [{ start: 1, end: 2, text: '' }]), /line structure/);
+  assert.throws(() => applyEdits('ab', [{ start: 1, end: 1, text: '\n' }]), /line structure/);
+  assert.equal(applyEdits('a\r\nb', [blank('a\r\nb', 0, 4)]), ' \r\n ');
+  const edits = [{ start: 2, end: 2, text: 'XYZ' }, { start: 4, end: 7, text: ' ' }];
+  assert.equal(applyEdits('ab..cdefg', edits), 'abXYZ.. fg');
+  assert.equal(mapOffsetBack(0, edits), 0);
+  assert.equal(mapOffsetBack(3, edits), 2); // inside the insertion
+  assert.equal(mapOffsetBack(5, edits), 2);
+  assert.equal(mapOffsetBack(9, edits), 8);
+});
