@@ -57,3 +57,13 @@ test('edits refuse to add or remove a line break, and positions map back through
   assert.equal(mapOffsetBack(5, edits), 2);
   assert.equal(mapOffsetBack(9, edits), 8);
 });
+
+test('a `#!` line is blanked: it is only legal as the first line of a file, not inside the wrapper', async () => {
+  const result = await repairsTo('#!/usr/bin/env node\r\nconsole.log(process.argv);', 'js', '                   \r\nconsole.log(process.argv);');
+  assert.deepEqual(kinds(result), ['other@1']);
+});
+
+test('a fragment that starts inside an if/else says which part is missing', async () => {
+  const result = await repair("} else {\n  console.log('no match');\n}", 'js');
+  assert.deepEqual(result.remainingErrors, [{ line: 1, column: 0, message: 'unexpected `} else` at 1:1: the `if` this `else` belongs to is not in the snippet?' }]);
+});

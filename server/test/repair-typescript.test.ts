@@ -44,3 +44,15 @@ test('JSX in a `js` snippet that parses is reported as `jsx` without edits', asy
   assert.equal(result.lang, 'jsx');
   assert.deepEqual(kinds(result), ['other@1']);
 });
+
+test('a broken JavaScript snippet with no TypeScript syntax is not switched to `ts` just because that parse is less bad', async () => {
+  const source = ["case 'add':", '  return state + 1;', 'default:', '  return state;'].join('\n');
+  const result = await repair(source, 'js');
+  assert.equal(result.lang, 'js');
+  assert.equal(result.code, source);
+  assert.ok(!kinds(result).some((kind) => kind.startsWith('type-only-line')));
+  assert.deepEqual(result.remainingErrors.map((error) => error.message), [
+    "unexpected `case 'add':` at 1:1: a `case` with no `switch` around it?",
+    'unexpected `default:` at 3:1: a `case` with no `switch` around it?',
+  ]);
+});

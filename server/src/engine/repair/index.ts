@@ -5,6 +5,7 @@ import { isLang, loadParsers, parseSync, type Tree } from '../parse';
 import type { Lang, Repair, RepairResult } from '../types';
 import { repairBareExpressions, startsLikeDeclaration } from './bare-expressions';
 import { repairMissingClosers } from './closers';
+import { repairHashbang } from './hashbang';
 import { repairOrphanMembers } from './orphan-members';
 import { repairPlaceholders } from './placeholders';
 import { describeRemainingErrors } from './remaining-errors';
@@ -28,7 +29,7 @@ export async function repair(source: string, lang: Lang): Promise<RepairResult> 
 export function repairSync(source: string, lang: Lang): RepairResult {
   checkArguments(source, lang);
   const tree = parseSync(source, lang);
-  if (!tree.rootNode.hasError && !source.includes('\u2026') && !hasBareExpressionStatement(tree, source)) {
+  if (!tree.rootNode.hasError && !source.includes('\u2026') && !source.startsWith('#!') && !hasBareExpressionStatement(tree, source)) {
     try {
       return finish(source, lang, [], [], scanTopLevel(tree, source, lang === 'js' && source.includes('<')));
     } finally {
@@ -37,6 +38,7 @@ export function repairSync(source: string, lang: Lang): RepairResult {
   }
   let session = new RepairSession(source, lang, tree);
   try {
+    repairHashbang(session);
     repairPlaceholders(session);
     const checkpoint = session.checkpoint();
     const firstError = errorNodes(session.tree)[0];
@@ -47,7 +49,7 @@ export function repairSync(source: string, lang: Lang): RepairResult {
       if (alternative) {
         const other = RepairSession.resume(checkpoint, alternative.lang, alternative.repair);
         runRounds(other);
-        if (isBetter(other.score, session.score)) {
+        if (isBetter(other.score, session.score) && (other.score.count === 0 || alternative.plausible)) {
           session.dispose();
           session = other;
         } else {

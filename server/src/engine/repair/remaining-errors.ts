@@ -97,6 +97,9 @@ function firstLineOf(text: string): string {
 
 function hintFor(shown: string, lang: string): string | null {
   if (closerHints.has(shown)) return closerHints.get(shown)!;
+  const continuation = /^\}\s*(else|catch|finally)\b/.exec(shown);
+  if (continuation) return `the \`${continuation[1] === 'else' ? 'if' : 'try'}\` this \`${continuation[1]}\` belongs to is not in the snippet?`;
+  if (/^(?:case\b|default\s*:)/.test(shown)) return 'a `case` with no `switch` around it?';
   if ((lang === 'js' || lang === 'jsx') && /^(?:interface|type|enum|namespace|declare|implements|as)\b|^:/.test(shown)) {
     return 'TypeScript syntax in a JavaScript snippet?';
   }

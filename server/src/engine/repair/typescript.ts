@@ -6,20 +6,27 @@ import type { RepairSession } from './session';
 import { topLevelItems } from './top-level-items';
 
 const jsxHint = /<\/|\/>/;
+/** Syntax only TypeScript has: a partial TypeScript parse is preferred over a JavaScript one only when this is there. */
+const typeScriptHint = /\b(?:interface\s+\w|type\s+\w+\s*(?:<[^=]*>)?\s*=|enum\s+\w|implements\s|namespace\s|declare\s|readonly\s|(?:private|public|protected)\s+\w|as\s+(?:const\b|[A-Z]\w*))|[\w)\]]\??\s*:\s*(?:string|number|boolean|any|void|unknown|never|[A-Z]\w*(?:<[^>]*>)?(?:\[\])?)\s*[,)=;{]/;
 const typeDeclaration = /^(?:(?:export|declare)\s+)*(?:interface\s+[\p{ID_Start}$_][\p{ID_Continue}$]*\s*(?:<[^>]*>\s*)?(?:extends\b|\{)|type\s+[\p{ID_Start}$_][\p{ID_Continue}$]*\s*(?:<[^=]*>\s*)?=)/u;
 
 /**
  * The language to try when the snippet does not parse in its own: `js`/`jsx` -> `ts`/`tsx` (type syntax),
- * `ts` -> `tsx` (JSX). Null when there is nothing else to try.
+ * `ts` -> `tsx` (JSX). Null when there is nothing else to try. `plausible` says whether a parse that is better but
+ * still broken should be preferred (it should not for a JavaScript snippet with no TypeScript-only syntax).
  */
-export function alternativeLanguage(lang: Lang, code: string, firstErrorLine: number): { lang: Lang; repair: Repair } | null {
+export function alternativeLanguage(lang: Lang, code: string, firstErrorLine: number): { lang: Lang; repair: Repair; plausible: boolean } | null {
   const looksLikeJsx = lang === 'jsx' || jsxHint.test(code);
   if (lang === 'js' || lang === 'jsx') {
     const target: Lang = looksLikeJsx ? 'tsx' : 'ts';
-    return { lang: target, repair: { kind: 'type-only-line', line: firstErrorLine, description: `TypeScript syntax in a JavaScript snippet (line ${firstErrorLine}): parsed as \`${target}\`` } };
+    return {
+      lang: target,
+      plausible: typeScriptHint.test(code),
+      repair: { kind: 'type-only-line', line: firstErrorLine, description: `TypeScript syntax in a JavaScript snippet (line ${firstErrorLine}): parsed as \`${target}\`` },
+    };
   }
   if (lang === 'ts' && looksLikeJsx) {
-    return { lang: 'tsx', repair: { kind: 'other', line: firstErrorLine, description: `JSX in a TypeScript snippet (line ${firstErrorLine}): parsed as \`tsx\`` } };
+    return { lang: 'tsx', plausible: true, repair: { kind: 'other', line: firstErrorLine, description: `JSX in a TypeScript snippet (line ${firstErrorLine}): parsed as \`tsx\`` } };
   }
   return null;
 }
