@@ -51,6 +51,8 @@ export interface ScriptedOllama {
   script(path: string, ...replies: ScriptedReply[]): void;
   /** Replies still queued for an endpoint. */
   pending(path: string): number;
+  /** Drops every queued reply, so that one test's leftovers cannot answer the next test. */
+  clearScripts(): void;
   close(): Promise<void>;
 }
 
@@ -162,6 +164,7 @@ export async function startScriptedOllama(options: { models?: string[]; version?
       queues.set(path, queue);
     },
     pending: (path) => queues.get(path)?.length ?? 0,
+    clearScripts: () => queues.clear(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
