@@ -27,7 +27,7 @@ test('methods copied out of a class are wrapped in a class on their own first an
     '} }',
   ].join('\n'));
   assert.deepEqual(kinds(result), ['orphan-class-member@1']);
-  assert.match(result.repairs[0].description, /lines 1-9: class members/);
+  assert.equal(result.repairs[0].description, 'class members with no class around them (lines 1-9): wrapped in `class __PicoFragment {` … `}`');
 });
 
 test('static fields, getters and async methods count as class members; statements before them stay outside', async () => {

@@ -19,7 +19,7 @@ test('`...` in arguments, arrays, objects and parameters is blanked; a following
     '}',
   ].join('\n'));
   assert.deepEqual(kinds(result), ['placeholder@1', 'placeholder@2', 'placeholder@3', 'placeholder@4']);
-  assert.match(result.repairs[0].description, /`\.\.\.` on line 1 stands for omitted code/);
+  assert.equal(result.repairs[0].description, '`...` stands for omitted code: replaced with spaces');
 });
 
 test('a `...` or `…` line of its own inside a block stands for omitted statements', async () => {

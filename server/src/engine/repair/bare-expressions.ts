@@ -35,8 +35,8 @@ function parenthesise(session: RepairSession, start: number, end: number): Edit[
 function describe(expression: SyntaxNode, start: string): Repair {
   const line = expression.startPosition.row + 1;
   if (start === '{') {
-    return { kind: 'bare-object-literal', line, description: `the object literal on line ${line} stands where a statement is expected (it would be a block): wrapped in \`(\` \`)\`` };
+    return { kind: 'bare-object-literal', line, description: 'an object literal where a statement is expected (it would be a block): wrapped in `(` `)`' };
   }
   const what = start === 'class' ? 'class expression' : 'function with no name';
-  return { kind: 'other', line, description: `the ${what} on line ${line} is not a valid statement: wrapped in \`(\` \`)\` to make it an expression` };
+  return { kind: 'other', line, description: `a ${what} is not a valid statement: wrapped in \`(\` \`)\` to make it an expression` };
 }

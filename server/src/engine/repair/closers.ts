@@ -18,6 +18,6 @@ export function repairMissingClosers(session: RepairSession): void {
   session.tryEdits([insert(end, closing)], [{
     kind: 'missing-close',
     line,
-    description: `added \`${closing}\` at the end of line ${line}: the snippet stops before closing ${opened}`,
+    description: `added \`${closing}\` at the end: the snippet stops before closing ${opened}`,
   }]);
 }

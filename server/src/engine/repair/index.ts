@@ -95,7 +95,7 @@ function finish(code: string, lang: Lang, repairs: Repair[], remainingErrors: Re
   let finalLang = lang;
   if (lang === 'js' && scan.firstJsxRow >= 0) {
     finalLang = 'jsx';
-    all.push({ kind: 'other', line: scan.firstJsxRow + 1, description: `JSX in a JavaScript snippet (line ${scan.firstJsxRow + 1}): treated as \`jsx\`` });
+    all.push({ kind: 'other', line: scan.firstJsxRow + 1, description: 'JSX in a JavaScript snippet: treated as `jsx`' });
   }
   return {
     lang: finalLang,

@@ -67,12 +67,12 @@ export function repairOrphanMembers(session: RepairSession): void {
 
     const asClass = {
       edits: [insert(start, `class ${fragmentClassName} { `), ...(strayClose !== null ? [] : [insert(end, ' }')])],
-      repairs: [{ kind: 'orphan-class-member', line: firstLine, description: `${lines}: class members with no class around them, wrapped in \`class ${fragmentClassName} {\` … \`}\`${closedBy}` } satisfies Repair],
+      repairs: [{ kind: 'orphan-class-member', line: firstLine, description: `class members with no class around them (${lines}): wrapped in \`class ${fragmentClassName} {\` … \`}\`${closedBy}` } satisfies Repair],
     };
     const objectClose: Edit[] = strayClose !== null ? (closeParenFollows ? [] : [insert(strayClose + 1, ')')]) : [insert(end, ' });')];
     const asObject = {
       edits: [insert(start, `${needsGuard ? ';' : ''}({ `), ...objectClose],
-      repairs: [{ kind: 'orphan-object-member', line: firstLine, description: `${lines}: object members with no object around them, wrapped in \`({\` … \`});\`${closedBy}` } satisfies Repair],
+      repairs: [{ kind: 'orphan-object-member', line: firstLine, description: `object members with no object around them (${lines}): wrapped in \`({\` … \`});\`${closedBy}` } satisfies Repair],
     };
     const objectVotes = members.filter((item) => item.kind === 'object-method' || item.kind === 'object-prop' || item.kind === 'maybe-object-prop').length;
     const classVotes = members.filter((item) => item.kind === 'class-field' || item.kind === 'maybe-field').length;

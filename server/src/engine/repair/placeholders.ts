@@ -57,11 +57,11 @@ export function repairPlaceholders(session: RepairSession): void {
     const line = row + 1;
     if (needsValue) {
       edits.push({ start, end, text: 'undefined' });
-      repairs.push({ kind: 'placeholder', line, description: `\`${written}\` on line ${line} stands for an omitted value: replaced with \`undefined\`` });
+      repairs.push({ kind: 'placeholder', line, description: `\`${written}\` stands for an omitted value: replaced with \`undefined\`` });
     } else {
       edits.push(blank(code, start, end));
       if (comma !== null) edits.push(blank(code, comma, comma + 1));
-      repairs.push({ kind: 'placeholder', line, description: `\`${written}\` on line ${line} stands for omitted code: replaced with spaces` });
+      repairs.push({ kind: 'placeholder', line, description: `\`${written}\` stands for omitted code: replaced with spaces` });
     }
   }
   session.tryEdits(edits, repairs, 'always');

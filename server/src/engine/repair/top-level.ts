@@ -56,8 +56,8 @@ export function wrapperRepairs(scan: TopLevelScan): { repairs: Repair[]; needsAs
   const note = (rows: number[], kind: Repair['kind'], what: string): void => {
     if (!rows.length) return;
     const lines = [...new Set(rows)].map((row) => row + 1);
-    const where = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`;
-    repairs.push({ kind, line: lines[0], description: `top-level ${what} (${where}): the snippet runs inside ${wrapper}` });
+    const also = lines.length > 1 ? ` (lines ${lines.join(', ')})` : '';
+    repairs.push({ kind, line: lines[0], description: `top-level ${what}${also}: the snippet runs inside ${wrapper}` });
   };
   note(scan.returns, 'top-level-return', '`return`');
   note(scan.awaits, 'top-level-await', '`await`');

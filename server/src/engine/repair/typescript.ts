@@ -22,11 +22,11 @@ export function alternativeLanguage(lang: Lang, code: string, firstErrorLine: nu
     return {
       lang: target,
       plausible: typeScriptHint.test(code),
-      repair: { kind: 'type-only-line', line: firstErrorLine, description: `TypeScript syntax in a JavaScript snippet (line ${firstErrorLine}): parsed as \`${target}\`` },
+      repair: { kind: 'type-only-line', line: firstErrorLine, description: `TypeScript syntax in a JavaScript snippet: parsed as \`${target}\`` },
     };
   }
   if (lang === 'ts' && looksLikeJsx) {
-    return { lang: 'tsx', plausible: true, repair: { kind: 'other', line: firstErrorLine, description: `JSX in a TypeScript snippet (line ${firstErrorLine}): parsed as \`tsx\`` } };
+    return { lang: 'tsx', plausible: true, repair: { kind: 'other', line: firstErrorLine, description: 'JSX in a TypeScript snippet: parsed as `tsx`' } };
   }
   return null;
 }
@@ -42,7 +42,7 @@ export function blankTypeDeclarations(session: RepairSession): void {
     if (!typeDeclaration.test(code.slice(item.start, Math.min(item.end, item.start + 200)))) continue;
     edits.push(blank(code, item.start, item.end));
     const line = item.row + 1;
-    repairs.push({ kind: 'type-only-line', line, description: `line ${line} declares a TypeScript type, which JavaScript cannot parse: blanked out` });
+    repairs.push({ kind: 'type-only-line', line, description: 'a TypeScript type declaration, which JavaScript cannot parse: blanked out' });
   }
   if (edits.length) session.tryEdits(edits, repairs);
 }
