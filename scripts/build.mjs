@@ -53,10 +53,10 @@ const entries = [
   { in: 'server/src/cli.ts', out: 'cli.js' },
   { in: 'server/src/server.ts', out: 'server.js', ...packaged },
   // The engine runs on a worker thread of the language server (server/src/lsp/engineHost.ts).
-  { in: 'server/src/lsp/engineWorker.ts', out: 'engine-worker.js', ...packaged },
+  { in: 'server/src/lsp/engineWorker.ts', out: 'engine-worker.js', needs: 'server/src/engine/index.ts', ...packaged },
 ];
-for (const { in: input, out, ...options } of entries) {
-  if (!existsSync(join(root, input))) continue;
+for (const { in: input, out, needs, ...options } of entries) {
+  if (!existsSync(join(root, input)) || (needs && !existsSync(join(root, needs)))) continue;
   await build({ ...common, ...options, entryPoints: [join(root, input)], outfile: join(dist, out) });
 }
 if (['server.js', 'engine-worker.js'].some((file) => existsSync(join(dist, file)) && readFileSync(join(dist, file), 'utf8').includes('require("./typescript.js")'))) {

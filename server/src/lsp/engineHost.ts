@@ -42,7 +42,10 @@ class EngineThread {
 
   constructor(onDeath: (thread: EngineThread) => void) {
     // The heap cap keeps a runaway engine from exhausting the server's process; QuickJS has its own limit.
-    this.worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    const file = workerFile();
+    // From source, the worker registers tsx itself: loader hooks of the main thread do not reach worker threads.
+    const [script, eval_] = file.endsWith('.ts') ? [`require('tsx/cjs'); require(${JSON.stringify(file)});`, true] : [file, false];
+    this.worker = new Worker(script, { eval: eval_, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
     this.worker.unref();
     this.worker.on('message', (message: FromWorker) => this.settle(message));
     const die = (reason: string) => {

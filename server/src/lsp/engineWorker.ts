@@ -9,6 +9,9 @@ import { createPredictor } from './predictor';
 if (!parentPort) throw new Error('engineWorker must run in a worker thread');
 const port = parentPort;
 const running = new Map<number, AbortController>();
+// One throwaway run loads the grammars and QuickJS and compiles the sandbox's prelude, so that the first real run
+// is not charged for it (its time limit would otherwise count the engine's own start-up).
+const warm = runSnippet('void 0', { lang: 'js', maxIterations: 1, limits: { timeoutMs: 10_000 } }).catch(() => undefined);
 
 function post(message: FromWorker): void {
   port.postMessage(message);
@@ -18,6 +21,7 @@ async function run(id: number, job: EngineJob): Promise<void> {
   const controller = new AbortController();
   running.set(id, controller);
   try {
+    await warm;
     const options: RunOptions = {
       lang: job.lang,
       fileName: job.fileName,

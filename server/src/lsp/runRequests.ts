@@ -76,14 +76,20 @@ export async function handleRun(deps: RunDependencies, params: RunParams, token:
 
   const controller = deps.runs.begin(uri, params.version);
   linkSignals(token, controller);
+  const stale = () => deps.document(uri)?.version !== params.version;
+  const contentModified = () => new ResponseError(LSPErrorCodes.ContentModified, 'Pico: the document changed during the run; its result was dropped.');
   try {
     const settings = await deps.settings(uri);
-    const report = await runOnEngine(deps, jobFor(text, lang, settings, params.overrides, uri), controller.signal);
-    if (controller.signal.aborted) throw cancelled();
-    const current = deps.document(uri);
-    if (!current || current.version !== params.version) {
-      throw new ResponseError(LSPErrorCodes.ContentModified, 'Pico: the document changed during the run; its result was dropped.');
+    let report: Report;
+    try {
+      report = await runOnEngine(deps, jobFor(text, lang, settings, params.overrides, uri), controller.signal);
+    } catch (error) {
+      // An edit stops the run of the old text: say so, rather than "cancelled".
+      throw stale() ? contentModified() : error;
     }
+    if (stale()) throw contentModified();
+    if (controller.signal.aborted) throw cancelled();
+    const current = deps.document(uri)!;
     const mapped = offsetReport(report, lineOffset);
     const lastLine = lineOffset + text.split('\n').length;
     const run: FinishedRun = { version: params.version, firstLine: lineOffset + 1, lastLine, report: mapped };

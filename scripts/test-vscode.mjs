@@ -1,0 +1,290 @@
+// Runs the extension's mocha suite in a real VS Code, then a UI pass that takes screenshots.
+//   node scripts/test-vscode.mjs            code-server from the npm registry + Debian's Chromium (works offline; what CI runs)
+//   node scripts/test-vscode.mjs --electron  @vscode/test-electron (downloads VS Code: needs internet)
+//   --no-ui     skip the screenshot pass;  --ui-only   only the screenshot pass
+// Tools are installed once per machine and cached under ~/.cache/pico/ (scripts/vscode-tools.mjs).
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+import { ensureTools } from './vscode-tools.mjs';
+
+const root = dirname(dirname(new URL(import.meta.url).pathname));
+const args = new Set(process.argv.slice(2));
+const outputDir = join(root, 'test-output');
+const suiteOut = join(root, '.cache', 'vscode-test', 'suite');
+const suiteTimeoutMs = 240_000;
+const started = Date.now();
+
+function log(message) {
+  console.log(`[test-vscode ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+}
+
+function run(command, commandArgs, options = {}) {
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit', cwd: root, ...options });
+  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed (${result.status ?? result.signal})`);
+}
+
+/** Builds dist/ and bundles the mocha suite (mocha and vscode stay external: the extension host provides vscode). */
+async function buildAll() {
+  run(process.execPath, ['scripts/build.mjs']);
+  await build({
+    entryPoints: [join(root, 'extension/test/suite/index.ts')],
+    outfile: join(suiteOut, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+}
+
+/** A scratch workspace with the fixtures, so that tests may edit files without touching the repository. */
+function makeWorkspace(scratch) {
+  const workspace = join(scratch, 'workspace');
+  cpSync(join(root, 'extension/test/fixtures'), workspace, { recursive: true });
+  return workspace;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Every process below `pid`, found through /proc (code-server leaves extension hosts and servers behind otherwise). */
+function descendants(pid) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const found = [];
+  const queue = [pid];
+  while (queue.length) {
+    for (const child of children.get(queue.shift()) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+async function startCodeServer(tools, { scratch, workspace, extensionsDir, smokeDriver }) {
+  const port = await freePort();
+  const env = { ...tools.env, XDG_CONFIG_HOME: join(scratch, 'xdg-config'), XDG_DATA_HOME: join(scratch, 'xdg-data') };
+  const serverArgs = [
+    tools.codeServer,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--user-data-dir', join(scratch, 'user'),
+    '--extensions-dir', extensionsDir,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--reconnection-grace-time', '10',
+    ...(smokeDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    workspace,
+  ];
+  const child = spawn(tools.node, serverArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let logText = '';
+  child.stdout.on('data', (d) => (logText += d));
+  child.stderr.on('data', (d) => (logText += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // Not up yet.
+    }
+    if (child.exitCode !== null || i > 150) throw new Error(`code-server did not start:\n${logText}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    base,
+    port,
+    log: () => logText,
+    stop() {
+      const pids = [child.pid, ...descendants(child.pid)];
+      for (const pid of pids) {
+        try {
+          process.kill(pid, 'SIGTERM');
+        } catch {
+          // Already gone.
+        }
+      }
+      setTimeout(() => pids.forEach((pid) => { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }), 2000).unref();
+    },
+  };
+}
+
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function launchBrowser(tools, scratch) {
+  const { chromium } = createRequire(import.meta.url)(tools.playwright);
+  return chromium.launchPersistentContext(join(scratch, `profile-${Date.now()}`), {
+    executablePath: tools.chromium,
+    headless: true,
+    args: chromiumArgs,
+    viewport: { width: 1440, height: 900 },
+  });
+}
+
+/** The mocha suite inside code-server's extension host, as test-electron would run it. */
+async function runSuiteInCodeServer(tools, scratch) {
+  const workspace = makeWorkspace(scratch);
+  const server = await startCodeServer(tools, { scratch, workspace, extensionsDir: join(scratch, 'ext-suite'), smokeDriver: true });
+  const browser = await launchBrowser(tools, scratch);
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const exit = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
+    await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+      const line = (Array.isArray(logArgs) ? logArgs : [logArgs]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      process.stdout.write(`${line}\n`);
+    });
+    const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(root)],
+      ['extensionTestsPath', remote(join(suiteOut, 'index.js'))],
+    ]);
+    log('running the mocha suite in code-server');
+    await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), suiteTimeoutMs));
+    const code = await Promise.race([exit, timeout]);
+    if (code === 'timeout') {
+      console.error(server.log().slice(-4000));
+      throw new Error(`the suite did not finish within ${suiteTimeoutMs / 1000} s`);
+    }
+    return code;
+  } finally {
+    await browser.close().catch(() => undefined);
+    server.stop();
+  }
+}
+
+async function runSuiteInElectron(scratch) {
+  const { runTests } = await import('@vscode/test-electron');
+  const workspace = makeWorkspace(scratch);
+  try {
+    await runTests({ extensionDevelopmentPath: root, extensionTestsPath: join(suiteOut, 'index.js'), launchArgs: [workspace, '--disable-extensions'] });
+    return 0;
+  } catch (error) {
+    console.error(error);
+    return 1;
+  }
+}
+
+/** F1, the command's title, Enter. Extension commands appear once the extension host is up: retry until then. */
+async function runCommand(page, title) {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    await page.waitForTimeout(400);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    if (await row.isVisible().catch(() => false)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1000);
+  }
+  throw new Error(`command "${title}" never appeared in the palette`);
+}
+
+/** Installs the packaged .vsix into a fresh VS Code and takes screenshots of the decorated editor and the panel. */
+async function runUiPass(tools, scratch) {
+  log('packaging the .vsix for the UI pass');
+  run(process.execPath, ['scripts/package.mjs', '--out', join(scratch, 'pico.vsix')]);
+  const extensionsDir = join(scratch, 'ext-ui');
+  execFileSync(tools.node, [tools.codeServer, '--install-extension', join(scratch, 'pico.vsix'), '--extensions-dir', extensionsDir], {
+    env: { ...tools.env, XDG_CONFIG_HOME: join(scratch, 'xdg-config'), XDG_DATA_HOME: join(scratch, 'xdg-data') },
+    stdio: 'inherit',
+  });
+  const workspace = makeWorkspace(join(scratch, 'ui'));
+  const server = await startCodeServer(tools, { scratch, workspace, extensionsDir, smokeDriver: false });
+  const browser = await launchBrowser(tools, scratch);
+  mkdirSync(outputDir, { recursive: true });
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('showcase.js');
+    await page.waitForTimeout(600);
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-line').first().waitFor();
+    await runCommand(page, 'Pico: Run This Snippet');
+    const status = page.locator('#workbench\\.parts\\.statusbar', { hasText: /Pico: \d+\/\d+ lines/ });
+    await status.waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(outputDir, 'vscode-editor.png') });
+    log(`screenshot: ${join(outputDir, 'vscode-editor.png')}`);
+
+    await runCommand(page, 'Pico: Paste & Run');
+    const webview = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    const source = webview.locator('#source');
+    await source.waitFor({ timeout: 30_000 });
+    await source.fill(readFileSync(join(root, 'extension/test/fixtures/pasted.tsx'), 'utf8'));
+    await webview.locator('#lang option', { hasText: 'Auto: TSX' }).waitFor({ state: 'attached', timeout: 15_000 });
+    await webview.locator('#run').click();
+    await webview.locator('#summary').waitFor({ timeout: 60_000 });
+    await webview.locator('#assumptions').waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(outputDir, 'vscode-paste-panel.png') });
+    log(`screenshot: ${join(outputDir, 'vscode-paste-panel.png')}`);
+    return 0;
+  } catch (error) {
+    const page = browser.pages()[0];
+    if (page) await page.screenshot({ path: join(outputDir, 'vscode-ui-failure.png') }).catch(() => undefined);
+    console.error(`UI pass failed: ${error instanceof Error ? error.message : error}`);
+    return 1;
+  } finally {
+    await browser.close().catch(() => undefined);
+    server.stop();
+  }
+}
+
+async function main() {
+  const scratch = mkdtempSync(join(tmpdir(), 'pico-vscode-'));
+  let failed = false;
+  try {
+    const tools = args.has('--electron') ? null : ensureTools();
+    await buildAll();
+    if (!args.has('--ui-only')) {
+      const code = tools ? await runSuiteInCodeServer(tools, scratch) : await runSuiteInElectron(scratch);
+      log(`mocha suite exited with ${code}`);
+      failed ||= code !== 0;
+    }
+    if (tools && !args.has('--no-ui')) {
+      const code = await runUiPass(tools, scratch);
+      log(`UI pass ${code === 0 ? 'passed' : 'failed'}`);
+      failed ||= code !== 0;
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+  }
+  log(failed ? 'FAILED' : 'passed');
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,217 @@
+// The language server, spawned and spoken to over JSON-RPC as an editor would: runs, hovers, diagnostics,
+// inlay hints, cancellation, stale versions, and snippets that try to take it down.
+import { after, before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { ResponseError } from 'vscode-jsonrpc/node';
+import { ServerHarness, CancellationTokenSource } from './server-harness';
+
+const RequestCancelled = -32800;
+const ContentModified = -32801;
+const InvalidParams = -32602;
+
+const showcase = [
+  "// `user` is never declared",
+  "const greeting = 'Hello, ' + user.name;",
+  'const count = [1, 2, 3].length * 2;',
+  'console.log(greeting, count);',
+  'if (false) {',
+  '  const later = count + 1;',
+  "  console.log('never runs', later);",
+  '}',
+].join('\n');
+
+const bug = ["const settings = { retries: 3 };", "console.log('retries', settings.retries);", 'settings.load();', "console.log('not reached');"].join('\n');
+
+const endless = 'let spins = 0;\nwhile (true) {\n  spins++;\n}';
+
+async function rejection(promise: Promise<unknown>): Promise<ResponseError<unknown>> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof ResponseError, `expected a JSON-RPC error, got ${error}`);
+    return error;
+  }
+  assert.fail('expected the request to fail');
+}
+
+describe('Pico language server', { timeout: 120_000 }, () => {
+  let server: ServerHarness;
+
+  before(async () => {
+    server = await ServerHarness.start();
+  });
+
+  after(async () => {
+    await server.stop();
+  });
+
+  it('runs a document and returns the report', async () => {
+    const uri = 'file:///showcase.js';
+    await server.open(uri, 'javascript', showcase);
+    const result = await server.run({ textDocument: { uri }, version: 1 });
+    assert.equal(result.uri, uri);
+    assert.equal(result.version, 1);
+    assert.equal(result.lineOffset, 0);
+    assert.deepEqual(result.report.executedLines, [2, 3, 4, 5]);
+    assert.deepEqual(result.report.statementLines, [2, 3, 4, 5, 6, 7]);
+    assert.ok(result.report.output.some((o) => o.line === 4 && o.text.endsWith(' 6')));
+    assert.deepEqual(result.report.injected.map((i) => i.name), ['user']);
+  });
+
+  it('hovers: observed type and sample, "assumed" for assumed values, a predicted type on lines not run', async () => {
+    const uri = 'file:///showcase.js';
+    const count = await server.hover(uri, 2, 7);
+    assert.match(count?.contents.value ?? '', /observed type: `number`/);
+    assert.match(count?.contents.value ?? '', /\n6\n/);
+    const user = await server.hover(uri, 1, showcase.split('\n')[1].indexOf('user') + 2);
+    assert.match(user?.contents.value ?? '', /\*\*assumed\*\*/);
+    assert.doesNotMatch(user?.contents.value ?? '', /observed type/);
+    const notRun = await server.hover(uri, 5, 17);
+    assert.match(notRun?.contents.value ?? '', /did not run/);
+    assert.match(notRun?.contents.value ?? '', /predicted type: `number` \(observed at line 3\)/);
+    assert.equal(await server.hover(uri, 0, 3), null, 'nothing over a comment');
+  });
+
+  it('gives an inlay hint with the assumed value after the name where it is first used', async () => {
+    const hints = await server.inlayHints('file:///showcase.js', 8);
+    assert.equal(hints.length, 1);
+    const line = showcase.split('\n')[1];
+    assert.deepEqual(hints[0].position, { line: 1, character: line.indexOf('user') + 'user'.length });
+    assert.match(hints[0].label, /^= \{/);
+  });
+
+  it('publishes the stopping error as one diagnostic on its line, with the source pico', async () => {
+    const uri = 'file:///bug.js';
+    const published = server.nextDiagnostics(uri);
+    await server.open(uri, 'javascript', bug);
+    const result = await server.run({ textDocument: { uri }, version: 1 });
+    assert.equal(result.report.error?.line, 3);
+    const diagnostics = await published;
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].source, 'pico');
+    assert.equal(diagnostics[0].range.start.line, 2);
+    assert.equal(diagnostics[0].range.start.character, 0);
+    assert.equal(diagnostics[0].range.end.character, 'settings.load();'.length);
+    assert.match(diagnostics[0].message, /TypeError/);
+  });
+
+  it('clears diagnostics, hovers and hints when the document changes', async () => {
+    const uri = 'file:///bug.js';
+    const cleared = server.nextDiagnostics(uri);
+    await server.change(uri, 2, `// edited\n${bug}`);
+    assert.deepEqual(await cleared, []);
+    assert.equal(await server.hover(uri, 1, 8), null);
+    assert.deepEqual(await server.inlayHints(uri, 5), []);
+  });
+
+  it('runs a range and maps its lines back to the document', async () => {
+    const uri = 'file:///range.ts';
+    const text = ['this is not code @@', 'const count: number = 2;', 'const doubled = count * 2;', "console.log('doubled', doubled);", 'nor is this ###'].join('\n');
+    await server.open(uri, 'typescript', text);
+    const result = await server.run({ textDocument: { uri }, version: 1, range: { start: { line: 1, character: 0 }, end: { line: 3, character: 33 } } });
+    assert.equal(result.lineOffset, 1);
+    assert.equal(result.report.error, null);
+    assert.deepEqual(result.report.executedLines, [2, 3, 4]);
+    assert.deepEqual(result.report.output.map((o) => [o.line, o.text]), [[4, 'doubled 4']]);
+    assert.ok(result.report.types.some((t) => t.name === 'doubled' && t.line === 3 && t.sample === '4'));
+    const hover = await server.hover(uri, 2, 8);
+    assert.match(hover?.contents.value ?? '', /`number`/);
+    assert.equal(await server.hover(uri, 0, 2), null, 'no hover outside the range that ran');
+  });
+
+  it('drops the result of a run for a version the document has left', async () => {
+    const uri = 'file:///stale.js';
+    await server.open(uri, 'javascript', 'console.log(1);');
+    await server.change(uri, 2, 'console.log(2);');
+    const old = await rejection(server.run({ textDocument: { uri }, version: 1 }));
+    assert.equal(old.code, ContentModified);
+
+    server.settings.timeoutMs = 1500;
+    await server.change(uri, 3, endless);
+    const running = server.run({ textDocument: { uri }, version: 3 });
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    await server.change(uri, 4, endless + '\n// edited');
+    const during = await rejection(running);
+    assert.equal(during.code, ContentModified);
+    assert.ok(Date.now() - started < 1000, `an edit stopped the run in ${Date.now() - started} ms`);
+    delete server.settings.timeoutMs;
+  });
+
+  it('cancels the older run when a newer run of the same document starts', async () => {
+    const uri = 'file:///twice.js';
+    server.settings.timeoutMs = 3000;
+    await server.open(uri, 'javascript', endless);
+    const first = server.run({ textDocument: { uri }, version: 1 });
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    server.settings.timeoutMs = 400;
+    const second = server.run({ textDocument: { uri }, version: 1 });
+    const error = await rejection(first);
+    assert.equal(error.code, RequestCancelled);
+    assert.ok(Date.now() - started < 1000, `the older run stopped in ${Date.now() - started} ms`);
+    const report = (await second).report;
+    assert.ok(report.findings.some((f) => f.kind === 'limit'));
+    delete server.settings.timeoutMs;
+  });
+
+  it('stops a run promptly on $/cancelRequest', async () => {
+    const uri = 'file:///cancel.js';
+    server.settings.timeoutMs = 10_000;
+    await server.open(uri, 'javascript', endless);
+    const cancellation = new CancellationTokenSource();
+    const running = server.run({ textDocument: { uri }, version: 1 }, cancellation);
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    cancellation.cancel();
+    const error = await rejection(running);
+    assert.equal(error.code, RequestCancelled);
+    assert.ok(Date.now() - started < 1000, `cancelled in ${Date.now() - started} ms`);
+    delete server.settings.timeoutMs;
+    // The server answers at once afterwards.
+    const after = await server.run({ textDocument: { uri: 'file:///showcase.js' }, version: 1 });
+    assert.ok(after.report.executedLines.length > 0);
+  });
+
+  it('survives snippets that exhaust the stack, the memory or the time', async () => {
+    const snippets: [string, string][] = [
+      ['recursion.js', 'function down(n) { return down(n + 1) + 1; }\ndown(0);'],
+      ['memory.js', 'const hoard = [];\nwhile (true) hoard.push(new Array(100000).fill("x".repeat(10)));'],
+      ['string.js', 'let s = "x";\nfor (;;) s += s;'],
+      ['endless.js', endless],
+    ];
+    server.settings.timeoutMs = 500;
+    for (const [name, text] of snippets) {
+      const uri = `file:///${name}`;
+      await server.open(uri, 'javascript', text);
+      const result = await server.run({ textDocument: { uri }, version: 1 });
+      assert.ok(result.report.error, `${name} stops with an error`);
+      assert.ok(server.alive, `the server is alive after ${name}`);
+    }
+    delete server.settings.timeoutMs;
+    const after = await server.run({ textDocument: { uri: 'file:///showcase.js' }, version: 1 });
+    assert.deepEqual(after.report.executedLines, [2, 3, 4, 5]);
+  });
+
+  it('rejects documents it cannot run with a clear message', async () => {
+    await server.open('file:///notes.md', 'markdown', '# notes');
+    const markdown = await rejection(server.run({ textDocument: { uri: 'file:///notes.md' }, version: 1 }));
+    assert.equal(markdown.code, InvalidParams);
+    assert.match(markdown.message, /JavaScript, TypeScript, JSX and TSX; this document is markdown/);
+    const unknown = await rejection(server.run({ textDocument: { uri: 'file:///never-opened.js' }, version: 1 }));
+    assert.match(unknown.message, /not open/);
+    await server.open('file:///empty.js', 'javascript', '  \n');
+    const empty = await rejection(server.run({ textDocument: { uri: 'file:///empty.js' }, version: 1 }));
+    assert.match(empty.message, /nothing to run/);
+  });
+
+  it('runs pasted text and detects its language (pico/runText, pico/detectLanguage)', async () => {
+    const tsx = 'interface P { n: number }\nconst el = <b>{(props as P).n}</b>;\nconsole.log(typeof el);';
+    const detected = await server.connection.sendRequest('pico/detectLanguage', { text: tsx });
+    assert.deepEqual(detected, { lang: 'tsx', reason: 'JSX elements and type syntax' });
+    const result = (await server.connection.sendRequest('pico/runText', { text: tsx, overrides: { props: '{ n: 7 }' } })) as { lang: string; report: { output: { text: string }[]; injected: { name: string; by: string }[] } };
+    assert.equal(result.lang, 'tsx');
+    assert.deepEqual(result.report.output.map((o) => o.text), ['object']);
+    assert.deepEqual(result.report.injected.map((i) => [i.name, i.by]), [['props', 'user']]);
+  });
+});
