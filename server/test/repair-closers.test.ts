@@ -33,3 +33,17 @@ test('an unclosed bracket in the middle is not "fixed" by appending at the end',
   assert.deepEqual(result.repairs, []);
   assert.ok(result.remainingErrors.length > 0);
 });
+
+test('a function body copied with its closing `});` has the closers that close nothing blanked', async () => {
+  const source = ['  const rows = await db.query(sql);', '  res.json(rows);', '});', ''].join('\n');
+  const result = await repairsTo(source, 'js', ['  const rows = await db.query(sql);', '  res.json(rows);', '  ;', ''].join('\n'));
+  assert.deepEqual(kinds(result), ['top-level-await@1', 'other@3']);
+  assert.equal(result.repairs[1].description, '`})` at the end closes nothing in the snippet (it belongs to code that was not copied): blanked out');
+});
+
+test('an extra brace in the middle is reported, not blanked', async () => {
+  const source = ['if (user) {', '  greet(user);', '}}', 'done();'].join('\n');
+  const result = await repair(source, 'js');
+  assert.equal(result.code, source);
+  assert.deepEqual(result.remainingErrors, [{ line: 3, column: 1, message: 'unexpected `}` at 3:2: an extra closing brace?' }]);
+});

@@ -109,3 +109,17 @@ test('control statements that look like `name(…) {` are not taken for methods'
   assert.equal(result.code, source);
   assert.deepEqual(result.repairs, []);
 });
+
+test('two runs of members separated by a statement get two classes with different names', async () => {
+  const source = ['area() {', '  return this.w * this.h;', '}', 'console.log("between");', 'perimeter() {', '  return 2 * (this.w + this.h);', '}'].join('\n');
+  const result = await repairsTo(source, 'js', [
+    'class __PicoFragment { area() {',
+    '  return this.w * this.h;',
+    '} }',
+    'console.log("between");',
+    'class __PicoFragment2 { perimeter() {',
+    '  return 2 * (this.w + this.h);',
+    '} }',
+  ].join('\n'));
+  assert.deepEqual(kinds(result), ['orphan-class-member@1', 'orphan-class-member@5']);
+});

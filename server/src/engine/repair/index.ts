@@ -11,6 +11,7 @@ import { repairPlaceholders } from './placeholders';
 import { describeRemainingErrors } from './remaining-errors';
 import { errorNodes, isBetter } from './score';
 import { RepairSession } from './session';
+import { repairTrailingStrayClosers } from './stray-closers';
 import { scanTopLevel, wrapperRepairs, type TopLevelScan } from './top-level';
 import { alternativeLanguage, blankTypeDeclarations } from './typescript';
 
@@ -71,6 +72,7 @@ function runRounds(session: RepairSession): void {
     repairOrphanMembers(session);
     repairBareExpressions(session);
     blankTypeDeclarations(session);
+    repairTrailingStrayClosers(session);
     if (!session.score.count || !isBetter(session.score, before)) return;
   }
 }

@@ -50,8 +50,11 @@ export function repairOrphanMembers(session: RepairSession): void {
   const { marks, brackets, text } = session.lex();
   const context: Context = { code, marks, brackets, text, bracketAt: new Map(marks.brackets.map((bracket, index) => [bracket.start, index])) };
   const items = topLevelItems(marks, brackets, text).map((item) => ({ ...item, kind: classify(item, context) }));
+  const runs = findRuns(items);
+  const classNames = unusedClassNames(code, runs.length);
   // Bottom-up, so offsets of earlier runs stay valid after a later run is wrapped.
-  for (const run of findRuns(items).reverse()) {
+  for (const [index, run] of [...runs.entries()].reverse()) {
+    const className = classNames[index];
     const members = items.slice(run.from, run.to + 1);
     const after = items[run.to + 1];
     const strayClose = after?.kind === 'stray-close' && code[after.start] === '}' ? after.start : null;
@@ -66,8 +69,8 @@ export function repairOrphanMembers(session: RepairSession): void {
     const closedBy = strayClose !== null ? `, closed by the \`}\` on line ${text.rowOf(strayClose) + 1}` : '';
 
     const asClass = {
-      edits: [insert(start, `class ${fragmentClassName} { `), ...(strayClose !== null ? [] : [insert(end, ' }')])],
-      repairs: [{ kind: 'orphan-class-member', line: firstLine, description: `class members with no class around them (${lines}): wrapped in \`class ${fragmentClassName} {\` … \`}\`${closedBy}` } satisfies Repair],
+      edits: [insert(start, `class ${className} { `), ...(strayClose !== null ? [] : [insert(end, ' }')])],
+      repairs: [{ kind: 'orphan-class-member', line: firstLine, description: `class members with no class around them (${lines}): wrapped in \`class ${className} {\` … \`}\`${closedBy}` } satisfies Repair],
     };
     const objectClose: Edit[] = strayClose !== null ? (closeParenFollows ? [] : [insert(strayClose + 1, ')')]) : [insert(end, ' });')];
     const asObject = {
@@ -78,6 +81,16 @@ export function repairOrphanMembers(session: RepairSession): void {
     const classVotes = members.filter((item) => item.kind === 'class-field' || item.kind === 'maybe-field').length;
     session.tryBest(objectVotes > classVotes ? [asObject, asClass] : [asClass, asObject]);
   }
+}
+
+/** One class name per run, none already in the code: two classes with one name would not run. */
+function unusedClassNames(code: string, count: number): string[] {
+  const names: string[] = [];
+  for (let n = 1; names.length < count; n++) {
+    const name = n === 1 ? fragmentClassName : `${fragmentClassName}${n}`;
+    if (!new RegExp(`\\b${name}\\b`).test(code)) names.push(name);
+  }
+  return names;
 }
 
 function classify(item: TopLevelItem, context: Context): ItemKind {
