@@ -1,0 +1,9 @@
+$('#btn').on('click', function() {
+  $.ajax({
+    url: '/api',
+    success: function(data) {
+      console.log(data);
+    },
+    error: function(xhr, status, err) {   }
+  });
+});
