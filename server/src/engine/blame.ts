@@ -51,6 +51,17 @@ export function blame(error: BlameInput, context: BlameContext): string[] {
     }
   }
   if (at) candidates.push(at);
+  // `if (cond) throw new Error(...)`: the snippet rejected a value; blame what the condition tested.
+  for (const node of descendantsOnLine(lineNodes, error.line, ['throw_statement'])) {
+    for (let up = node.parent; up && up.type !== 'program'; up = up.parent) {
+      if (up.type === 'if_statement') {
+        const condition = up.childForFieldName('condition');
+        if (condition) candidates.push(...identifiersIn(condition));
+        break;
+      }
+      if (up.type.includes('function') || up.type === 'method_definition') break;
+    }
+  }
 
   const keys: string[] = [];
   for (const node of candidates) {
@@ -134,8 +145,41 @@ function rootName(node: SyntaxNode | null): string | null {
   return null;
 }
 
-function slotFor(name: string | null, node: SyntaxNode, context: BlameContext): string | null {
+function identifiersIn(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const visit = (n: SyntaxNode) => {
+    if (n.type === 'identifier' || n.type === 'this') out.push(n);
+    else if (n.type === 'member_expression') {
+      const object = n.childForFieldName('object');
+      if (object) visit(object);
+    } else for (const child of n.namedChildren) if (child) visit(child);
+  };
+  visit(node);
+  return out;
+}
+
+/** The expression a local variable was last given before `node`, for following `const x = f(); x.y` back to `f`. */
+function initializerOf(name: string, node: SyntaxNode, tree: Tree): SyntaxNode | null {
+  let found: SyntaxNode | null = null;
+  const visit = (n: SyntaxNode) => {
+    if (n.startIndex > node.startIndex) return;
+    if (n.type === 'variable_declarator' && n.childForFieldName('name')?.text === name) found = n.childForFieldName('value') ?? found;
+    else if (n.type === 'assignment_expression' && n.childForFieldName('left')?.text === name) found = n.childForFieldName('right') ?? found;
+    for (const child of n.namedChildren) if (child) visit(child);
+  };
+  visit(tree.rootNode);
+  return found;
+}
+
+function slotFor(name: string | null, node: SyntaxNode, context: BlameContext, depth = 0): string | null {
   if (!name) return null;
+  const direct = slotForName(name, node, context);
+  if (direct || depth >= 3 || name === 'this') return direct;
+  const value = initializerOf(name, node, context.tree);
+  return value ? slotFor(rootName(value), value, context, depth + 1) : null;
+}
+
+function slotForName(name: string, node: SyntaxNode, context: BlameContext): string | null {
   if (name === 'this') return context.slots.some((s) => s.key === 'this') ? 'this' : null;
   // A parameter of the innermost function around the node that declares that name.
   const enclosing = context.functions

@@ -2,6 +2,7 @@ import { analyse } from './analyse';
 import { blame, undefinedNameOf } from './blame';
 import { emptyFacts } from './analyse';
 import { instrument, type InstrumentResult } from './instrument';
+import { aliasOf, branchWishes } from './guards';
 import { langFromFileName, loadParsers, parseSync, type Tree } from './parse';
 import { repair } from './repair';
 import { defaultLimits, runInSandbox, type SandboxOutcome, type VmError } from './sandbox';
@@ -25,7 +26,7 @@ export const maxSourceBytes = 512 * 1024;
 export const defaultMaxIterations = 8;
 
 /** Builtin modules Pico's prelude implements itself: importing them is not an assumption the user must check. */
-const builtinModules = new Set(['path', 'util', 'assert', 'fs', 'fs/promises', 'events', 'http', 'https', 'crypto', 'os', 'url', 'querystring', 'buffer', 'timers', 'timers/promises', 'process', 'console']);
+const builtinModules = new Set(['path', 'util', 'assert', 'fs', 'fs/promises', 'events', 'http', 'https', 'express', 'crypto', 'os', 'url', 'querystring', 'buffer', 'timers', 'timers/promises', 'process', 'console']);
 
 interface Prepared {
   lang: Lang;
@@ -79,6 +80,7 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
     throwIfAborted(options.signal);
     iterations = iteration;
     const outcome = await runInSandbox({ setup: setupCode(prepared.slots, values), code: prepared.instrumented.code }, limits);
+    mark(`run ${iteration}`);
     const executed = outcome.hits.filter((line) => prepared.instrumented.statementLines.includes(line));
     const blamedByError = new Map<VmError, string[]>();
     for (const error of outcome.errors) blamedByError.set(error, blameError(error, prepared));
@@ -156,8 +158,20 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   }
 }
 
+/** `PICO_TIMINGS=1` prints each stage's time to stderr: for finding where a slow run goes. */
+const timingsEnabled = typeof process !== 'undefined' && process.env.PICO_TIMINGS === '1';
+let lastMark = 0;
+function mark(stage: string): void {
+  if (!timingsEnabled) return;
+  const now = performance.now();
+  process.stderr.write(`[pico] ${stage} ${(now - lastMark).toFixed(1)} ms\n`);
+  lastMark = now;
+}
+
 async function prepare(source: string, lang: Lang): Promise<Prepared | { syntax: Finding; lang: Lang; repairs: Report['repairs'] }> {
+  mark('start');
   const repaired = await repair(source, lang);
+  mark('repair');
   let stripped: string;
   try {
     stripped = stripTypesAndJsx(repaired.code, repaired.lang).code;
@@ -170,16 +184,20 @@ async function prepare(source: string, lang: Lang): Promise<Prepared | { syntax:
       syntax: { kind: 'syntax', line: remaining?.line ?? e.line ?? null, message: remaining ? remaining.message : `Syntax error: ${e.message}` },
     };
   }
+  mark('strip');
   const tree = parseSync(stripped, 'js');
+  mark('parse');
   const analysis = analyse(stripped, tree, { source, lang: repaired.lang });
+  mark('analyse');
   const instrumented = instrument(stripped, tree, analysis.functions, { generator: repaired.needsGeneratorWrapper });
+  mark('instrument');
   return {
     lang: repaired.lang,
     code: stripped,
     tree,
     analysis,
     instrumented,
-    slots: slotsOf(analysis),
+    slots: withWishes(slotsOf(analysis), analysis, tree),
     repairs: repaired.repairs,
     remainingErrors: repaired.remainingErrors,
   };
@@ -204,6 +222,37 @@ function slotsOf(analysis: Analysis): Slot[] {
       if (param.rest) return;
       slots.push({ key: `param:${fn.id}:${index}`, kind: 'param', name: param.name ?? `arg${index}`, facts: param.facts, line: fn.startLine, callback: fn.passedAsArgument });
     });
+  }
+  return slots;
+}
+
+/** Attaches the branch wishes (guards.ts) to the slots whose values the branches test. The first wish for a path wins. */
+function withWishes(slots: Slot[], analysis: Analysis, tree: Tree): Slot[] {
+  const byKey = new Map(slots.map((slot) => [slot.key, slot]));
+  const resolve = (root: string, rootIndex: number, path: string[], depth: number): { key: string; path: string[] } | null => {
+    if (root === 'this') return byKey.has('this') ? { key: 'this', path } : null;
+    const enclosing = analysis.functions
+      .filter((f) => f.startIndex <= rootIndex && rootIndex < f.endIndex)
+      .sort((a, b) => b.startIndex - a.startIndex);
+    for (const fn of enclosing) {
+      const index = fn.params.findIndex((p) => p.name === root);
+      if (index >= 0) {
+        const key = `param:${fn.id}:${index}`;
+        return byKey.has(key) ? { key, path } : null;
+      }
+    }
+    if (byKey.has(root) && byKey.get(root)!.kind === 'global') return { key: root, path };
+    if (depth >= 3) return null;
+    const alias = aliasOf(tree, root, rootIndex);
+    return alias ? resolve(alias.root, alias.rootIndex, [...alias.path, ...path], depth + 1) : null;
+  };
+  for (const wish of branchWishes(tree)) {
+    const target = resolve(wish.root, wish.rootIndex, wish.path, 0);
+    if (!target) continue;
+    const slot = byKey.get(target.key)!;
+    slot.wishes ??= [];
+    const pathKey = target.path.join('.');
+    if (!slot.wishes.some((w) => w.path.join('.') === pathKey)) slot.wishes.push({ path: target.path, want: wish.want });
   }
   return slots;
 }

@@ -1,4 +1,9 @@
 import { transform as sucrase } from 'sucrase';
+
+// Sucrase validates its options on every call with a runtime type checker that costs tens of milliseconds
+// in a cold process; Pico always passes the same valid options, so the check is skipped.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+(require('sucrase/dist/Options') as { validateOptions: (options: unknown) => void }).validateOptions = () => {};
 import type { Lang } from './types';
 
 // Sucrase strips TypeScript and compiles JSX without moving code to other lines, which keeps every reported
@@ -15,7 +20,7 @@ export class StripError extends Error {
 }
 
 export function stripTypesAndJsx(code: string, lang: Lang): StripResult {
-  if (lang === 'js' && !/[<]/.test(code)) return { code };
+  if (lang === 'js' && !looksLikeJsx(code)) return { code };
   const transforms: ('typescript' | 'jsx')[] = [];
   if (lang === 'ts' || lang === 'tsx') transforms.push('typescript');
   if (lang === 'tsx' || lang === 'jsx' || lang === 'js') transforms.push('jsx');
@@ -35,4 +40,9 @@ export function stripTypesAndJsx(code: string, lang: Lang): StripResult {
     const loc = err.loc ?? /\((\d+):(\d+)\)/.exec(err.message)?.slice(1).map(Number).reduce((a, v, i) => (i === 0 ? { line: v, column: 0 } : { ...a!, column: v }), undefined as { line: number; column: number } | undefined);
     throw new StripError(err.message.replace(/^Error transforming [^:]*: /, ''), loc?.line ?? null, loc?.column ?? null);
   }
+}
+
+/** A `<Tag` or `<>` where an expression starts: `return <div>`, `= <App/>`, `(<b>`. Comparisons like `a < b` do not match. */
+function looksLikeJsx(code: string): boolean {
+  return /(^|[=(,?:&|{}[;>]|\breturn)\s*<([A-Za-z][\w.:-]*[\s/>]|>)/m.test(code);
 }

@@ -179,7 +179,18 @@ export interface Slot {
   line: number;
   /** For a parameter: true when its function is passed as a callback (error-first conventions apply). */
   callback?: boolean;
+  /** How values below this slot should test in the snippet's branches so that more lines run (see guards.ts). */
+  wishes?: { path: string[]; want: Want }[];
 }
+
+/** What a value should be for a branch to go the way that runs more code. */
+export type Want =
+  | { kind: 'truthy' }
+  | { kind: 'falsy' }
+  | { kind: 'equals'; literal: string }
+  | { kind: 'differs'; literal: string }
+  | { kind: 'type'; type: string }
+  | { kind: 'notType'; type: string };
 
 /** A value a predictor proposes for a slot: one JavaScript expression, evaluated only in the sandbox. */
 export interface Prediction {

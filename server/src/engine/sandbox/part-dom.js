@@ -61,7 +61,11 @@
     get firstChild() { return this.children[0] || null; }
     get lastChild() { return this.children[this.children.length - 1] || null; }
     get firstElementChild() { return this.firstChild; }
-    get nextSibling() { return null; }
+    // Snippets walk the DOM around the element they found: give them a neighbour and a parent to walk to.
+    get nextSibling() { return this._next || (this._next = Object.assign(new Text('example words here'), { parentNode: this.parentNode })); }
+    get previousSibling() { return this.nextSibling; }
+    get nextElementSibling() { return this._nextEl || (this._nextEl = Object.assign(new HTMLElement('div'), { parentNode: this.parentNode })); }
+    get previousElementSibling() { return this.nextElementSibling; }
     get options() { return this.children; }
     get files() { return [new Blob(['example'], { type: 'text/plain' })]; }
     appendChild(child) { if (child && typeof child === 'object') { child.parentNode = this; child.parentElement = this; this.children.push(child); } return child; }
@@ -105,7 +109,9 @@
     if (byId.has(sel)) return byId.get(sel);
     const tag = (/^([a-z][a-z0-9-]*)/i.exec(sel) || [])[1] || (/^#/.test(sel) ? 'div' : 'div');
     const idMatch = /#([\w-]+)/.exec(sel);
-    const el = soft(new HTMLElement(tag, idMatch ? idMatch[1] : ''), 'element ' + sel);
+    const raw = new HTMLElement(tag, idMatch ? idMatch[1] : '');
+    raw.parentNode = raw.parentElement = body;
+    const el = soft(raw, 'element ' + sel);
     const classMatch = /\.([\w-]+)/.exec(sel);
     if (classMatch) el.className = classMatch[1];
     byId.set(sel, el);

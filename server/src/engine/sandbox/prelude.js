@@ -289,7 +289,7 @@
   const arrayMethods = new Set(['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex',
     'flatMap', 'flat', 'slice', 'splice', 'pop', 'push', 'shift', 'unshift', 'concat', 'join', 'reverse', 'sort', 'indexOf', 'lastIndexOf', 'includes',
     'entries', 'keys', 'values', 'at', 'fill', 'copyWithin', 'toSorted', 'toReversed', 'with']);
-  const syncCallbackMethods = new Set(['each', 'forEach', 'map', 'filter', 'reduce', 'some', 'every', 'find', 'sort', 'replace', 'flatMap']);
+  const callbackArrayMethods = new Set(['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flatMap']);
   function lastSegment(label) {
     const m = /([A-Za-z_$][\w$]*)\W*$/.exec(label);
     return m ? m[1] : 'value';
@@ -342,11 +342,9 @@
         if (/^\d+$/.test(key)) return elements()[Number(key)] !== undefined ? elements()[Number(key)] : child(key);
         if (arrayMethods.has(key) && !opts.notArray) {
           return function (...args) {
-            const items = elements();
-            if (key === 'map' || key === 'filter' || key === 'flatMap' || key === 'slice' || key === 'concat') {
-              return items[key](...args);
-            }
-            return items[key](...args);
+            // `$(x).find('.a')` is not Array#find: a callback method called without a callback is some other API.
+            if (callbackArrayMethods.has(key) && typeof args[0] !== 'function') return child(key)(...args);
+            return elements()[key](...args);
           };
         }
         return child(key);

@@ -1,5 +1,5 @@
 import type { Prediction, PredictionRequest, Predictor, RunFeedback, Slot } from '../../engine/types';
-import { candidatesFor } from './values';
+import { anyValue, candidatesFor, withWishes } from './values';
 
 /**
  * The default predictor: no model, deterministic, instant. For each slot it derives an ordered list of
@@ -43,7 +43,12 @@ export class EmbeddedPredictor implements Predictor {
   private listFor(slot: Slot): string[] {
     let list = this.candidates.get(slot.key);
     if (!list) {
-      list = slot.kind === 'param' && isErrorFirst(slot) ? ['null', ...candidatesFor(slot.name, slot.facts)] : candidatesFor(slot.name, slot.facts);
+      // A module Pico does not implement is best left to `any`: guessing its shape from a few calls does worse.
+      if (slot.kind === 'import') list = [anyValue(slot.name)];
+      else {
+        const facts = withWishes(slot.facts, slot.wishes);
+        list = slot.kind === 'param' && isErrorFirst(slot) ? ['null', ...candidatesFor(slot.name, facts)] : candidatesFor(slot.name, facts);
+      }
       this.candidates.set(slot.key, list);
     }
     return list;

@@ -1,4 +1,4 @@
-import type { UsageFacts } from '../../engine/types';
+import type { PropertyUse, Slot, UsageFacts, Want } from '../../engine/types';
 
 // Turns usage facts into plausible JavaScript values (as source text). Deterministic: the same facts give
 // the same values. When the facts say too little, the answer is `__pico.any(...)`, a placeholder that
@@ -21,10 +21,73 @@ type Kind = 'array' | 'string' | 'number' | 'boolean' | 'function' | 'object' | 
 
 const maxDepth = 4;
 
+// Branch wishes (see engine/guards.ts) ride on a private copy of the facts.
+const wants = new WeakMap<UsageFacts, Want>();
+
+/** A copy of the facts with each wish attached at its path, creating the path's facts where the analysis had none. */
+export function withWishes(facts: UsageFacts, wishes: Slot['wishes']): UsageFacts {
+  if (!wishes?.length) return facts;
+  const copy = structuredClone(facts);
+  for (const wish of wishes) {
+    let current = copy;
+    for (const segment of wish.path) {
+      if (segment === '()') {
+        current.called = true;
+        current.callResult ??= emptyLike();
+        current = current.callResult;
+      } else if (segment === '[]') {
+        current.indexed ??= 'number';
+        current.elements ??= emptyLike();
+        current = current.elements;
+      } else {
+        if (!Object.prototype.hasOwnProperty.call(current.properties, segment)) {
+          const use: PropertyUse = { path: [segment], read: true, written: false, called: false, facts: emptyLike() };
+          Object.defineProperty(current.properties, segment, { value: use, enumerable: true, writable: true, configurable: true });
+        }
+        const use = current.properties[segment];
+        use.facts ??= emptyLike();
+        current = use.facts;
+      }
+    }
+    if (!wants.has(current)) wants.set(current, wish.want);
+  }
+  return copy;
+}
+
+function hasWants(facts: UsageFacts | undefined, depth = 0): boolean {
+  if (!facts || depth > 6) return false;
+  if (wants.has(facts)) return true;
+  if (hasWants(facts.callResult, depth + 1) || hasWants(facts.elements, depth + 1)) return true;
+  return Object.values(facts.properties).some((use) => hasWants(use.facts, depth + 1));
+}
+
+/** A value that satisfies a wish directly, or null when the wish only steers the usual choice. */
+function wishedValue(want: Want | undefined, name: string, facts: UsageFacts, depth: number, root: boolean): string | null {
+  if (!want) return null;
+  switch (want.kind) {
+    case 'falsy': return root ? 'null' : facts.called ? 'null' : 'false';
+    case 'equals': return /^(['"`]|-?\d|true$|false$)/.test(want.literal) ? normaliseLiteral(want.literal) : null;
+    case 'type':
+      return want.type === 'string' ? JSON.stringify(stringFor(name, facts)) : want.type === 'number' ? String(numberFor(name, facts)) : want.type === 'boolean' ? 'true'
+        : want.type === 'function' ? buildFunction(name, facts, depth) : want.type === 'object' ? buildObject(name, facts, depth) : want.type === 'undefined' ? 'undefined' : null;
+    default: return null;
+  }
+}
+
+function normaliseLiteral(literal: string): string {
+  if (/^'/.test(literal)) {
+    try { return JSON.stringify(JSON.parse('"' + literal.slice(1, -1).replace(/"/g, '\\"') + '"')); } catch { return literal; }
+  }
+  if (/^`/.test(literal)) return JSON.stringify(literal.slice(1, -1));
+  return literal;
+}
+
 /** Candidate values for a name, best first; the refine loop moves down the list when one fails. */
 export function candidatesFor(name: string, facts: UsageFacts): string[] {
   const kinds = kindsFor(name, facts);
   const out: string[] = [];
+  const wished = wishedValue(wants.get(facts), name, facts, 0, true);
+  if (wished) out.push(wished);
   for (const kind of kinds) {
     const value = build(kind, name, facts, 0);
     if (!out.includes(value)) out.push(value);
@@ -58,15 +121,16 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   if (facts.awaited && !props.length) kinds.push('any');
   if (facts.instanceofChecks.includes('Date') || has(dateMethods) && !has(stringMethods)) kinds.push('date');
   if (facts.instanceofChecks.includes('Error')) kinds.push('error');
-  if (facts.instanceofChecks.includes('Array') || facts.iterated || facts.spread || facts.elements || facts.indexed === 'number' || has(arrayMethods)) {
-    if (!has(stringMethods) || has(arrayMethods)) kinds.push('array');
-  }
+  // Strings and arrays share indexing, `.length`, `slice`, `indexOf`: only the other uses tell them apart.
+  const stringEvidence = has(stringMethods) || typeofs.includes('string') || facts.combinedWith.includes('string') || facts.passedTo.some((p) => p.callee === 'JSON.parse' && p.position === 0);
+  const arrayEvidence = facts.instanceofChecks.includes('Array') || facts.iterated || has(arrayMethods) || (!!facts.elements && informative(facts.elements) && !facts.elements.comparedWith.some((l) => /^['"`]/.test(l)));
+  if (stringEvidence && !arrayEvidence) kinds.push('string');
+  if (arrayEvidence || (!stringEvidence && (facts.elements || facts.indexed === 'number'))) kinds.push('array');
   if (props.includes('test') || props.includes('exec')) kinds.push('regexp');
   if (props.some((p) => p === 'get' || p === 'set') && props.every((p) => mapMethods.has(p) || p === 'forEach')) kinds.push('map');
   if (props.includes('add') && props.every((p) => mapMethods.has(p) || p === 'add' || p === 'forEach')) kinds.push('set');
   if (has(domProperties) || /^(el|elem|element|container|button|btn|canvas|div|span|wrapper|anchor|img|\$el)$/.test(lower) && props.length) kinds.push('element');
-  if (has(stringMethods) || typeofs.includes('string') || facts.combinedWith.includes('string') || facts.passedTo.some((p) => p.callee === 'JSON.parse')
-    || facts.comparedWith.some((l) => /^['"`]/.test(l))) kinds.push('string');
+  if (stringEvidence || facts.comparedWith.some((l) => /^['"`]/.test(l)) || facts.elements?.comparedWith.some((l) => /^['"`]/.test(l))) kinds.push('string');
   if (has(numberMethods) || typeofs.includes('number') || facts.combinedWith.includes('number') || facts.comparedWith.some((l) => /^-?\d/.test(l))) kinds.push('number');
   if (typeofs.includes('boolean') || facts.comparedWith.some((l) => l === 'true' || l === 'false')) kinds.push('boolean');
   if (typeofs.includes('object') || facts.destructured.length || props.length) kinds.push('object');
@@ -78,6 +142,12 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
     if (byName && (!(facts.called || facts.constructed) || byName === 'function')) kinds.unshift(byName);
   }
   if (!kinds.length) kinds.push('any');
+  const want = wants.get(facts);
+  if (want?.kind === 'notType') {
+    const avoid: Record<string, Kind[]> = { string: ['string'], number: ['number'], boolean: ['boolean'], function: ['function', 'any'], object: ['object', 'array', 'date', 'map', 'set', 'regexp', 'element', 'error'], undefined: [] };
+    const filtered = kinds.filter((k) => !(avoid[want.type] ?? []).includes(k));
+    return dedupe(filtered.length ? filtered : want.type === 'string' ? ['object'] : ['string']);
+  }
   return dedupe(kinds);
 }
 
@@ -86,7 +156,7 @@ function dedupe<T>(list: T[]): T[] {
 }
 
 function informative(facts: UsageFacts): boolean {
-  return Object.keys(facts.properties).length > 0 || facts.iterated || !!facts.elements || facts.combinedWith.length > 0 || facts.typeofChecks.length > 0
+  return hasWants(facts) || Object.keys(facts.properties).length > 0 || facts.iterated || !!facts.elements || facts.combinedWith.length > 0 || facts.typeofChecks.length > 0
     || facts.destructured.length > 0 || facts.comparedWith.length > 0 || facts.indexed !== null || facts.lengthRead;
 }
 
@@ -96,7 +166,8 @@ function kindFromName(lower: string, facts: UsageFacts): Kind | null {
   if (/^(callback|cb|done|next|fn|func|handler|listener|resolve|reject|iteratee|predicate|comparator|onsuccess|onerror|oncomplete)$/.test(lower)) return 'function';
   if (/^(err|error)$/.test(lower)) return 'error';
   if (/(date|time|timestamp|createdat|updatedat|deadline|when)$/.test(lower) && !/(ms|millis|seconds|timeout)$/.test(lower)) return 'date';
-  if (/(list|items|array|arr|rows|records|results|entries|values|keys|ids|names|users|files|lines|words|tokens|nodes|elements|children|args|params|options?s)$/.test(lower) || /s$/.test(lower) && lower.length > 3 && !/(ss|us|is|status|address|class|options|settings|props|process|bytes|headers|params)$/.test(lower)) return facts.lengthRead || lower.endsWith('s') ? 'array' : 'array';
+  if (/(list|items|array|arr|rows|records|results|entries|values|keys|ids|names|users|files|lines|words|tokens|nodes|elements|children|args)$/.test(lower)
+    || /s$/.test(lower) && lower.length > 3 && !/(ss|us|is|status|address|class|options|opts|settings|props|process|bytes|headers|params|controls|details|credentials|stats|metrics|globals|utils|helpers|exports|assets|styles|events|news|series|species|canvas|alias|analysis|basis|axis|radius|focus|bonus|campus|virus)$/.test(lower)) return 'array';
   if (/^(i|j|k|n|m|idx|index|count|total|num|number|size|length|len|width|height|age|price|amount|cost|port|timeout|delay|ms|interval|max|min|limit|offset|page|level|score|x|y|z|year|month|day|hour|minute|second|seconds|retries|radix|depth|start|end|step|qty|quantity|weight|ratio|percent|rate)$/.test(lower)
     || /(count|total|size|length|width|height|index|num|number|amount|price|timeout|delay|port|id)$/.test(lower) && /^(max|min|num|total|item|page|user|row|col|line)/.test(lower)) return 'number';
   if (/(url|uri|href|link|endpoint|email|mail|path|file|filename|dir|folder|name|title|text|str|string|message|msg|content|body|html|template|json|label|description|desc|query|search|selector|token|key|secret|password|host|method|type|status|lang|locale|color|colour|char|word|sep|separator|delimiter|prefix|suffix|format|pattern|id|uuid|slug|code|input|value|s)$/.test(lower)) return 'string';
@@ -149,6 +220,8 @@ function build(kind: Kind, name: string, facts: UsageFacts, depth: number): stri
 
 /** The value for a nested position (a property, an element, a call result). */
 export function valueFor(name: string, facts: UsageFacts | undefined, depth: number): string {
+  const wished = facts ? wishedValue(wants.get(facts), name, facts, depth, false) : null;
+  if (wished) return wished;
   if (!facts || depth > maxDepth) return facts && depth > maxDepth ? anyValue(name) : kindFromName(name.toLowerCase(), emptyLike()) === null ? anyValue(name) : build(kindFromName(name.toLowerCase(), emptyLike())!, name, emptyLike(), depth);
   const kinds = kindsFor(name, facts);
   return build(kinds[0], name, facts, depth);
@@ -182,16 +255,16 @@ function buildObject(name: string, facts: UsageFacts, depth: number, variant = 0
   for (const key of keys.slice(0, 12)) {
     const use = facts.properties[key];
     let value: string;
-    if (use?.called) {
+    if (use?.called || (use?.facts?.called && hasWants(use.facts.callResult))) {
       const fnFacts = use.facts;
-      if (fnFacts?.callbackPositions.length) continue; // `any` (via the soft wrapper) calls callbacks for us
+      if (fnFacts?.callbackPositions.length && !hasWants(fnFacts)) continue; // `any` (via the soft wrapper) calls callbacks for us
       value = `function () { return ${valueFor(key + 'Result', fnFacts?.callResult, depth + 1)}; }`;
       if (!fnFacts?.callResult || !informative(fnFacts.callResult)) continue;
     } else if (use?.written && !use.read) {
       continue;
     } else {
       value = variant && (!use?.facts || !informative(use.facts)) ? variantValue(key, variant) : valueFor(key, use?.facts, depth + 1);
-      if (/^__pico\.any/.test(value)) {
+      if (/^__pico\.any/.test(value) && !hasWants(use?.facts)) {
         if (!use?.facts || !informative(use.facts)) {
           const byName = kindFromName(key.toLowerCase(), emptyLike());
           if (!byName) continue;
@@ -240,11 +313,13 @@ function tagFor(name: string): string {
 }
 
 export function stringFor(name: string, facts: UsageFacts, variant = 0): string {
-  const literal = facts.comparedWith.find((l) => /^['"`]/.test(l));
+  const want = wants.get(facts);
+  const avoided = want?.kind === 'differs' ? want.literal : null;
+  const literal = facts.comparedWith.find((l) => /^['"`]/.test(l) && l !== avoided);
   if (literal && variant === 0) {
     try { return JSON.parse(literal.replace(/^'|'$/g, '"').replace(/^`|`$/g, '"')); } catch { return literal.slice(1, -1); }
   }
-  if (facts.passedTo.some((p) => p.callee === 'JSON.parse')) return '{"id":1,"name":"example","items":[{"id":1},{"id":2}]}';
+  if (facts.passedTo.some((p) => p.callee === 'JSON.parse' && p.position === 0)) return '{"id":1,"name":"example","items":[{"id":1},{"id":2}]}';
   const lower = name.toLowerCase();
   const pick = (options: string[]) => options[variant % options.length];
   if (/(url|uri|href|link|endpoint|src)$/.test(lower)) return pick(['https://example.com/api/items', 'https://example.com/api/users/42', 'https://example.org/index.html']);
@@ -284,6 +359,8 @@ export function stringFor(name: string, facts: UsageFacts, variant = 0): string 
 }
 
 export function numberFor(name: string, facts: UsageFacts): number {
+  const want = wants.get(facts);
+  if (want?.kind === 'differs' && /^-?\d/.test(want.literal)) return Number(want.literal) + 1;
   const numbers = facts.comparedWith.filter((l) => /^-?\d/.test(l)).map(Number).filter((n) => !Number.isNaN(n));
   if (numbers.length) return Math.max(...numbers) + 1;
   const lower = name.toLowerCase();

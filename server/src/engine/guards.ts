@@ -1,0 +1,196 @@
+import type { SyntaxNode, Tree } from './parse';
+import type { Want } from './types';
+
+// A single run takes one side of every branch, so which side matters. Lifted function bodies are full of
+// guards (`if (!x) return;`, `if (input.type === 'Program') return input;`): with placeholder values they
+// are taken and the rest of the body never runs. This finds, for each `if`, the truth that runs more lines
+// (skip an early exit; prefer the longer of two branches) and turns it into wishes about assumed values:
+// "`input.type` should not equal 'Program'", "`Q.isIntrospective` should be falsy".
+
+
+export interface Wish {
+  /** `this`, or the root identifier's name. */
+  root: string;
+  /** Byte offset of the root identifier (to resolve parameters and scopes). */
+  rootIndex: number;
+  /** Property names and `()` for calls, as in UsageFacts paths. */
+  path: string[];
+  want: Want;
+  line: number;
+}
+
+const exitTypes = new Set(['return_statement', 'throw_statement']);
+
+/** Wishes for every `if` in the code, in document order (earlier ones matter more). */
+export function branchWishes(tree: Tree): Wish[] {
+  const wishes: Wish[] = [];
+  const visit = (node: SyntaxNode) => {
+    if (node.type === 'if_statement') {
+      const desired = desiredTruth(node);
+      const condition = node.childForFieldName('condition');
+      if (desired !== null && condition) wishes.push(...wishesFor(unwrap(condition), desired, node.startPosition.row + 1));
+    }
+    for (const child of node.namedChildren) if (child) visit(child);
+  };
+  visit(tree.rootNode);
+  return wishes;
+}
+
+function statementCount(node: SyntaxNode | null): number {
+  if (!node) return 0;
+  let count = 0;
+  const visit = (n: SyntaxNode) => {
+    if (n.type.endsWith('_statement') || n.type === 'lexical_declaration' || n.type === 'variable_declaration') count++;
+    for (const child of n.namedChildren) if (child) visit(child);
+  };
+  visit(node);
+  return count;
+}
+
+function isExitOnly(node: SyntaxNode): boolean {
+  if (exitTypes.has(node.type)) return true;
+  if (node.type !== 'statement_block') return false;
+  const statements = node.namedChildren.filter((c) => c && c.type !== 'comment') as SyntaxNode[];
+  return statements.length > 0 && statements.length <= 3 && exitTypes.has(statements[statements.length - 1].type);
+}
+
+/** True to enter the consequence, false to skip it, null when either way runs about as much. */
+function desiredTruth(node: SyntaxNode): boolean | null {
+  const consequence = node.childForFieldName('consequence');
+  const alternative = node.childForFieldName('alternative');
+  if (!consequence) return null;
+  if (!alternative) {
+    if (isExitOnly(consequence)) {
+      // Skipping an early exit runs whatever follows it.
+      let after = 0;
+      for (let sibling = node.nextNamedSibling; sibling; sibling = sibling.nextNamedSibling) after += statementCount(sibling) || 1;
+      return after > 0 ? false : null;
+    }
+    return true;
+  }
+  const thenCount = statementCount(consequence);
+  const elseCount = statementCount(alternative);
+  if (isExitOnly(consequence) && !isExitOnly(alternative)) return false;
+  if (elseCount > thenCount) return false;
+  return true;
+}
+
+function firstExpression(node: SyntaxNode): SyntaxNode | null {
+  return node.namedChildren.find((child) => child && child.type !== 'comment') ?? null;
+}
+
+function unwrap(node: SyntaxNode): SyntaxNode {
+  let current = node;
+  for (let inner = firstExpression(current); current.type === 'parenthesized_expression' && inner; inner = firstExpression(current)) current = inner;
+  return current;
+}
+
+interface Atom {
+  root: string;
+  rootIndex: number;
+  path: string[];
+}
+
+/** `a.b.c`, `a.b()`, `this.x`, `a[0]` as a root and a path; null for anything else. */
+function atomOf(node: SyntaxNode): Atom | null {
+  const path: string[] = [];
+  let current: SyntaxNode | null = unwrap(node);
+  for (let guard = 0; current && guard < 20; guard++) {
+    switch (current.type) {
+      case 'identifier':
+        return { root: current.text, rootIndex: current.startIndex, path: path.reverse() };
+      case 'this':
+        return { root: 'this', rootIndex: current.startIndex, path: path.reverse() };
+      case 'member_expression': {
+        const property = current.childForFieldName('property');
+        if (!property) return null;
+        path.push(property.text);
+        current = current.childForFieldName('object');
+        break;
+      }
+      case 'subscript_expression': {
+        const index = current.childForFieldName('index');
+        if (!index) return null;
+        path.push(index.type === 'string' ? index.text.slice(1, -1) : '[]');
+        current = current.childForFieldName('object');
+        break;
+      }
+      case 'call_expression':
+        path.push('()');
+        current = current.childForFieldName('function');
+        break;
+      case 'parenthesized_expression':
+        current = current.namedChild(0);
+        break;
+      default:
+        return null;
+    }
+  }
+  return null;
+}
+
+function isLiteral(node: SyntaxNode): boolean {
+  return ['string', 'number', 'true', 'false', 'null', 'undefined', 'template_string'].includes(node.type) || (node.type === 'unary_expression' && node.text.startsWith('-') && node.namedChild(0)?.type === 'number');
+}
+
+function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
+  const make = (atom: Atom | null, want: Want): Wish[] => (atom ? [{ ...atom, want, line }] : []);
+  switch (node.type) {
+    case 'unary_expression':
+      if (node.child(0)?.type === '!' && firstExpression(node)) return wishesFor(unwrap(firstExpression(node)!), !truth, line);
+      return [];
+    case 'binary_expression': {
+      const operator = node.childForFieldName('operator')?.type ?? node.child(1)?.type;
+      const left = unwrap(node.childForFieldName('left')!);
+      const right = unwrap(node.childForFieldName('right')!);
+      if (operator === '&&') {
+        // True needs both; false needs one: the first is enough.
+        return truth ? [...wishesFor(left, true, line), ...wishesFor(right, true, line)] : wishesFor(left, false, line);
+      }
+      if (operator === '||') {
+        return truth ? wishesFor(left, true, line) : [...wishesFor(left, false, line), ...wishesFor(right, false, line)];
+      }
+      if (operator === '===' || operator === '==' || operator === '!==' || operator === '!=') {
+        const equal = (operator === '===' || operator === '==') === truth;
+        // typeof x === 'string'
+        const typeofSide = left.type === 'unary_expression' && left.child(0)?.type === 'typeof' ? left : right.type === 'unary_expression' && right.child(0)?.type === 'typeof' ? right : null;
+        if (typeofSide) {
+          const other = typeofSide === left ? right : left;
+          if (other.type !== 'string') return [];
+          const type = other.text.slice(1, -1);
+          return make(atomOf(typeofSide.namedChild(0)!), equal ? { kind: 'type', type } : { kind: 'notType', type });
+        }
+        const [atomSide, literalSide] = isLiteral(right) ? [left, right] : isLiteral(left) ? [right, left] : [null, null];
+        if (!atomSide || !literalSide) return [];
+        if (literalSide.type === 'null' || literalSide.type === 'undefined') {
+          return make(atomOf(atomSide), equal ? { kind: 'falsy' } : { kind: 'truthy' });
+        }
+        return make(atomOf(atomSide), equal ? { kind: 'equals', literal: literalSide.text } : { kind: 'differs', literal: literalSide.text });
+      }
+      return [];
+    }
+    case 'identifier':
+    case 'member_expression':
+    case 'subscript_expression':
+    case 'call_expression':
+    case 'this':
+      return make(atomOf(node), truth ? { kind: 'truthy' } : { kind: 'falsy' });
+    default:
+      return [];
+  }
+}
+
+/** `var x = this;` / `const t = tokens[idx]` before `beforeIndex`: the atom a local name stands for, so wishes about it reach the assumed value. */
+export function aliasOf(tree: Tree, name: string, beforeIndex: number): { root: string; rootIndex: number; path: string[] } | null {
+  let found: SyntaxNode | null = null;
+  const visit = (node: SyntaxNode) => {
+    if (node.startIndex > beforeIndex) return;
+    if (node.type === 'variable_declarator' && node.childForFieldName('name')?.text === name) {
+      const value = node.childForFieldName('value');
+      if (value) found = value;
+    }
+    for (const child of node.namedChildren) if (child) visit(child);
+  };
+  visit(tree.rootNode);
+  return found ? atomOf(found) : null;
+}
