@@ -1,0 +1,4 @@
+function summarize(items) {
+  ...
+  const total = items.length;
+  console.log('total', total);

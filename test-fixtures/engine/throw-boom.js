@@ -1,0 +1,5 @@
+function start(options) {
+  console.log('starting', typeof options);
+}
+start({});
+throw new Error('boom');
