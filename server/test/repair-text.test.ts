@@ -59,3 +59,9 @@ test('a fragment that starts inside an if/else says which part is missing', asyn
   const result = await repair("} else {\n  console.log('no match');\n}", 'js');
   assert.deepEqual(result.remainingErrors, [{ line: 1, column: 0, message: 'unexpected `} else` at 1:1: the `if` this `else` belongs to is not in the snippet?' }]);
 });
+
+test('a bracket left open mid-snippet is named in the message, with where it was opened', async () => {
+  const result = await repair('const sizes = [1, 2;\nrender(sizes);', 'js');
+  assert.equal(result.code, 'const sizes = [1, 2;\nrender(sizes);');
+  assert.deepEqual(result.remainingErrors, [{ line: 1, column: 19, message: 'missing `]` at 1:20: the `[` at 1:15 is never closed' }]);
+});

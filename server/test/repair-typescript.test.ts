@@ -56,3 +56,13 @@ test('a broken JavaScript snippet with no TypeScript syntax is not switched to `
     'unexpected `default:` at 3:1: a `case` with no `switch` around it?',
   ]);
 });
+
+test('when parsing as TypeScript does no better, type declarations in a `js` snippet are blanked', async () => {
+  const source = ['interface Props {', '  name: string;', '}', 'type Id = string | number;', 'render(;'].join('\n');
+  const result = await repair(source, 'js');
+  assert.equal(result.lang, 'js');
+  assert.equal(result.code, source.replace(/[^\n]/g, ' ').slice(0, source.indexOf('render')) + 'render(;');
+  assert.deepEqual(kinds(result), ['type-only-line@1', 'type-only-line@4']);
+  assert.equal(result.repairs[0].description, 'a TypeScript type declaration, which JavaScript cannot parse: blanked out');
+  assert.deepEqual(result.remainingErrors, [{ line: 5, column: 7, message: 'missing `)` at 5:8: the `(` at 5:7 is never closed' }]);
+});

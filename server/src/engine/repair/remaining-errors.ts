@@ -8,11 +8,7 @@ const closerHints = new Map([
   [')', 'an extra closing parenthesis?'],
   [']', 'an extra closing bracket?'],
 ]);
-const missingHints = new Map([
-  ['}', 'a `{` opened before it is never closed?'],
-  [')', 'a `(` opened before it is never closed?'],
-  [']', 'a `[` opened before it is never closed?'],
-]);
+const openerOf = new Map([['}', '{'], [')', '('], [']', '[']]);
 
 /**
  * One message per ERROR or MISSING node. `column` is 0-based like every Position; the `line:column` inside
@@ -27,12 +23,28 @@ export function describeRemainingErrors(session: RepairSession): RepairResult['r
     seen.add(key);
     messages.push({ line, column, message });
   };
+  const { marks, brackets } = session.lex();
+  const { stray, unclosed, skipped } = brackets;
+  const open = [...unclosed, ...skipped].sort((a, b) => a - b);
+  const explained = new Set<number>();
   for (const { kind, node } of errorNodes(session.tree)) {
     const { line, column } = session.originalPosition(node.startIndex);
     const where = `${line}:${column + 1}`;
     let message: string;
     if (kind === 'missing') {
-      message = `missing \`${node.type}\` at ${where}` + (missingHints.has(node.type) ? `: ${missingHints.get(node.type)}` : '');
+      message = `missing \`${node.type}\` at ${where}`;
+      const opener = openerOf.get(node.type);
+      if (opener) {
+        // The innermost bracket of that kind still open before this point is the one it should close.
+        const index = open.filter((i) => !explained.has(i) && marks.brackets[i].text === opener && marks.brackets[i].start < node.startIndex).pop();
+        if (index !== undefined) {
+          explained.add(index);
+          const at = session.originalPosition(marks.brackets[index].start);
+          message += `: the \`${opener}\` at ${at.line}:${at.column + 1} is never closed`;
+        } else {
+          message += `: a \`${opener}\` opened before it is never closed?`;
+        }
+      }
     } else {
       const shown = firstLineOf(session.code.slice(node.startIndex, node.endIndex));
       const hint = hintFor(shown, session.lang);
@@ -50,8 +62,6 @@ export function describeRemainingErrors(session: RepairSession): RepairResult['r
   }
   // tree-sitter often folds several problems into one ERROR node; brackets that do not pair are worth a
   // message each.
-  const { marks, brackets } = session.lex();
-  const { stray, unclosed, skipped } = brackets;
   const bracketMessage = (index: number, problem: (text: string, where: string) => string): void => {
     const bracket = marks.brackets[index];
     const { line, column } = session.originalPosition(bracket.start);
@@ -61,7 +71,7 @@ export function describeRemainingErrors(session: RepairSession): RepairResult['r
     messages.push({ line, column, message: problem(bracket.text, `${line}:${column + 1}`) });
   };
   for (const index of stray) bracketMessage(index, (text, where) => `unexpected \`${text}\` at ${where}: ${closerHints.get(text)}`);
-  for (const index of [...unclosed, ...skipped]) bracketMessage(index, (text, where) => `\`${text}\` opened at ${where} is never closed`);
+  for (const index of open.filter((i) => !explained.has(i))) bracketMessage(index, (text, where) => `\`${text}\` opened at ${where} is never closed`);
   return messages.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 

@@ -87,11 +87,6 @@ export class RepairSession {
     return true;
   }
 
-  /** A repair that needs no edit (a language switch the parse does not measure, a wrapper flag). */
-  note(repair: Repair): void {
-    this.repairs.push(repair);
-  }
-
   private consider(code: string, lang: Lang, repairs: Repair[], policy: AcceptPolicy, edits: Edit[]): boolean {
     const tree = parseSync(code, lang);
     const score = scoreOf(tree);
