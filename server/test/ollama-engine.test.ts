@@ -2,22 +2,11 @@
 // a scripted Ollama on loopback. The model's values run in the engine's QuickJS sandbox.
 import { test, after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { createOllamaPredictor } from '../src/predictors/ollama/index';
-import type { Report, RunOptions } from '../src/engine/types';
+import { runSnippet } from '../src/engine/index';
+import type { OllamaPredictorOptions } from '../src/predictors/ollama/index';
+import { isolatedPredictor } from './support/ollama-fixtures';
 import { startScriptedOllama, reply, type ScriptedOllama, type ScriptedReply } from './support/ollama-server';
-
-// The engine is written alongside this predictor; until it exists these tests are reported as skipped.
-const engineReady = existsSync(join(__dirname, '..', 'src', 'engine', 'index.ts'));
-const skip = engineReady ? false : 'server/src/engine/index.ts (runSnippet) does not exist yet';
-
-async function runSnippet(source: string, options: RunOptions): Promise<Report> {
-  // require, not import(): the module may not exist yet, and this file must still load (and skip).
-  const engine = require('../src/engine/index') as { runSnippet(source: string, options: RunOptions): Promise<Report> };
-  return engine.runSnippet(source, options);
-}
 
 let ollama: ScriptedOllama;
 before(async () => {
@@ -42,7 +31,7 @@ const lastPrompt = (body: any): string => body.messages[body.messages.length - 1
 // machine can push past it.
 const limits = {};
 
-test('a snippet the embedded predictor cannot fully run reaches full coverage with the model, after an error round', { skip }, async () => {
+test('a snippet the embedded predictor cannot fully run reaches full coverage with the model, after an error round', async () => {
   const embeddedOnly = await runSnippet(needsModel, { fileName: 'sum.js', limits });
   assert.ok(!embeddedOnly.executedLines.includes(3), 'the embedded predictor alone does not reach line 3 (otherwise this test shows nothing)');
 
@@ -51,7 +40,7 @@ test('a snippet the embedded predictor cannot fully run reaches full coverage wi
     reply.values({ input: "{ values: 'one two three four' }" }, 'values are words'),
     reply.values({ input: '{ values: [1, 2, 3, 4] }' }, 'four numbers adding up to 10'),
   );
-  const predictor = createOllamaPredictor({ host: ollama.url, stream: true });
+  const predictor = isolatedPredictor({ host: ollama.url, stream: true });
   const report = await runSnippet(needsModel, { fileName: 'sum.js', predictor, maxIterations: 6, limits });
 
   for (const line of report.statementLines) assert.ok(report.executedLines.includes(line), `line ${line} ran: ${report.executedLines}`);
@@ -75,13 +64,13 @@ test('a snippet the embedded predictor cannot fully run reaches full coverage wi
   assert.ok((report.model?.ms ?? -1) >= 0);
 });
 
-test('a clean run with unreached lines leads to a coverage round that marks them', { skip }, async () => {
+test('a clean run with unreached lines leads to a coverage round that marks them', async () => {
   const before = ollama.chatRequests().length;
   ollama.script('/api/chat',
     reply.values({ input: '{ values: [1, 2, 3] }' }, 'three numbers'),
     reply.values({ input: '{ values: [1, 2, 3, 4] }' }, 'four numbers adding up to 10'),
   );
-  const predictor = createOllamaPredictor({ host: ollama.url, stream: false });
+  const predictor = isolatedPredictor({ host: ollama.url, stream: false });
   const report = await runSnippet(needsModel, { fileName: 'sum.js', predictor, maxIterations: 6, limits });
   assert.ok(report.executedLines.includes(3), `line 3 ran: ${report.executedLines}`);
   const prompts = ollama.chatRequests().slice(before).map(lastPrompt);
@@ -95,11 +84,11 @@ test('a clean run with unreached lines leads to a coverage round that marks them
 const six = (r: ScriptedReply) => Array.from({ length: 6 }, () => r);
 
 /** Runs `needsModel` with the embedded predictor alone and with a failing model; both must give the same lines. */
-async function fallsBack(predictorOptions: Parameters<typeof createOllamaPredictor>[0], message: RegExp, replies: ScriptedReply[] = []) {
+async function fallsBack(predictorOptions: OllamaPredictorOptions, message: RegExp, replies: ScriptedReply[] = []) {
   ollama.clearScripts();
   ollama.script('/api/chat', ...replies);
   const embeddedOnly = await runSnippet(needsModel, { fileName: 'sum.js', limits });
-  const predictor = createOllamaPredictor({ stream: false, ...predictorOptions });
+  const predictor = isolatedPredictor({ stream: false, ...predictorOptions });
   const report = await runSnippet(needsModel, { fileName: 'sum.js', predictor, maxIterations: 4, limits });
   assert.deepEqual(report.executedLines, embeddedOnly.executedLines);
   assert.ok(!report.injected.some((i) => i.by === 'ollama'), 'no model value in the reported run');
@@ -107,7 +96,7 @@ async function fallsBack(predictorOptions: Parameters<typeof createOllamaPredict
   assert.ok(report.model!.messages.some((m) => message.test(m)), `messages: ${JSON.stringify(report.model!.messages)}`);
 }
 
-test('Ollama not running: the embedded result, and how to start Ollama', { skip }, async () => {
+test('Ollama not running: the embedded result, and how to start Ollama', async () => {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const { port } = probe.address() as { port: number };
@@ -115,11 +104,11 @@ test('Ollama not running: the embedded result, and how to start Ollama', { skip 
   await fallsBack({ host: `http://127.0.0.1:${port}` }, /`ollama serve`/);
 });
 
-test('model not pulled: the embedded result, and the ollama pull command', { skip }, async () => {
+test('model not pulled: the embedded result, and the ollama pull command', async () => {
   await fallsBack({ host: ollama.url, model: 'codellama:34b-instruct' }, /`ollama pull codellama:34b-instruct`/);
 });
 
-test('timeouts, 500s and malformed answers: the embedded result, with their messages', { skip }, async () => {
+test('timeouts, 500s and malformed answers: the embedded result, with their messages', async () => {
   await fallsBack({ host: ollama.url, timeoutMs: 300 }, /did not finish answering within 300 ms/, [reply.hang()]);
   await fallsBack({ host: ollama.url }, /HTTP 500 \(model runner crashed\)/, six(reply.error(500, 'model runner crashed')));
   await fallsBack({ host: ollama.url }, /not JSON/, six(reply.content('I think input is an object.')));
@@ -128,11 +117,11 @@ test('timeouts, 500s and malformed answers: the embedded result, with their mess
 
 const hangs = "{ get values() { while (true) {} } }";
 
-test('a model value that hangs in the sandbox: the best earlier run is kept', { skip }, async () => {
+test('a model value that hangs in the sandbox: the best earlier run is kept', async () => {
   const embeddedOnly = await runSnippet(needsModel, { fileName: 'sum.js', limits });
   ollama.script('/api/chat', ...six(reply.values({ input: hangs })));
   const started = Date.now();
-  const report = await runSnippet(needsModel, { fileName: 'sum.js', predictor: createOllamaPredictor({ host: ollama.url, stream: false }), maxIterations: 4, limits });
+  const report = await runSnippet(needsModel, { fileName: 'sum.js', predictor: isolatedPredictor({ host: ollama.url, stream: false }), maxIterations: 4, limits });
   assert.ok(Date.now() - started < 10_000, 'the sandbox limit stopped the hanging value');
   assert.deepEqual(report.executedLines, embeddedOnly.executedLines);
   assert.ok(!report.injected.some((i) => i.by === 'ollama'));
@@ -142,6 +131,6 @@ test('a model value that hangs in the sandbox: the best earlier run is kept', { 
 // todo until the engine tells the predictor about a run that a limit stopped: today it leaves the loop on a
 // timeout without calling refine(), so the predictor never learns that its value hung.
 const limitNotFedBack = 'engine: refine() is not called after a run stopped by the time limit';
-test('a model value that hangs in the sandbox: the message says so', { skip, todo: limitNotFedBack }, async () => {
+test('a model value that hangs in the sandbox: the message says so', { todo: limitNotFedBack }, async () => {
   await fallsBack({ host: ollama.url }, /ran past the time limit in the sandbox/, six(reply.values({ input: hangs })));
 });

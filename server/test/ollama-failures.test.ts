@@ -1,11 +1,10 @@
 // Every way the model can fail: the predictor returns no values, never throws, and records one message
 // saying what happened and what to do.
-import { test, after, before } from 'node:test';
+import { test, after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { createOllamaPredictor } from '../src/predictors/ollama/index';
 import { startScriptedOllama, reply, type ScriptedOllama } from './support/ollama-server';
-import { facts, feedback, request, slot } from './support/ollama-fixtures';
+import { facts, feedback, request, slot, isolatedPredictor } from './support/ollama-fixtures';
 
 let ollama: ScriptedOllama;
 before(async () => {
@@ -14,13 +13,14 @@ before(async () => {
 after(async () => {
   await ollama.close();
 });
+beforeEach(() => ollama.clearScripts());
 
 const source = 'const total = order.items.length;\nconsole.log(total);';
 const slots = [slot('order', facts({ properties: { items: { path: ['items'], read: true, written: false, called: false, facts: facts({ lengthRead: true }) } } }), 1)];
 
 async function failOnce(scripted: Parameters<ScriptedOllama['script']>[1], options: { stream?: boolean; timeoutMs?: number } = {}) {
   ollama.script('/api/chat', scripted);
-  const predictor = createOllamaPredictor({ host: ollama.url, stream: options.stream ?? false, timeoutMs: options.timeoutMs });
+  const predictor = isolatedPredictor({ host: ollama.url, stream: options.stream ?? false, timeoutMs: options.timeoutMs });
   const predictions = await predictor.predict(request(source, slots));
   return { predictions, messages: predictor.messages(), predictor };
 }
@@ -36,7 +36,7 @@ async function closedPort(): Promise<number> {
 
 test('Ollama not running: says to start it, and makes no further attempt in this run', async () => {
   const host = `http://127.0.0.1:${await closedPort()}`;
-  const predictor = createOllamaPredictor({ host, stream: false });
+  const predictor = isolatedPredictor({ host, stream: false });
   assert.deepEqual(await predictor.predict(request(source, slots)), []);
   const fb = feedback({ error: { name: 'TypeError', message: 'x', line: 1 }, blamed: ['order'] });
   assert.deepEqual(await predictor.refine({ ...request(source, slots), feedback: fb }), []);
@@ -48,7 +48,7 @@ test('Ollama not running: says to start it, and makes no further attempt in this
 });
 
 test('model not pulled: gives the ollama pull command', async () => {
-  const predictor = createOllamaPredictor({ host: ollama.url, model: 'codellama:13b-instruct', stream: false });
+  const predictor = isolatedPredictor({ host: ollama.url, model: 'codellama:13b-instruct', stream: false });
   assert.deepEqual(await predictor.predict(request(source, slots)), []);
   assert.match(predictor.messages()[0], /The model codellama:13b-instruct is not available/);
   assert.match(predictor.messages()[0], /Run `ollama pull codellama:13b-instruct`/);
@@ -58,7 +58,7 @@ test('model not pulled: gives the ollama pull command', async () => {
 });
 
 test('model not pulled, streaming: same message', async () => {
-  const predictor = createOllamaPredictor({ host: ollama.url, model: 'nope:1b', stream: true });
+  const predictor = isolatedPredictor({ host: ollama.url, model: 'nope:1b', stream: true });
   assert.deepEqual(await predictor.predict(request(source, slots)), []);
   assert.match(predictor.messages()[0], /Run `ollama pull nope:1b`/);
 });
@@ -118,7 +118,7 @@ test('the model answers JSON of another shape', async () => {
 test('a value that is not one expression is refused with its reason; the good ones are used', async () => {
   ollama.script('/api/chat', reply.values({ order: '{ items: [1] }); globalThis.pwned = (1', user: 'x' }));
   const two = [...slots, slot('user', facts(), 2)];
-  const predictor = createOllamaPredictor({ host: ollama.url, stream: false });
+  const predictor = isolatedPredictor({ host: ollama.url, stream: false });
   const predictions = await predictor.predict(request(source, two));
   assert.deepEqual(predictions.map((p) => p.name), ['user']);
   assert.match(predictor.messages()[0], /the value proposed for `order` is not used because it is not a single expression/);
@@ -146,7 +146,7 @@ test('the connection closed without a reply', async () => {
 });
 
 test('a host that is not a URL', async () => {
-  const predictor = createOllamaPredictor({ host: 'http://[not-a-host', stream: false });
+  const predictor = isolatedPredictor({ host: 'http://[not-a-host', stream: false });
   assert.deepEqual(await predictor.predict(request(source, slots)), []);
   assert.match(predictor.messages()[0], /is not a usable URL/);
 });
@@ -154,17 +154,25 @@ test('a host that is not a URL', async () => {
 test('the user cancels: the call stops at once', async () => {
   ollama.script('/api/chat', reply.hang());
   const controller = new AbortController();
-  const predictor = createOllamaPredictor({ host: ollama.url, stream: true, timeoutMs: 20_000 });
+  const predictor = isolatedPredictor({ host: ollama.url, stream: true, timeoutMs: 20_000 });
+  const sent = ollama.chatRequests().length;
   const started = Date.now();
-  setTimeout(() => controller.abort(), 100);
+  // Cancel once the request is in the server's hands (a fixed delay could cancel before it is even sent).
+  const cancelWhenReceived = setInterval(() => {
+    if (ollama.chatRequests().length > sent) {
+      clearInterval(cancelWhenReceived);
+      controller.abort();
+    }
+  }, 10);
   assert.deepEqual(await predictor.predict(request(source, slots, { signal: controller.signal })), []);
+  clearInterval(cancelWhenReceived);
   assert.ok(Date.now() - started < 3000, 'cancelled well before the timeout');
   assert.deepEqual(predictor.messages(), ['Ollama: the model call was cancelled.']);
 });
 
 test('a model value that hangs or exhausts the sandbox is named in a message', async () => {
   ollama.script('/api/chat', reply.values({ order: '{ items: [1, 2] }' }));
-  const predictor = createOllamaPredictor({ host: ollama.url, stream: false });
+  const predictor = isolatedPredictor({ host: ollama.url, stream: false });
   const fb = feedback({
     values: [{ key: 'order', name: 'order', value: '{ get items() { while (true) {} } }', by: 'ollama' }],
     error: { name: 'InternalError', message: 'interrupted', line: 1 },
@@ -177,7 +185,7 @@ test('a model value that hangs or exhausts the sandbox is named in a message', a
 
 test('the same failure twice gives one message', async () => {
   ollama.script('/api/chat', reply.error(500, 'busy'), reply.error(500, 'busy'));
-  const predictor = createOllamaPredictor({ host: ollama.url, stream: false });
+  const predictor = isolatedPredictor({ host: ollama.url, stream: false });
   await predictor.predict(request(source, slots));
   await predictor.refine({ ...request(source, slots), feedback: feedback({ error: { name: 'TypeError', message: 'x', line: 1 }, blamed: ['order'] }) });
   assert.equal(predictor.stats!().calls, 2, 'a 500 is not fatal: the next round tries again');

@@ -1,9 +1,9 @@
 // The Ollama predictor through the real `ollama` client against a scripted Ollama server on loopback.
-import { test, after, before } from 'node:test';
+import { test, after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { createOllamaPredictor, createAnswerCache } from '../src/predictors/ollama/index';
+import { createAnswerCache, createOllamaPredictor } from '../src/predictors/ollama/index';
 import { startScriptedOllama, reply, type ScriptedOllama } from './support/ollama-server';
-import { facts, feedback, request, slot } from './support/ollama-fixtures';
+import { facts, feedback, request, slot, isolatedPredictor } from './support/ollama-fixtures';
 
 let ollama: ScriptedOllama;
 before(async () => {
@@ -12,6 +12,7 @@ before(async () => {
 after(async () => {
   await ollama.close();
 });
+beforeEach(() => ollama.clearScripts());
 
 const source = [
   'const res = await api.get(`/users/${id}`);',
@@ -30,7 +31,7 @@ const apiValue = "{ get: async (url) => ({ status: 200, data: { name: 'ada' } })
 test('predict: the prompt carries the numbered snippet and usage facts, the schema goes as format, values come back labelled', async () => {
   const before = ollama.chatRequests().length;
   ollama.script('/api/chat', reply.values({ api: apiValue, id: '7' }, 'api.get resolves to a user response'));
-  const predictor = createOllamaPredictor({ host: ollama.url, stream: false });
+  const predictor = isolatedPredictor({ host: ollama.url, stream: false });
   const predictions = await predictor.predict(request(source, slots()));
   assert.deepEqual(predictions, [
     { key: 'api', name: 'api', value: apiValue, by: 'ollama', reason: 'api.get resolves to a user response' },
@@ -55,7 +56,7 @@ test('predict: a streamed reply (NDJSON ending in done) is assembled, with progr
   const before = ollama.chatRequests().length;
   ollama.script('/api/chat', reply.values({ api: apiValue, id: '"42"' }, 'streamed', { chunkDelayMs: 30 }));
   const progress: string[] = [];
-  const predictor = createOllamaPredictor({ host: ollama.url, stream: true, onProgress: (m) => progress.push(m) });
+  const predictor = isolatedPredictor({ host: ollama.url, stream: true, onProgress: (m) => progress.push(m) });
   const predictions = await predictor.predict(request(source, slots()));
   assert.deepEqual(predictions.map((p) => [p.name, p.value]), [['api', apiValue], ['id', '"42"']]);
   assert.equal(ollama.chatRequests().slice(before)[0].stream, true);
@@ -69,7 +70,7 @@ test('refine after an error: the prompt carries the error, its line and the valu
   const before = ollama.chatRequests().length;
   const fixed = "{ get: async () => ({ status: 200, data: { name: 'Grace' } }) }";
   ollama.script('/api/chat', reply.values({ api: fixed }, 'data.name must be a string'));
-  const predictor = createOllamaPredictor({ host: ollama.url, stream: false });
+  const predictor = isolatedPredictor({ host: ollama.url, stream: false });
   const fb = feedback({
     iteration: 1,
     values: [{ key: 'api', name: 'api', value: '{ get: async () => ({ status: 200, data: {} }) }', by: 'embedded' }, { key: 'id', name: 'id', value: '1', by: 'embedded' }],
@@ -92,7 +93,7 @@ test('refine after an error: the prompt carries the error, its line and the valu
 test('refine after a clean run with unrun lines asks for values that reach them; nothing to do when all ran', async () => {
   const before = ollama.chatRequests().length;
   ollama.script('/api/chat', reply.values({ api: apiValue, id: '1' }, 'status 200 enters the if'));
-  const predictor = createOllamaPredictor({ host: ollama.url, stream: false });
+  const predictor = isolatedPredictor({ host: ollama.url, stream: false });
   const fb = feedback({ values: [{ key: 'api', name: 'api', value: '{ get: async () => ({ status: 404 }) }', by: 'embedded' }], executedLines: [1, 2], unexecutedLines: [3] });
   const predictions = await predictor.refine({ ...request(source, slots()), feedback: fb });
   assert.equal(predictions.find((p) => p.key === 'api')?.value, apiValue);
@@ -106,7 +107,7 @@ test('refine after a clean run with unrun lines asks for values that reach them;
 
 test('refine drops a value identical to the one that just failed', async () => {
   ollama.script('/api/chat', reply.values({ api: '{}' }, 'same again'));
-  const predictor = createOllamaPredictor({ host: ollama.url, stream: false });
+  const predictor = isolatedPredictor({ host: ollama.url, stream: false });
   const fb = feedback({ values: [{ key: 'api', name: 'api', value: '{}', by: 'ollama' }], error: { name: 'TypeError', message: 'not a function', line: 1 }, blamed: ['api'] });
   assert.deepEqual(await predictor.refine({ ...request(source, slots()), feedback: fb }), []);
 });
@@ -114,7 +115,7 @@ test('refine drops a value identical to the one that just failed', async () => {
 test('answers are cached by name, its lines and the model: an edit elsewhere costs no call, an edit of its line does', async () => {
   const cached = 'const path = `/users/${id}`;\nconst res = await api.get(path);\nconsole.log(res.status);';
   const cache = createAnswerCache();
-  const withCache = () => createOllamaPredictor({ host: ollama.url, stream: false, cache });
+  const withCache = () => isolatedPredictor({ host: ollama.url, stream: false, cache });
   const before = ollama.chatRequests().length;
   ollama.script('/api/chat', reply.values({ api: apiValue, id: '7' }));
   const first = await withCache().predict(request(cached, slots()));
@@ -140,8 +141,8 @@ test('another model is another cache entry', async () => {
   ollama.models = ['codellama:7b-instruct', 'qwen2.5-coder:1.5b'];
   try {
     ollama.script('/api/chat', reply.values({ id: '1' }), reply.values({ id: '2' }));
-    const a = await createOllamaPredictor({ host: ollama.url, stream: false, cache }).predict(request('log(id + "")', [slot('id', facts(), 1)]));
-    const b = await createOllamaPredictor({ host: ollama.url, stream: false, cache, model: 'qwen2.5-coder:1.5b' }).predict(request('log(id + "")', [slot('id', facts(), 1)]));
+    const a = await isolatedPredictor({ host: ollama.url, stream: false, cache }).predict(request('log(id + "")', [slot('id', facts(), 1)]));
+    const b = await isolatedPredictor({ host: ollama.url, stream: false, cache, model: 'qwen2.5-coder:1.5b' }).predict(request('log(id + "")', [slot('id', facts(), 1)]));
     assert.deepEqual([a[0].value, b[0].value], ['1', '2']);
     assert.equal(ollama.chatRequests().at(-1).model, 'qwen2.5-coder:1.5b');
   } finally {
@@ -150,7 +151,7 @@ test('another model is another cache entry', async () => {
 });
 
 test('the number of model calls is bounded', async () => {
-  const predictor = createOllamaPredictor({ host: ollama.url, stream: false, maxCalls: 1 });
+  const predictor = isolatedPredictor({ host: ollama.url, stream: false, maxCalls: 1 });
   ollama.script('/api/chat', reply.values({ api: apiValue, id: '1' }));
   const before = ollama.chatRequests().length;
   await predictor.predict(request(source, slots()));
@@ -164,6 +165,17 @@ test('the number of model calls is bounded', async () => {
 test('two slots with the same name are asked and answered by key', async () => {
   const params = [slot('x', facts({ combinedWith: ['number'] }), 1, 'param', 'param:0:0'), slot('x', facts({ iterated: true }), 3, 'param', 'param:1:0')];
   ollama.script('/api/chat', reply.values({ 'param:0:0': '3', 'param:1:0': '[1, 2]' }));
-  const predictions = await createOllamaPredictor({ host: ollama.url, stream: false }).predict(request('function f(x) { return x + 1 }\n\nfunction g(x) { for (const a of x) f(a) }', params));
+  const predictions = await isolatedPredictor({ host: ollama.url, stream: false }).predict(request('function f(x) { return x + 1 }\n\nfunction g(x) { for (const a of x) f(a) }', params));
   assert.deepEqual(predictions.map((p) => [p.key, p.name, p.value]), [['param:0:0', 'x', '3'], ['param:1:0', 'x', '[1, 2]']]);
+});
+
+test('without a cache of its own, a predictor shares the session\'s answers: a re-run costs no call', async () => {
+  const snippet = 'const sessionOnly = settings.theme;\nconsole.log(sessionOnly);';
+  const theme = [slot('settings', facts({ properties: { theme: { path: ['theme'], read: true, written: false, called: false } } }), 1)];
+  ollama.script('/api/chat', reply.values({ settings: "{ theme: 'dark' }" }));
+  const first = createOllamaPredictor({ host: ollama.url, stream: false });
+  assert.deepEqual((await first.predict(request(snippet, theme))).map((p) => p.value), ["{ theme: 'dark' }"]);
+  const rerun = createOllamaPredictor({ host: ollama.url, stream: false });
+  assert.deepEqual((await rerun.predict(request(snippet, theme))).map((p) => p.value), ["{ theme: 'dark' }"]);
+  assert.deepEqual([first.stats!().calls, rerun.stats!().calls], [1, 0]);
 });

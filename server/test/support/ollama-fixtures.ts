@@ -1,6 +1,12 @@
 // Small builders for the Ollama predictor's tests: usage facts, slots and prediction requests written by
 // hand, so a test states exactly what the analysis is supposed to have learnt.
 import type { Analysis, PredictionRequest, RunFeedback, Slot, UsageFacts } from '../../src/engine/types';
+import { createAnswerCache, createOllamaPredictor, type OllamaPredictorOptions } from '../../src/predictors/ollama/index';
+
+/** A predictor with a cache of its own: the session cache would let one test's answers leak into the next. */
+export function isolatedPredictor(options: OllamaPredictorOptions) {
+  return createOllamaPredictor({ cache: createAnswerCache(), ...options });
+}
 
 export function facts(partial: Partial<UsageFacts> = {}): UsageFacts {
   return {

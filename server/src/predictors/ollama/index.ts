@@ -32,7 +32,7 @@ export interface OllamaPredictorOptions {
   stream?: boolean;
   onProgress?: (message: string) => void;
   fetch?: typeof fetch;
-  /** Answers shared between runs (the editor keeps one per session); default: a cache of this predictor's own. */
+  /** Where answers are kept between runs; default: one cache for the whole process (the session). */
   cache?: AnswerCache;
 }
 
@@ -48,6 +48,9 @@ export function resolveOllamaHost(flag?: string, env: NodeJS.ProcessEnv = proces
   return flag?.trim() || env.OLLAMA_HOST?.trim() || defaultHost;
 }
 
+/** The session's answers: the CLI's process or the editor's language server, across all its runs. */
+const sessionCache = createAnswerCache();
+
 const fallback = 'Pico continues with the values it already had (the embedded predictor\'s).';
 
 export function createOllamaPredictor(options: OllamaPredictorOptions = {}): OllamaPredictor {
@@ -56,7 +59,7 @@ export function createOllamaPredictor(options: OllamaPredictorOptions = {}): Oll
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const maxCalls = options.maxCalls ?? defaultMaxCalls;
   const stream = options.stream ?? true;
-  const cache = options.cache ?? createAnswerCache();
+  const cache = options.cache ?? sessionCache;
   const progress = options.onProgress ?? (() => {});
 
   let calls = 0;
