@@ -249,9 +249,18 @@ async function runUiPass(tools, scratch) {
     await runCommand(page, 'Pico: Run This Snippet');
     const status = page.locator('#workbench\\.parts\\.statusbar', { hasText: /Pico: \d+\/\d+ lines/ });
     await status.waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(1500);
+    // The inlay hint with the assumed value arrives after the run, when VS Code asks for hints again.
+    await page.locator('.monaco-editor .view-line', { hasText: /user\s*=\s*\{/ }).first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
     await page.screenshot({ path: join(outputDir, 'vscode-editor.png') });
     log(`screenshot: ${join(outputDir, 'vscode-editor.png')}`);
+
+    // A hover over a name the run observed.
+    await page.locator('.monaco-editor .view-line', { hasText: 'const count' }).locator('span', { hasText: /^count$/ }).first().hover();
+    await page.locator('.monaco-hover', { hasText: 'observed type' }).first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(outputDir, 'vscode-hover.png') });
+    log(`screenshot: ${join(outputDir, 'vscode-hover.png')}`);
+    await page.mouse.move(5, 5);
 
     await runCommand(page, 'Pico: Paste & Run');
     const webview = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
