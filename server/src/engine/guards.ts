@@ -150,6 +150,17 @@ function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
       if (operator === '||') {
         return truth ? wishesFor(left, true, line) : [...wishesFor(left, false, line), ...wishesFor(right, false, line)];
       }
+      if ((operator === '<' || operator === '<=' || operator === '>' || operator === '>=') && (right.type === 'number' || left.type === 'number' || isLiteral(right) || isLiteral(left))) {
+        const literalOnRight = isLiteral(right);
+        const atomSide = literalOnRight ? left : right;
+        const literal = (literalOnRight ? right : left).text;
+        if (!/^-?\d/.test(literal)) return [];
+        const flipped: Record<string, '<' | '<=' | '>' | '>='> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+        const negated: Record<string, '<' | '<=' | '>' | '>='> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+        let op = literalOnRight ? (operator as '<') : flipped[operator];
+        if (!truth) op = negated[op];
+        return make(atomOf(atomSide), { kind: 'compare', operator: op, literal });
+      }
       if (operator === '===' || operator === '==' || operator === '!==' || operator === '!=') {
         const equal = (operator === '===' || operator === '==') === truth;
         // typeof x === 'string'

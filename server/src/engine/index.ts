@@ -1,7 +1,7 @@
 import { analyse } from './analyse';
 import { blame, undefinedNameOf } from './blame';
 import { emptyFacts } from './analyse';
-import { instrument, type InstrumentResult } from './instrument';
+import { instrument, loopCap, type InstrumentResult } from './instrument';
 import { aliasOf, branchWishes } from './guards';
 import { langFromFileName, loadParsers, parseSync, type Tree } from './parse';
 import { repair } from './repair';
@@ -92,7 +92,28 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
       stale++;
     }
     options.onProgress?.({ iteration, executedLines: best.executed.length, totalLines: prepared.instrumented.statementLines.length, phase: 'run' });
-    if (stale >= 2 || iteration === maxIterations || outcome.limit?.kind === 'timeout' || outcome.limit?.kind === 'memory') break;
+    if (stale >= 2 || iteration === maxIterations) break;
+    if (outcome.limit?.kind === 'timeout' || outcome.limit?.kind === 'memory') {
+      // Another round would likely hit the limit again; only a model, told what happened, may do better.
+      if (!extra) break;
+      const limitError: RunError = { name: 'PicoLimit', message: outcome.limit.message, line: outcome.limit.line };
+      const feedback: RunFeedback = {
+        iteration, values: [...values.values()], error: limitError, blamed: [], executedLines: executed,
+        unexecutedLines: prepared.instrumented.statementLines.filter((line) => !executed.includes(line)),
+      };
+      let changed = false;
+      try {
+        for (const prediction of await extra.refine({ ...request, slots: prepared.slots, feedback })) {
+          if (isUserFixed(prediction.key, values) || values.get(prediction.key)?.value === prediction.value) continue;
+          values.set(prediction.key, prediction);
+          changed = true;
+        }
+      } catch (error) {
+        modelMessages.push(`The ${extra.id} predictor failed: ${(error as Error).message}; kept the embedded predictor's values.`);
+      }
+      if (!changed) break;
+      continue;
+    }
 
     // Names only a ReferenceError revealed get a slot and a value.
     let changed = false;
@@ -189,7 +210,12 @@ async function prepare(source: string, lang: Lang): Promise<Prepared | { syntax:
   mark('parse');
   const analysis = analyse(stripped, tree, { source, lang: repaired.lang });
   mark('analyse');
-  const instrumented = instrument(stripped, tree, analysis.functions, { generator: repaired.needsGeneratorWrapper });
+  const assumedNames = new Set<string>([
+    ...analysis.freeNames.map((n) => n.name),
+    ...analysis.functions.flatMap((f) => f.params.map((p) => p.name ?? '')).filter(Boolean),
+    ...analysis.imports.flatMap((i) => i.bindings.map((b) => b.local)).filter(Boolean),
+  ]);
+  const instrumented = instrument(stripped, tree, analysis.functions, { generator: repaired.needsGeneratorWrapper, assumedNames });
   mark('instrument');
   return {
     lang: repaired.lang,
@@ -251,8 +277,8 @@ function withWishes(slots: Slot[], analysis: Analysis, tree: Tree): Slot[] {
     if (!target) continue;
     const slot = byKey.get(target.key)!;
     slot.wishes ??= [];
-    const pathKey = target.path.join('.');
-    if (!slot.wishes.some((w) => w.path.join('.') === pathKey)) slot.wishes.push({ path: target.path, want: wish.want });
+    // Earlier wishes come first: the predictor satisfies as many as it can, earliest first.
+    if (slot.wishes.length < 40) slot.wishes.push({ path: target.path, want: wish.want });
   }
   return slots;
 }
@@ -328,6 +354,9 @@ function buildReport(prepared: Prepared, best: Attempt, iterations: number, star
   for (const error of outcome.errors) {
     const blamed = best.blamedByError.get(error) ?? [];
     if (!blamed.length) findings.push({ kind: 'error', line: error.line, message: `${error.name}: ${error.message}${error.phase === 'main' ? '' : ` (in ${describePhase(error.phase)})`}` });
+  }
+  for (const line of outcome.cappedLoops) {
+    findings.push({ kind: 'limit', line, message: `Pico stopped the loop at line ${line} after ${loopCap} iterations: its exit depends on values Pico assumed.` });
   }
   for (const bindingError of outcome.bindingErrors) {
     findings.push({ kind: 'predictor', line: null, message: `The assumed value of ${bindingError.name} could not be evaluated (${bindingError.message}); Pico used a placeholder instead.` });

@@ -52,7 +52,13 @@ export interface InstrumentResult {
 
 export interface InstrumentOptions {
   generator: boolean;
+  /** Names whose values Pico assumes (free names, parameters, imports): a loop that depends on them gets an iteration cap. */
+  assumedNames?: Set<string>;
 }
+
+/** Iterations after which a loop that depends on assumed values is stopped: its exit test may never pass with made-up values. */
+export const loopCap = 1000;
+const loopTypes = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
 
 export function instrument(code: string, tree: Tree, functions: FunctionInfo[], options: InstrumentOptions = { generator: false }): InstrumentResult {
   const insertions: Insertion[] = [];
@@ -81,6 +87,27 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
       if (sibling.type !== 'expression_statement' || sibling.namedChild(0)?.type !== 'string') return false;
     }
     return false;
+  }
+
+  let loopCount = 0;
+  function dependsOnAssumed(node: SyntaxNode): boolean {
+    const names = options.assumedNames;
+    if (!names?.size) return false;
+    const visit = (n: SyntaxNode): boolean => {
+      if ((n.type === 'identifier' && names.has(n.text)) || n.type === 'this') return true;
+      for (const child of n.namedChildren) if (child && visit(child)) return true;
+      return false;
+    };
+    return visit(node);
+  }
+  function capLoop(node: SyntaxNode) {
+    const body = node.childForFieldName('body');
+    if (!body || !dependsOnAssumed(node)) return;
+    const id = loopCount++;
+    const guard = `if((__pico_l[${id}]=(__pico_l[${id}]|0)+1)>${loopCap}){__pico.loopCapped(${node.startPosition.row + 1});break}`;
+    if (body.type === 'statement_block') insert(body.startIndex + 1, guard, 25);
+    // An unbraced body gets braces from markStatement (`{__pico_h[n]=1;` at order 10): the guard goes right after.
+    else if (countedStatements.has(body.type)) insert(body.startIndex, guard, 9);
   }
 
   function markStatement(node: SyntaxNode, braced: boolean) {
@@ -280,6 +307,7 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
       const fn = byStart.get(node.startIndex);
       if (fn) instrumentFunction(node, fn);
     }
+    if (loopTypes.has(type)) capLoop(node);
     if (type === 'class_declaration' || type === 'class') instrumentClass(node);
     if (type === 'object') instrumentObject(node);
 
@@ -302,9 +330,11 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
   visit(tree.rootNode, 'other');
 
   const prefix = options.generator ? '__pico_main=(async function*(){' : '__pico_main=(async function(){';
+  // A lifted function body reads its caller's `arguments`: give it two placeholders instead of none.
+  const callArguments = /\barguments\b/.test(code) ? ',__pico.any("arguments[0]"),__pico.any("arguments[1]")' : '';
   const suffix = options.generator
-    ? '\n}).call(__pico_this);__pico_main=(async(g)=>{for await(const v of g){}})(__pico_main);__pico_main.then(__pico.mainDone,__pico.mainFailed);'
-    : '\n}).call(__pico_this);__pico_main.then(__pico.mainDone,__pico.mainFailed);';
+    ? `\n}).call(__pico_this${callArguments});__pico_main=(async(g)=>{for await(const v of g){}})(__pico_main);__pico_main.then(__pico.mainDone,__pico.mainFailed);`
+    : `\n}).call(__pico_this${callArguments});__pico_main.then(__pico.mainDone,__pico.mainFailed);`;
   insert(0, prefix, 1000);
 
   // Apply edits from the end so earlier indices stay valid; record per-line column shifts for error mapping.

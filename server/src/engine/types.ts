@@ -190,7 +190,8 @@ export type Want =
   | { kind: 'equals'; literal: string }
   | { kind: 'differs'; literal: string }
   | { kind: 'type'; type: string }
-  | { kind: 'notType'; type: string };
+  | { kind: 'notType'; type: string }
+  | { kind: 'compare'; operator: '<' | '<=' | '>' | '>='; literal: string };
 
 /** A value a predictor proposes for a slot: one JavaScript expression, evaluated only in the sandbox. */
 export interface Prediction {

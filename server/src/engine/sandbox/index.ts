@@ -55,6 +55,8 @@ export interface SandboxOutcome {
   driven: number;
   /** Ids of functions that Pico called with predicted arguments. */
   usedArgs: number[];
+  /** Lines of loops Pico stopped at the iteration cap (their exit depended on assumed values). */
+  cappedLoops: number[];
   durationMs: number;
 }
 
@@ -91,7 +93,8 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
   const quickjs = await loadQuickJS();
   const limits: Limits = { ...defaultLimits, ...limitOptions };
   const started = performance.now();
-  const deadline = Date.now() + limits.timeoutMs;
+  // The clock starts when snippet code (or a predicted value) first runs: the prelude's own set-up does not count.
+  let deadline = Number.POSITIVE_INFINITY;
   let limitHit: LimitKind | null = null;
 
   const runtime = quickjs.newRuntime();
@@ -108,7 +111,7 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
   const context = runtime.newContext();
   const outcome: SandboxOutcome = {
     hits: [], entered: [], output: [], outputTruncated: false, errors: [], traces: [], bindingErrors: [],
-    limit: null, syntaxError: null, firedTimers: 0, driven: 0, usedArgs: [], durationMs: 0,
+    limit: null, syntaxError: null, firedTimers: 0, driven: 0, usedArgs: [], cappedLoops: [], durationMs: 0,
   };
   try {
     const hostLimit = context.newFunction('__pico_host_limit', (kind) => {
@@ -133,7 +136,9 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
 
     const preludeError = evalScript(context, prelude(), 'prelude.js');
     if (preludeError) throw new Error(`Pico's sandbox prelude failed: ${preludeError.name}: ${preludeError.message}`);
+    deadline = Date.now() + limits.timeoutMs;
     const setupError = evalScript(context, program.setup, 'setup.js');
+    deadline = Date.now() + limits.timeoutMs;
     if (setupError) outcome.bindingErrors.push({ key: 'setup', name: 'setup', message: `${setupError.name}: ${setupError.message}` });
 
     const mainError = evalScript(context, program.code, 'snippet.js');
@@ -177,7 +182,7 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
         collected.value.dispose();
         Object.assign(outcome, {
           hits: data.hits, entered: data.entered, output: data.output, outputTruncated: data.outputTruncated,
-          traces: data.traces, firedTimers: data.firedTimers, driven: data.driven, usedArgs: data.usedArgs,
+          traces: data.traces, firedTimers: data.firedTimers, driven: data.driven, usedArgs: data.usedArgs, cappedLoops: data.cappedLoops,
         });
         outcome.errors.push(...data.errors);
         outcome.bindingErrors.push(...data.bindingErrors);

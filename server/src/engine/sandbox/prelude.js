@@ -319,6 +319,8 @@
           if (key === Symbol.iterator) return function* () { yield* elements(); };
           if (key === Symbol.asyncIterator) return async function* () { yield* elements(); };
           if (key === Symbol.toStringTag) return 'Any';
+          // `x instanceof SomeAssumedClass`: an assumed class has whatever instances the code expects.
+          if (key === Symbol.hasInstance) return (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
           return undefined;
         }
         if (children.has(key)) return children.get(key);
@@ -599,6 +601,8 @@
   // ------------------------------------------------------------------------------------------
   // Instrumentation hooks called by the rewritten snippet.
   G.__pico_h = hits;
+  G.__pico_l = []; // iteration counters of loops that depend on assumed values
+  const cappedLoops = [];
   G.__pico_e = entered;
   G.__pico_en = (id, values, names) => {
     entered[id] = 1;
@@ -681,6 +685,7 @@
     thisFor: thisPredictions,
     setFetchData(thunk) { try { config.fetchData = thunk(); } catch (e) { bindingErrors.push({ key: 'fetch', name: 'fetch', message: String(e && e.message || e) }); } },
     mainDone(result) { /* the wrapper's promise settled */ },
+    loopCapped(line) { if (!cappedLoops.includes(line)) cappedLoops.push(line); },
     mainFailed(error) { if (!isExit(error)) recordError(error, 'main'); },
     step,
     /** Calls the next function the snippet declared but nothing called, with predicted arguments. False when none is left. */
@@ -702,7 +707,7 @@
       for (let i = 0; i < entered.length; i++) if (entered[i]) enteredIds.push(i);
       const traceList = [];
       traces.forEach((t) => traceList.push(t));
-      return JSON.stringify({ hits: hitLines, entered: enteredIds, output, outputTruncated, errors, traces: traceList, bindingErrors, firedTimers, pendingTimers: timers.length, driven: drivenCount, usedArgs: Array.from(usedArgs), fetches: (I.fetchLog || []).slice(0, 20) });
+      return JSON.stringify({ hits: hitLines, entered: enteredIds, output, outputTruncated, errors, traces: traceList, bindingErrors, firedTimers, pendingTimers: timers.length, driven: drivenCount, usedArgs: Array.from(usedArgs), cappedLoops, fetches: (I.fetchLog || []).slice(0, 20) });
     },
   };
   let drivenCount = 0;

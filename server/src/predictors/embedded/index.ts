@@ -45,7 +45,12 @@ export class EmbeddedPredictor implements Predictor {
     if (!list) {
       // A module Pico does not implement is best left to `any`: guessing its shape from a few calls does worse.
       if (slot.kind === 'import') list = [anyValue(slot.name)];
-      else {
+      else if (slot.kind === 'this') {
+        // `this` is always an object (a primitive would be boxed anyway): keep only object-like candidates.
+        const facts = withWishes(slot.facts, slot.wishes);
+        list = candidatesFor(slot.name, facts).filter((v) => /^[{[]|^__pico\.any|^new |^function|^document/.test(v));
+        if (!list.length) list = [anyValue('this')];
+      } else {
         const facts = withWishes(slot.facts, slot.wishes);
         list = slot.kind === 'param' && isErrorFirst(slot) ? ['null', ...candidatesFor(slot.name, facts)] : candidatesFor(slot.name, facts);
       }

@@ -22,7 +22,7 @@ type Kind = 'array' | 'string' | 'number' | 'boolean' | 'function' | 'object' | 
 const maxDepth = 4;
 
 // Branch wishes (see engine/guards.ts) ride on a private copy of the facts.
-const wants = new WeakMap<UsageFacts, Want>();
+const wants = new WeakMap<UsageFacts, Want[]>();
 
 /** A copy of the facts with each wish attached at its path, creating the path's facts where the analysis had none. */
 export function withWishes(facts: UsageFacts, wishes: Slot['wishes']): UsageFacts {
@@ -49,7 +49,9 @@ export function withWishes(facts: UsageFacts, wishes: Slot['wishes']): UsageFact
         current = use.facts;
       }
     }
-    if (!wants.has(current)) wants.set(current, wish.want);
+    const list = wants.get(current) ?? [];
+    list.push(wish.want);
+    wants.set(current, list);
   }
   return copy;
 }
@@ -61,17 +63,61 @@ function hasWants(facts: UsageFacts | undefined, depth = 0): boolean {
   return Object.values(facts.properties).some((use) => hasWants(use.facts, depth + 1));
 }
 
-/** A value that satisfies a wish directly, or null when the wish only steers the usual choice. */
-function wishedValue(want: Want | undefined, name: string, facts: UsageFacts, depth: number, root: boolean): string | null {
-  if (!want) return null;
-  switch (want.kind) {
-    case 'falsy': return root ? 'null' : facts.called ? 'null' : 'false';
-    case 'equals': return /^(['"`]|-?\d|true$|false$)/.test(want.literal) ? normaliseLiteral(want.literal) : null;
-    case 'type':
-      return want.type === 'string' ? JSON.stringify(stringFor(name, facts)) : want.type === 'number' ? String(numberFor(name, facts)) : want.type === 'boolean' ? 'true'
-        : want.type === 'function' ? buildFunction(name, facts, depth) : want.type === 'object' ? buildObject(name, facts, depth) : want.type === 'undefined' ? 'undefined' : null;
-    default: return null;
+/**
+ * A primitive that satisfies the wishes on a value, earliest wishes first, or null when they only ask for
+ * something truthy (then the usual, richer value is better).
+ */
+function wishedValue(list: Want[] | undefined, name: string, facts: UsageFacts, depth: number, root: boolean): string | null {
+  if (!list?.length) return null;
+  if (list.every((w) => w.kind === 'truthy')) return null;
+  const first = list[0];
+  if (first.kind === 'type' && !['string', 'number', 'boolean', 'undefined'].includes(first.type)) {
+    return first.type === 'function' ? buildFunction(name, facts, depth) : first.type === 'object' ? buildObject(name, facts, depth) : null;
   }
+  const literals = list.flatMap((w) => ('literal' in w ? [w.literal] : [])).map(normaliseLiteral);
+  const numbers = literals.filter((l) => /^-?\d/.test(l)).map(Number);
+  const pool: unknown[] = [];
+  const kinds = kindsFor(name, facts);
+  if (kinds.includes('number') || numbers.length) pool.push(numberFor(name, facts), ...numbers.flatMap((n) => [n, n + 1, n - 1]), 1, 2, -1, 0);
+  if (kinds.includes('string') || literals.some((l) => l.startsWith('"'))) {
+    pool.push(stringFor(name, facts), ...literals.filter((l) => l.startsWith('"')).map((l) => JSON.parse(l)), stringFor(name, facts, 1), '');
+  }
+  pool.push(true, false, root || facts.called ? null : false, 1, 'example', 0);
+  const satisfies = (value: unknown, want: Want): boolean => {
+    switch (want.kind) {
+      case 'truthy': return !!value;
+      case 'falsy': return !value;
+      case 'equals': return value === literalValue(want.literal);
+      case 'differs': return value !== literalValue(want.literal);
+      case 'type': return typeof value === want.type;
+      case 'notType': return typeof value !== want.type;
+      case 'compare': {
+        if (typeof value !== 'number') return false;
+        const limit = Number(want.literal);
+        return want.operator === '<' ? value < limit : want.operator === '<=' ? value <= limit : want.operator === '>' ? value > limit : value >= limit;
+      }
+    }
+  };
+  let best: unknown = undefined;
+  let bestScore = -1;
+  for (const value of pool) {
+    let score = 0;
+    list.forEach((want, i) => {
+      if (satisfies(value, want)) score += 2 ** Math.max(0, 20 - i);
+    });
+    if (score > bestScore) {
+      best = value;
+      bestScore = score;
+    }
+  }
+  if (bestScore <= 0) return null;
+  return best === undefined ? 'undefined' : JSON.stringify(best);
+}
+
+function literalValue(literal: string): unknown {
+  const source = normaliseLiteral(literal);
+  if (source === 'undefined') return undefined;
+  try { return JSON.parse(source); } catch { return source; }
 }
 
 function normaliseLiteral(literal: string): string {
@@ -123,7 +169,10 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   if (facts.instanceofChecks.includes('Error')) kinds.push('error');
   // Strings and arrays share indexing, `.length`, `slice`, `indexOf`: only the other uses tell them apart.
   const stringEvidence = has(stringMethods) || typeofs.includes('string') || facts.combinedWith.includes('string') || facts.passedTo.some((p) => p.callee === 'JSON.parse' && p.position === 0);
-  const arrayEvidence = facts.instanceofChecks.includes('Array') || facts.iterated || has(arrayMethods) || (!!facts.elements && informative(facts.elements) && !facts.elements.comparedWith.some((l) => /^['"`]/.test(l)));
+  // `state.push(...)` on an object with a dozen other properties is a method, not Array#push.
+  const arrayMethodCount = props.filter((p) => arrayMethods.has(p)).length;
+  const otherPropertyCount = props.filter((p) => !arrayMethods.has(p) && p !== 'length' && !/^\d+$/.test(p)).length;
+  const arrayEvidence = facts.instanceofChecks.includes('Array') || facts.iterated || (arrayMethodCount > 0 && otherPropertyCount <= arrayMethodCount) || (!!facts.elements && informative(facts.elements) && !facts.elements.comparedWith.some((l) => /^['"`]/.test(l)));
   if (stringEvidence && !arrayEvidence) kinds.push('string');
   if (arrayEvidence || (!stringEvidence && (facts.elements || facts.indexed === 'number'))) kinds.push('array');
   if (props.includes('test') || props.includes('exec')) kinds.push('regexp');
@@ -142,7 +191,7 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
     if (byName && (!(facts.called || facts.constructed) || byName === 'function')) kinds.unshift(byName);
   }
   if (!kinds.length) kinds.push('any');
-  const want = wants.get(facts);
+  const want = wants.get(facts)?.find((w) => w.kind === 'notType');
   if (want?.kind === 'notType') {
     const avoid: Record<string, Kind[]> = { string: ['string'], number: ['number'], boolean: ['boolean'], function: ['function', 'any'], object: ['object', 'array', 'date', 'map', 'set', 'regexp', 'element', 'error'], undefined: [] };
     const filtered = kinds.filter((k) => !(avoid[want.type] ?? []).includes(k));
@@ -313,9 +362,8 @@ function tagFor(name: string): string {
 }
 
 export function stringFor(name: string, facts: UsageFacts, variant = 0): string {
-  const want = wants.get(facts);
-  const avoided = want?.kind === 'differs' ? want.literal : null;
-  const literal = facts.comparedWith.find((l) => /^['"`]/.test(l) && l !== avoided);
+  const avoided = (wants.get(facts) ?? []).flatMap((w) => (w.kind === 'differs' ? [w.literal] : []));
+  const literal = facts.comparedWith.find((l) => /^['"`]/.test(l) && !avoided.includes(l));
   if (literal && variant === 0) {
     try { return JSON.parse(literal.replace(/^'|'$/g, '"').replace(/^`|`$/g, '"')); } catch { return literal.slice(1, -1); }
   }
@@ -359,8 +407,8 @@ export function stringFor(name: string, facts: UsageFacts, variant = 0): string 
 }
 
 export function numberFor(name: string, facts: UsageFacts): number {
-  const want = wants.get(facts);
-  if (want?.kind === 'differs' && /^-?\d/.test(want.literal)) return Number(want.literal) + 1;
+  const differs = (wants.get(facts) ?? []).find((w) => w.kind === 'differs' && /^-?\d/.test(w.literal));
+  if (differs && 'literal' in differs) return Number(differs.literal) + 1;
   const numbers = facts.comparedWith.filter((l) => /^-?\d/.test(l)).map(Number).filter((n) => !Number.isNaN(n));
   if (numbers.length) return Math.max(...numbers) + 1;
   const lower = name.toLowerCase();
