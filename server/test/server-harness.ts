@@ -5,7 +5,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, Canc
 import type { RunParams, RunResult, RunSettings } from '../src/protocol';
 import { RunRequest } from '../src/protocol';
 
-const root = join(__dirname, '..', '..');
+export const root = join(__dirname, '..', '..');
 
 export interface Diagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -34,8 +34,10 @@ export class ServerHarness {
     readonly connection: MessageConnection,
   ) {}
 
-  static async start(): Promise<ServerHarness> {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/server.ts'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  /** Starts the server from source, or the bundle (`dist/server.js`, what the .vsix ships) when `bundled`. */
+  static async start(options: { bundled?: boolean } = {}): Promise<ServerHarness> {
+    const args = options.bundled ? [join(root, 'dist/server.js'), '--stdio'] : ['--import', 'tsx', join(root, 'server/src/server.ts'), '--stdio'];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const harness = new ServerHarness(child, connection);
     child.stderr!.on('data', (data) => (harness.stderr += data));

@@ -3,7 +3,9 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ResponseError } from 'vscode-jsonrpc/node';
-import { ServerHarness, CancellationTokenSource } from './server-harness';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ServerHarness, CancellationTokenSource, root } from './server-harness';
 
 const RequestCancelled = -32800;
 const ContentModified = -32801;
@@ -213,5 +215,21 @@ describe('Pico language server', { timeout: 120_000 }, () => {
     assert.equal(result.lang, 'tsx');
     assert.deepEqual(result.report.output.map((o) => o.text), ['object']);
     assert.deepEqual(result.report.injected.map((i) => [i.name, i.by]), [['props', 'user']]);
+  });
+});
+
+// The bundle is what the .vsix ships: it must find its engine thread and WebAssembly files in dist/ alone.
+describe('Pico language server, bundled', { timeout: 60_000, skip: !existsSync(join(root, 'dist/server.js')) && 'dist/ is not built' }, () => {
+  it('runs a document from dist/server.js over stdio', async () => {
+    const server = await ServerHarness.start({ bundled: true });
+    try {
+      const uri = 'file:///bundled.ts';
+      await server.open(uri, 'typescript', showcase);
+      const result = await server.run({ textDocument: { uri }, version: 1 });
+      assert.deepEqual(result.report.executedLines, [2, 3, 4, 5]);
+      assert.equal(result.report.lang, 'ts');
+    } finally {
+      await server.stop();
+    }
   });
 });
