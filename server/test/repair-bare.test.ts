@@ -29,3 +29,9 @@ test('an object literal with methods and a placeholder value is parenthesised af
 test('an expression that starts with an object literal is parenthesised whole', async () => {
   await repairsTo('{ dev: "http://localhost", prod: "https://example.com" }[env]', 'js', '({ dev: "http://localhost", prod: "https://example.com" }[env])');
 });
+
+test('an object or function after a label (a copied `key: value` option) is parenthesised without a `;`', async () => {
+  const source = ['computed: {', '  total() { return this.items.length; }', '}', 'success: function (data) {', '  render(data);', '}'].join('\n');
+  const result = await repairsTo(source, 'js', ['computed: ({', '  total() { return this.items.length; }', '})', 'success: (function (data) {', '  render(data);', '})'].join('\n'));
+  assert.deepEqual(kinds(result), ['bare-object-literal@1', 'other@4']);
+});

@@ -47,3 +47,16 @@ test('an extra brace in the middle is reported, not blanked', async () => {
   assert.equal(result.code, source);
   assert.deepEqual(result.remainingErrors, [{ line: 3, column: 1, message: 'unexpected `}` at 3:2: an extra closing brace?' }]);
 });
+
+test('a selection that starts and ends inside blocks has its edge closers blanked, not the ones in the middle', async () => {
+  const source = ['  }', '  return this.http.get(url);', '}', ''].join('\n');
+  const result = await repairsTo(source, 'js', ['   ', '  return this.http.get(url);', ' ', ''].join('\n'));
+  assert.deepEqual(kinds(result), ['other@1', 'top-level-return@2', 'other@3']);
+  assert.equal(result.repairs[0].description, '`}` at the start closes nothing in the snippet (it belongs to code that was not copied): blanked out');
+});
+
+test('a Vue method cut out of its `methods: {…},` block: edge `},` blanked, the method wrapped', async () => {
+  const source = ['  },', '  remove(id) {', '    this.users = this.users.filter((u) => u.id !== id);', '  }', '},'].join('\n');
+  const result = await repairsTo(source, 'js', ['    ', '  class __PicoFragment { remove(id) {', '    this.users = this.users.filter((u) => u.id !== id);', '  } }', '  '].join('\n'));
+  assert.deepEqual(kinds(result), ['other@1', 'orphan-class-member@2', 'other@5']);
+});

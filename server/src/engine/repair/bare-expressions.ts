@@ -1,35 +1,38 @@
 // A statement may not start with `{`, `function` or `class` and be an expression: `{ "a": 1 }` is a block,
-// `function (a) {…}` needs a name. tree-sitter accepts both as expression statements, the next stage does not.
-// Parenthesised, they are expressions.
-import type { SyntaxNode } from '../parse';
+// `function (a) {…}` needs a name. tree-sitter accepts both as expression statements (at the top level, as a
+// label's statement, as an `if` body...), the next stage does not. Parenthesised, they are expressions.
+import type { SyntaxNode, Tree } from '../parse';
 import type { Repair } from '../types';
 import { insert, type Edit } from './edits';
 import type { RepairSession } from './session';
 
-export const startsLikeDeclaration = /^(?:\{|(?:async\s+)?function\b|class\b)/;
+const startsLikeDeclaration = /^(?:\{|(?:async\s+)?function\b|class\b)/;
+/** Parents whose statements follow other statements: there a `(` could be read as a call on the one before. */
+const statementLists = new Set(['program', 'statement_block', 'switch_case', 'switch_default', 'class_static_block']);
 
-/** tree-sitter prefers an object to a block whenever the braces parse as one, so only valid ones need this. */
+/** Expression statements that start like a declaration or a block. */
+export function bareExpressionStatements(tree: Tree, code: string): SyntaxNode[] {
+  return tree.rootNode
+    .descendantsOfType('expression_statement')
+    .filter((statement) => startsLikeDeclaration.test(code.slice(statement.startIndex, statement.startIndex + 20)));
+}
+
 export function repairBareExpressions(session: RepairSession): void {
   const { code } = session;
   const edits: Edit[] = [];
   const repairs: Repair[] = [];
-  for (const statement of session.tree.rootNode.children) {
-    if (statement?.type !== 'expression_statement') continue;
+  for (const statement of bareExpressionStatements(session.tree, code)) {
     const expression = statement.firstChild;
     if (!expression || expression.hasError) continue;
-    const match = startsLikeDeclaration.exec(code.slice(expression.startIndex, expression.startIndex + 20));
-    if (!match) continue;
-    edits.push(...parenthesise(session, expression.startIndex, expression.endIndex));
-    repairs.push(describe(expression, match[0]));
+    const start = startsLikeDeclaration.exec(code.slice(expression.startIndex, expression.startIndex + 20));
+    if (!start) continue;
+    const previousEnd = session.lex().text.previousCodeEnd(expression.startIndex);
+    const inList = statementLists.has(statement.parent?.type ?? 'program');
+    const guard = inList && previousEnd > 0 && !';{'.includes(code[previousEnd - 1]) ? ';' : '';
+    edits.push(insert(expression.startIndex, `${guard}(`), insert(expression.endIndex, ')'));
+    repairs.push(describe(expression, start[0]));
   }
   session.tryEdits(edits, repairs, 'not-worse');
-}
-
-/** `(`…`)` around a range, with a `;` first when the previous statement could otherwise swallow it as a call. */
-function parenthesise(session: RepairSession, start: number, end: number): Edit[] {
-  const previousEnd = session.lex().text.previousCodeEnd(start);
-  const guard = previousEnd > 0 && session.code[previousEnd - 1] !== ';' ? ';' : '';
-  return [insert(start, `${guard}(`), insert(end, ')')];
 }
 
 function describe(expression: SyntaxNode, start: string): Repair {

@@ -1,9 +1,9 @@
 // The repair stage: makes a fragment parse without moving any statement to another line. Cheap when there is
 // nothing to repair (one parse and one walk); otherwise a few rounds of targeted edits, each kept only when
 // the parse improves.
-import { isLang, loadParsers, parseSync, type Tree } from '../parse';
+import { isLang, loadParsers, parseSync } from '../parse';
 import type { Lang, Repair, RepairResult } from '../types';
-import { repairBareExpressions, startsLikeDeclaration } from './bare-expressions';
+import { bareExpressionStatements, repairBareExpressions } from './bare-expressions';
 import { repairMissingClosers } from './closers';
 import { repairHashbang } from './hashbang';
 import { repairOrphanMembers } from './orphan-members';
@@ -11,7 +11,7 @@ import { repairPlaceholders } from './placeholders';
 import { describeRemainingErrors } from './remaining-errors';
 import { errorNodes, isBetter } from './score';
 import { RepairSession } from './session';
-import { repairTrailingStrayClosers } from './stray-closers';
+import { repairEdgeStrayClosers } from './stray-closers';
 import { scanTopLevel, wrapperRepairs, type TopLevelScan } from './top-level';
 import { alternativeLanguage, blankTypeDeclarations } from './typescript';
 
@@ -30,7 +30,7 @@ export async function repair(source: string, lang: Lang): Promise<RepairResult> 
 export function repairSync(source: string, lang: Lang): RepairResult {
   checkArguments(source, lang);
   const tree = parseSync(source, lang);
-  if (!tree.rootNode.hasError && !source.includes('\u2026') && !source.startsWith('#!') && !hasBareExpressionStatement(tree, source)) {
+  if (!tree.rootNode.hasError && !source.includes('\u2026') && !source.startsWith('#!') && !bareExpressionStatements(tree, source).length) {
     try {
       return finish(source, lang, [], [], scanTopLevel(tree, source, lang === 'js' && source.includes('<')));
     } finally {
@@ -72,22 +72,8 @@ function runRounds(session: RepairSession): void {
     repairOrphanMembers(session);
     repairBareExpressions(session);
     blankTypeDeclarations(session);
-    repairTrailingStrayClosers(session);
+    repairEdgeStrayClosers(session);
     if (!session.score.count || !isBetter(session.score, before)) return;
-  }
-}
-
-/** tree-sitter accepts `{ "a": 1 }` and `function () {}` as statements; JavaScript does not. */
-function hasBareExpressionStatement(tree: Tree, source: string): boolean {
-  const cursor = tree.walk();
-  try {
-    if (!cursor.gotoFirstChild()) return false;
-    do {
-      if (cursor.nodeType === 'expression_statement' && startsLikeDeclaration.test(source.slice(cursor.startIndex, cursor.startIndex + 20))) return true;
-    } while (cursor.gotoNextSibling());
-    return false;
-  } finally {
-    cursor.delete();
   }
 }
 

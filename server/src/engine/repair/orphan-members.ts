@@ -57,7 +57,8 @@ export function repairOrphanMembers(session: RepairSession): void {
     const className = classNames[index];
     const members = items.slice(run.from, run.to + 1);
     const after = items[run.to + 1];
-    const strayClose = after?.kind === 'stray-close' && code[after.start] === '}' ? after.start : null;
+    // The class's own `}` copied with its members can close the wrapper, unless a `,` shows it closed an object.
+    const strayClose = after?.kind === 'stray-close' && code[after.start] === '}' && code[text.nextCode(after.start + 1)] !== ',' ? after.start : null;
     const closeParenFollows = strayClose !== null && code[text.nextCode(strayClose + 1)] === ')';
     const start = members[0].start;
     const end = members[members.length - 1].end;
