@@ -21,6 +21,7 @@ export interface PicoSection {
   timeoutMs?: number;
   memoryMb?: number;
   predictor?: RunSettings['predictor'];
+  ollama?: { host?: string; model?: string };
 }
 
 export class ServerHarness {

@@ -195,6 +195,22 @@ describe('Pico language server', { timeout: 120_000 }, () => {
     assert.deepEqual(after.report.executedLines, [2, 3, 4, 5]);
   });
 
+  it('reads the predictor settings at each run (Ollama unreachable: the embedded values stand)', async () => {
+    server.settings.predictor = 'ollama';
+    server.settings.ollama = { host: 'http://127.0.0.1:9', model: 'nobody:1b' };
+    try {
+      const result = await server.run({ textDocument: { uri: 'file:///showcase.js' }, version: 1 });
+      assert.equal(result.report.model?.predictor, 'ollama');
+      assert.ok(result.report.model?.messages.some((m) => m.includes('127.0.0.1:9')), JSON.stringify(result.report.model));
+      assert.deepEqual(result.report.executedLines, [2, 3, 4, 5]);
+    } finally {
+      delete server.settings.predictor;
+      delete server.settings.ollama;
+    }
+    const embedded = await server.run({ textDocument: { uri: 'file:///showcase.js' }, version: 1 });
+    assert.equal(embedded.report.model, undefined);
+  });
+
   it('rejects documents it cannot run with a clear message', async () => {
     await server.open('file:///notes.md', 'markdown', '# notes');
     const markdown = await rejection(server.run({ textDocument: { uri: 'file:///notes.md' }, version: 1 }));
