@@ -34,11 +34,30 @@ for (const [from, name] of wasm) {
 }
 
 // typescript is loaded lazily (only for snippets with annotations); keeping it out of the bundle keeps start-up fast.
+/**
+ * Dependencies' `import('module')` of Node built-ins become require() calls: bin/pico.js runs the bundle
+ * through vm.Script with V8's code cache, where a real dynamic import has no loader. (esbuild's own
+ * dynamic-import lowering would call a `require` that emscripten's code shadows.)
+ */
+function nodeBuiltinImports() {
+  return {
+    name: 'node-builtin-imports',
+    setup(build) {
+      build.onLoad({ filter: /(web-tree-sitter|quickjs|emscripten)[^/]*\.(m?js|cjs)$/ }, async (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const contents = source.replace(/\bimport\((['"])((?:node:)?(?:module|fs|fs\/promises|path|url|crypto|worker_threads))\1\)/g, 'Promise.resolve(__pico_node_require($1$2$1))');
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
+
 // Some dependencies are ESM that read import.meta.url; in a CommonJS bundle that must come from __filename.
 const common = {
   bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['typescript'],
   define: { 'import.meta.url': '__pico_import_meta_url' },
-  banner: { js: "var __pico_import_meta_url = require('url').pathToFileURL(__filename).href;" },
+  plugins: [nodeBuiltinImports()],
+  banner: { js: "var __pico_import_meta_url = require('url').pathToFileURL(__filename).href; var __pico_node_require = require;" },
 };
 // The VS Code package has no node_modules: the language server and its engine thread load typescript, if they use it,
 // from dist/typescript.js (TypeScript ships as one self-contained CommonJS file), copied there below.

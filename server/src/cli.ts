@@ -172,7 +172,9 @@ export function formatReport(report: Report, source: string): string {
   if (report.injected.length) {
     out.push('── assumed (Pico invented these values) ──');
     for (const injection of report.injected) {
-      const value = injection.value.replace(/^__pico\.any\(("[^"]*")\)$/, 'any($1): a placeholder that becomes what the code uses');
+      const value = /^__pico\.any\("[^"]*"\)$/.test(injection.value)
+        ? 'any: a placeholder that becomes whatever the code uses it as'
+        : injection.value.replace(/__pico\.any\("[^"]*"\)/g, 'any');
       out.push(`  ${injection.name} = ${oneLine(value, 100)}   [${injection.by}, line ${injection.line}]`);
     }
   }

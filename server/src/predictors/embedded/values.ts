@@ -313,6 +313,11 @@ function buildObject(name: string, facts: UsageFacts, depth: number, variant = 0
       continue;
     } else {
       value = variant && (!use?.facts || !informative(use.facts)) ? variantValue(key, variant) : valueFor(key, use?.facts, depth + 1);
+      // Elements of one array should not all be the same person: vary plain strings and numbers by position.
+      if (variant && use?.facts && !wants.has(use.facts)) {
+        if (/^"/.test(value) && !use.facts.comparedWith.length) value = JSON.stringify(stringFor(key, use.facts, variant));
+        else if (/^-?\d+(\.\d+)?$/.test(value) && !use.facts.comparedWith.length) value = String(Number(value) + variant);
+      }
       if (/^__pico\.any/.test(value) && !hasWants(use?.facts)) {
         if (!use?.facts || !informative(use.facts)) {
           const byName = kindFromName(key.toLowerCase(), emptyLike());
