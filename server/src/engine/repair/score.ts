@@ -44,7 +44,3 @@ export function scoreOf(tree: Tree): Score {
 export function isBetter(candidate: Score, current: Score): boolean {
   return candidate.count < current.count || (candidate.count === current.count && candidate.span < current.span);
 }
-
-export function isClean(score: Score): boolean {
-  return score.count === 0;
-}
