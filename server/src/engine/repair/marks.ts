@@ -10,7 +10,6 @@ export interface Bracket {
   text: string;
   start: number;
   row: number;
-  column: number;
 }
 
 export interface Marks {
@@ -34,7 +33,8 @@ export function collectMarks(tree: Tree, code: string): Marks {
     const ch = code[start];
     if (ch === '`') {
       const end = node.endIndex;
-      if (code.slice(start, end).includes('\n')) marks.multilineTemplates.push({ start, end });
+      const lineBreak = code.indexOf('\n', start);
+      if (lineBreak >= 0 && lineBreak < end) marks.multilineTemplates.push({ start, end });
       continue;
     }
     if (ch === '/' || ch === '<' || ch === '-') {
@@ -47,7 +47,7 @@ export function collectMarks(tree: Tree, code: string): Marks {
     } else {
       const text = ch === '$' ? '${' : ch;
       if (!'{}()[]'.includes(ch) && !code.startsWith('${', start)) continue;
-      marks.brackets.push({ text, start, row: node.startPosition.row, column: node.startPosition.column });
+      marks.brackets.push({ text, start, row: node.startPosition.row });
     }
     previousStart = start;
   }
