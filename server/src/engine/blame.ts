@@ -164,6 +164,7 @@ function initializerOf(name: string, node: SyntaxNode, tree: Tree): SyntaxNode |
   const visit = (n: SyntaxNode) => {
     if (n.startIndex > node.startIndex) return;
     if (n.type === 'variable_declarator' && n.childForFieldName('name')?.text === name) found = n.childForFieldName('value') ?? found;
+    else if (n.type === 'for_in_statement' && n.childForFieldName('left')?.text.replace(/^(const|let|var)\s+/, '') === name) found = n.childForFieldName('right') ?? found;
     else if (n.type === 'assignment_expression' && n.childForFieldName('left')?.text === name) found = n.childForFieldName('right') ?? found;
     for (const child of n.namedChildren) if (child) visit(child);
   };

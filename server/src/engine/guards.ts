@@ -194,14 +194,20 @@ function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
 /** `var x = this;` / `const t = tokens[idx]` before `beforeIndex`: the atom a local name stands for, so wishes about it reach the assumed value. */
 export function aliasOf(tree: Tree, name: string, beforeIndex: number): { root: string; rootIndex: number; path: string[] } | null {
   let found: SyntaxNode | null = null;
+  let elementOf: SyntaxNode | null = null;
   const visit = (node: SyntaxNode) => {
     if (node.startIndex > beforeIndex) return;
     if (node.type === 'variable_declarator' && node.childForFieldName('name')?.text === name) {
       const value = node.childForFieldName('value');
       if (value) found = value;
+    } else if (node.type === 'for_in_statement' && node.childForFieldName('left')?.text === name && node.child(3)?.type === 'of') {
+      elementOf = node.childForFieldName('right');
     }
     for (const child of node.namedChildren) if (child) visit(child);
   };
   visit(tree.rootNode);
-  return found ? atomOf(found) : null;
+  if (found) return atomOf(found);
+  // `for (const user of users)`: the name is an element of the iterated value.
+  const element = elementOf ? atomOf(elementOf) : null;
+  return element ? { ...element, path: [...element.path, '[]'] } : null;
 }

@@ -376,7 +376,8 @@ function buildReport(prepared: Prepared, best: Attempt, iterations: number, star
       const id = Number(slot.key.split(':')[1]);
       if (!outcome.usedArgs.includes(id)) continue;
       const fn = prepared.analysis.functions.find((f) => f.id === id);
-      injected.push({ name: `${fn?.name ?? 'function'}(${slot.name})`, key: slot.key, value: prediction.value, by: prediction.by, line: slot.line });
+      const owner = fn?.className ? `${fn.className}.${fn.name ?? 'constructor'}` : fn?.name ?? 'function';
+      injected.push({ name: `${owner}(${slot.name})`, key: slot.key, value: prediction.value, by: prediction.by, line: slot.line });
       continue;
     }
     injected.push({ name: slot.name, key: slot.key, value: slot.kind === 'import' ? `require(${JSON.stringify(slot.key.slice(7, -2))}) = ${prediction.value}` : prediction.value, by: prediction.by, line: slot.line });

@@ -134,6 +134,8 @@ export function candidatesFor(name: string, facts: UsageFacts): string[] {
   const out: string[] = [];
   const wished = wishedValue(wants.get(facts), name, facts, 0, true);
   if (wished) out.push(wished);
+  const typed = facts.annotation ? valueFromType(facts.annotation, name, facts, 0) : null;
+  if (typed) out.push(typed);
   for (const kind of kinds) {
     const value = build(kind, name, facts, 0);
     if (!out.includes(value)) out.push(value);
@@ -184,6 +186,12 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   if (typeofs.includes('boolean') || facts.comparedWith.some((l) => l === 'true' || l === 'false')) kinds.push('boolean');
   if (typeofs.includes('object') || facts.destructured.length || props.length) kinds.push('object');
 
+  // Only methods strings and arrays share (`includes`, `indexOf`, `slice`…): the name decides.
+  const shared = new Set(['includes', 'indexOf', 'lastIndexOf', 'slice', 'concat', 'at', 'length']);
+  if (props.length && props.every((p) => shared.has(p))) {
+    const byName = kindFromName(lower, facts);
+    if (byName === 'string' || byName === 'array') kinds.unshift(byName);
+  }
   // Nothing structural: the name itself is the best hint.
   if (!kinds.length || kinds.every((k) => k === 'any')) {
     const byName = kindFromName(lower, facts);
@@ -271,6 +279,8 @@ function build(kind: Kind, name: string, facts: UsageFacts, depth: number): stri
 export function valueFor(name: string, facts: UsageFacts | undefined, depth: number): string {
   const wished = facts ? wishedValue(wants.get(facts), name, facts, depth, false) : null;
   if (wished) return wished;
+  const typed = facts?.annotation ? valueFromType(facts.annotation, name, facts, depth) : null;
+  if (typed) return typed;
   if (!facts || depth > maxDepth) return facts && depth > maxDepth ? anyValue(name) : kindFromName(name.toLowerCase(), emptyLike()) === null ? anyValue(name) : build(kindFromName(name.toLowerCase(), emptyLike())!, name, emptyLike(), depth);
   const kinds = kindsFor(name, facts);
   return build(kinds[0], name, facts, depth);
@@ -430,4 +440,113 @@ export function numberFor(name: string, facts: UsageFacts): number {
   if (/(percent|ratio|rate|progress)$/.test(lower)) return 0.5;
   if (/(id)$/.test(lower)) return 42;
   return 3;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Values from TypeScript / JSDoc type text (the analysis expands local interfaces into object types).
+
+/** Splits `a; b, c` at the top level (not inside brackets or quotes). */
+function splitTopLevel(text: string, separators: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let current = '';
+  for (const ch of text) {
+    if (quote) {
+      current += ch;
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if ('{[(<'.includes(ch)) depth++;
+    else if ('}])>'.includes(ch)) depth--;
+    if (depth === 0 && separators.includes(ch)) {
+      parts.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+function unwrapGeneric(type: string, name: string): string | null {
+  const match = new RegExp(`^${name}<([\\s\\S]*)>$`).exec(type);
+  return match ? match[1] : null;
+}
+
+/** A JavaScript value (source) for a type, or null when the type says nothing usable (`any`, an unknown name). */
+export function valueFromType(typeText: string, name: string, facts: UsageFacts | undefined, depth: number): string | null {
+  if (depth > maxDepth) return null;
+  let type = typeText.trim().replace(/^readonly\s+/, '');
+  const union = splitTopLevel(type, '|').filter((t) => !/^(null|undefined|void)$/.test(t));
+  if (union.length > 1) type = union[0];
+  else if (union.length === 1) type = union[0];
+  while (/^\(.*\)$/.test(type) && !/=>/.test(type)) type = type.slice(1, -1).trim();
+  const f = facts ?? emptyLike();
+  if (/\[\]$/.test(type)) return arrayOfType(type.slice(0, -2), name, f, depth);
+  const arrayInner = unwrapGeneric(type, 'Array') ?? unwrapGeneric(type, 'ReadonlyArray');
+  if (arrayInner) return arrayOfType(arrayInner, name, f, depth);
+  const promiseInner = unwrapGeneric(type, 'Promise');
+  if (promiseInner) return `Promise.resolve(${valueFromType(promiseInner, name, f.callResult ?? f, depth + 1) ?? anyValue(name)})`;
+  if (/^string$/.test(type)) return JSON.stringify(stringFor(name, f));
+  if (/^number$|^bigint$/.test(type)) return String(numberFor(name, f));
+  if (/^boolean$/.test(type)) return 'true';
+  if (/^(['"]).*\1$/.test(type)) return normaliseLiteral(type);
+  if (/^-?\d+(\.\d+)?$|^true$|^false$/.test(type)) return type;
+  if (/^Date$/.test(type)) return 'new Date("2024-01-15T10:30:00Z")';
+  if (/^RegExp$/.test(type)) return '/\\w+/g';
+  if (/^(HTML\w*Element|Element|Node)$/.test(type)) return `document.createElement(${JSON.stringify(tagFor(name))})`;
+  if (/^Error$/.test(type)) return 'new Error("example error")';
+  const record = unwrapGeneric(type, 'Record');
+  if (record) {
+    const [, valueType] = splitTopLevel(record, ',');
+    const item = valueType ? valueFromType(valueType, 'value', undefined, depth + 1) : null;
+    return item ? `{ a: ${item}, b: ${item} }` : null;
+  }
+  const map = unwrapGeneric(type, 'Map');
+  if (map) {
+    const [keyType, valueType] = splitTopLevel(map, ',');
+    const key = keyType && valueFromType(keyType, 'key', undefined, depth + 1);
+    const value = valueType && valueFromType(valueType, 'value', undefined, depth + 1);
+    return key && value ? `new Map([[${key}, ${value}]])` : 'new Map()';
+  }
+  const set = unwrapGeneric(type, 'Set');
+  if (set) {
+    const item = valueFromType(set, 'item', undefined, depth + 1);
+    return item ? `new Set([${item}])` : 'new Set()';
+  }
+  const arrow = /^(?:new\s*)?\(([\s\S]*)\)\s*=>\s*([\s\S]+)$/.exec(type);
+  if (arrow) {
+    const result = valueFromType(arrow[2], name + 'Result', f.callResult, depth + 1);
+    return `function ${safeName(name)}() { return ${result ?? 'undefined'}; }`;
+  }
+  if (/^\{[\s\S]*\}$/.test(type)) {
+    const entries: string[] = [];
+    for (const member of splitTopLevel(type.slice(1, -1), ';,\n')) {
+      const match = /^(readonly\s+)?(['"]?)([\w$]+)\2(\?)?\s*(\([^)]*\))?\s*:\s*([\s\S]+)$/.exec(member);
+      if (!match) continue;
+      const [, , , key, optional, params, memberType] = match;
+      if (optional && !f.properties[key]) continue;
+      const use = Object.prototype.hasOwnProperty.call(f.properties, key) ? f.properties[key] : undefined;
+      const value = params !== undefined
+        ? `function () { return ${valueFromType(memberType, key + 'Result', use?.facts?.callResult, depth + 1) ?? 'undefined'}; }`
+        : valueFromType(memberType, key, use?.facts, depth + 1) ?? valueFor(key, use?.facts, depth + 1);
+      entries.push(`${identifier.test(key) ? key : JSON.stringify(key)}: ${value}`);
+    }
+    return `{ ${entries.join(', ')} }`;
+  }
+  return null;
+}
+
+function arrayOfType(itemType: string, name: string, facts: UsageFacts, depth: number): string | null {
+  const itemName = singular(name);
+  const items = [0, 1, 2].map((i) => {
+    const value = valueFromType(itemType, itemName, facts.elements, depth + 1);
+    if (!value) return null;
+    // Vary plain strings and numbers by position, as for facts-built arrays.
+    return value.replace(/"(Ada Lovelace|ada@example\.com|ada)"/g, (m) => (i === 0 ? m : m.replace(/Ada Lovelace/, ['Grace Hopper', 'Alan Turing'][i - 1]).replace(/ada/, ['grace', 'alan'][i - 1])));
+  });
+  return items.every(Boolean) ? `[${items.join(', ')}]` : null;
 }
