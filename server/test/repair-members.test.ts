@@ -123,3 +123,9 @@ test('two runs of members separated by a statement get two classes with differen
   ].join('\n'));
   assert.deepEqual(kinds(result), ['orphan-class-member@1', 'orphan-class-member@5']);
 });
+
+test('method-looking lines inside a multi-line template or comment are not members', async () => {
+  const source = ['const help = `', 'usage() {', '  run', '}', '`;', '/*', 'list() {', '}', '*/', 'show() {', '  console.log(help);', '}'].join('\n');
+  const result = await repairsTo(source, 'js', source.replace('show() {', 'class __PicoFragment { show() {').replace(/\}$/, '} }'));
+  assert.deepEqual(kinds(result), ['orphan-class-member@10']);
+});
