@@ -444,7 +444,8 @@
           return v;
         }
         if (key === 'then' || key === 'toJSON' || key === 'constructor' || key === 'asymmetricMatch' || key === '$$typeof' || key === 'nodeType') return undefined;
-        if (Array.isArray(t) && /^\d+$/.test(key)) return undefined;
+        // A real array has no other properties: `list.fn` is undefined, as code testing for it expects.
+        if (Array.isArray(t)) return undefined;
         if (!children.has(key)) children.set(key, makeAny(label + '.' + key));
         return children.get(key);
       },
