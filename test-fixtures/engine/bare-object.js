@@ -1,0 +1,5 @@
+{
+  "id": 7,
+  "title": "Write tests",
+  "done": false
+}

@@ -1,0 +1,3 @@
+const first = yield 'ready';
+console.log('resumed with', typeof first);
+yield 'done';
