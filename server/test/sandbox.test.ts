@@ -81,7 +81,7 @@ test('timers fire after the main body, by delay then by registration, on a virtu
     "console.log('main');",
   ].join('\n'));
   assert.deepEqual(printed(outcome), ['main', 'microtask', 'a 10', 'b 50 true', 'c 50 later', 'd a minute true']);
-  assert.ok(Date.now() - started < 5000, 'a one-minute timer does not wait for real');
+  assert.ok(Date.now() - started < 30_000, 'a one-minute timer does not wait for real');
   assert.equal(outcome.firedTimers, 4);
 });
 
