@@ -661,6 +661,21 @@
   const injected = [];
   const api = {
     any: (label) => makeAny(String(label)),
+    /** An object read with computed keys: every key Pico did not set holds `value` (two keys show when enumerated). */
+    dict(value, label) {
+      const element = soft(value, (label || 'dict') + '[key]');
+      const target = { a: element, b: element };
+      const proxy = new Proxy(target, {
+        get(t, key) {
+          if (typeof key === 'symbol' || key in t) return t[key];
+          if (key === 'then' || key === 'toJSON' || key === 'constructor') return undefined;
+          return element;
+        },
+        has() { return true; },
+      });
+      assumedObjects.add(proxy);
+      return proxy;
+    },
     soft,
     jsx,
     Fragment,

@@ -17,7 +17,7 @@ const domProperties = new Set(['innerHTML', 'textContent', 'innerText', 'appendC
   'getAttribute', 'querySelector', 'querySelectorAll', 'parentNode', 'children', 'removeChild', 'insertBefore', 'focus', 'dataset', 'value',
   'checked', 'getBoundingClientRect', 'offsetWidth', 'offsetHeight', 'nodeName', 'tagName', 'closest']);
 
-type Kind = 'array' | 'string' | 'number' | 'boolean' | 'function' | 'object' | 'date' | 'map' | 'set' | 'regexp' | 'element' | 'error' | 'promise' | 'any';
+type Kind = 'dict' | 'array' | 'string' | 'number' | 'boolean' | 'function' | 'object' | 'date' | 'map' | 'set' | 'regexp' | 'element' | 'error' | 'promise' | 'any';
 
 const maxDepth = 4;
 
@@ -174,9 +174,11 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   // `state.push(...)` on an object with a dozen other properties is a method, not Array#push.
   const arrayMethodCount = props.filter((p) => arrayMethods.has(p)).length;
   const otherPropertyCount = props.filter((p) => !arrayMethods.has(p) && p !== 'length' && !/^\d+$/.test(p)).length;
-  const arrayEvidence = facts.instanceofChecks.includes('Array') || facts.iterated || (arrayMethodCount > 0 && otherPropertyCount <= arrayMethodCount) || (!!facts.elements && informative(facts.elements) && !facts.elements.comparedWith.some((l) => /^['"`]/.test(l)));
+  const arrayEvidence = facts.instanceofChecks.includes('Array') || facts.iterated || (arrayMethodCount > 0 && otherPropertyCount <= arrayMethodCount) || (facts.indexed !== 'string' && !!facts.elements && informative(facts.elements) && !facts.elements.comparedWith.some((l) => /^['"`]/.test(l)));
   if (stringEvidence && !arrayEvidence) kinds.push('string');
-  if (arrayEvidence || (!stringEvidence && (facts.elements || facts.indexed === 'number'))) kinds.push('array');
+  // `listeners[eventName]`: looked up by a computed key, so a dictionary whose every key holds such an element.
+  if (!arrayEvidence && !stringEvidence && facts.indexed === 'string' && facts.elements) kinds.push('dict');
+  if (arrayEvidence || (!stringEvidence && facts.indexed !== 'string' && (facts.elements || facts.indexed === 'number'))) kinds.push('array');
   if (props.includes('test') || props.includes('exec')) kinds.push('regexp');
   if (props.some((p) => p === 'get' || p === 'set') && props.every((p) => mapMethods.has(p) || p === 'forEach')) kinds.push('map');
   if (props.includes('add') && props.every((p) => mapMethods.has(p) || p === 'add' || p === 'forEach')) kinds.push('set');
@@ -259,6 +261,7 @@ function singular(name: string): string {
 function build(kind: Kind, name: string, facts: UsageFacts, depth: number): string {
   switch (kind) {
     case 'array': return buildArray(name, facts, depth);
+    case 'dict': return `__pico.dict(${valueFor(singular(name), facts.elements, depth + 1)})`;
     case 'string': return JSON.stringify(stringFor(name, facts));
     case 'number': return String(numberFor(name, facts));
     case 'boolean': return facts.comparedWith.includes('false') && !facts.comparedWith.includes('true') ? 'false' : 'true';
