@@ -277,6 +277,16 @@ async function runUiPass(tools, scratch) {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(outputDir, 'vscode-paste-panel.png') });
     log(`screenshot: ${join(outputDir, 'vscode-paste-panel.png')}`);
+
+    // Hidden behind another editor and shown again, the panel keeps its snippet and its result.
+    await webview.locator('#source').click();
+    await runCommand(page, 'File: New Untitled Text File');
+    await source.waitFor({ state: 'detached', timeout: 15_000 });
+    await runCommand(page, 'View: Open Previous Editor');
+    await webview.locator('#summary').waitFor({ timeout: 15_000 });
+    const restored = await webview.locator('#source').inputValue();
+    if (!restored.includes('function Badge')) throw new Error(`the panel lost its snippet when hidden: ${JSON.stringify(restored)}`);
+    log('the panel kept its state while hidden');
     return 0;
   } catch (error) {
     const page = browser.pages()[0];

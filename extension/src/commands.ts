@@ -24,6 +24,7 @@ export function runSnippet(context: PicoContext): Command {
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      context.output.appendLine(`Run failed: ${message}`);
       void vscode.window.showErrorMessage(message.startsWith('Pico') ? message : `Pico: ${message}`);
       return undefined;
     }

@@ -1,7 +1,7 @@
 // The extension's state: the language client, the status item, the decorations, the output channel and every
 // disposable. Commands receive this object; extension.ts only creates it and registers them.
 import * as vscode from 'vscode';
-import { LSPErrorCodes, ResponseError, State, type LanguageClient } from 'vscode-languageclient/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { RunRequest, type RunResult, type RunTextParams, RunTextRequest, type RunTextResult, DetectLanguageRequest, type DetectLanguageResult } from '../../server/src/protocol';
 import { createClient } from './client';
 import { RunDecorations } from './decorations';
@@ -13,6 +13,12 @@ export type Command = (...args: unknown[]) => unknown;
 /** A run that a newer run or an edit replaced: not an error worth showing. */
 export function isSuperseded(error: unknown): boolean {
   return error instanceof ResponseError && (error.code === LSPErrorCodes.RequestCancelled || error.code === LSPErrorCodes.ContentModified);
+}
+
+/** The connection to the server closed under the request (the server died): worth one retry after the restart. */
+function isServerGone(error: unknown): boolean {
+  if (error instanceof ResponseError) return error.code === ErrorCodes.PendingResponseRejected || error.code === ErrorCodes.ConnectionInactive;
+  return error instanceof Error && /not running|disposed|connection (got )?closed/i.test(error.message);
 }
 
 export class PicoContext implements vscode.Disposable {
@@ -30,10 +36,15 @@ export class PicoContext implements vscode.Disposable {
     this.disposables.push(this.output, this.status, this.decorations);
   }
 
-  static async create(extension: vscode.ExtensionContext): Promise<PicoContext> {
+  /** Creates the context and starts the client without waiting for it: commands exist at once and wait for the server. */
+  static create(extension: vscode.ExtensionContext): PicoContext {
     const context = new PicoContext(extension);
     extension.subscriptions.push(context);
-    await context.client.start();
+    context.client.start().catch((error: unknown) => {
+      const message = `Pico's language server did not start: ${error instanceof Error ? error.message : String(error)}`;
+      context.status.problem(message);
+      context.output.appendLine(message);
+    });
     return context;
   }
 
@@ -53,11 +64,12 @@ export class PicoContext implements vscode.Disposable {
     this.pending.set(key, cancellation);
     this.status.running();
     try {
-      await this.ready();
-      const result = await this.client.sendRequest(
-        RunRequest.type,
-        { textDocument: { uri: key }, version: document.version, range: range && this.client.code2ProtocolConverter.asRange(range) },
-        cancellation.token,
+      const result = await this.request(() =>
+        this.client.sendRequest(
+          RunRequest.type,
+          { textDocument: { uri: key }, version: document.version, range: range && this.client.code2ProtocolConverter.asRange(range) },
+          cancellation.token,
+        ),
       );
       if (document.version !== result.version) return undefined;
       this.decorations.show(document, result.report);
@@ -77,8 +89,7 @@ export class PicoContext implements vscode.Disposable {
   }
 
   async runText(params: RunTextParams, token?: vscode.CancellationToken): Promise<RunTextResult> {
-    await this.ready();
-    const result = await this.client.sendRequest(RunTextRequest.type, params, token);
+    const result = await this.request(() => this.client.sendRequest(RunTextRequest.type, params, token));
     this.status.finished(result.report);
     this.output.appendLine(reportText(result.report, 'Paste & Run'));
     this.output.appendLine('');
@@ -86,25 +97,35 @@ export class PicoContext implements vscode.Disposable {
   }
 
   async detectLanguage(text: string): Promise<DetectLanguageResult> {
-    await this.ready();
-    return this.client.sendRequest(DetectLanguageRequest.type, { text });
+    return this.request(() => this.client.sendRequest(DetectLanguageRequest.type, { text }));
   }
 
-  /** Waits for a restarting server instead of failing the request. */
+  /** Sends once the server runs; a request the server's death cut off is sent again to the restarted server. */
+  private async request<R>(send: () => Promise<R>): Promise<R> {
+    await this.ready();
+    try {
+      return await send();
+    } catch (error) {
+      if (!isServerGone(error)) throw error;
+      await this.ready();
+      return send();
+    }
+  }
+
+  /**
+   * Waits until the server runs and has the open documents. `client.start()` returns the start in progress (also the
+   * one after a crash) and resolves only once documents are synced, which `State.Running` alone does not promise.
+   */
   private async ready(): Promise<void> {
-    if (this.client.state === State.Running) return;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        listener.dispose();
-        reject(new Error('Pico\'s language server is not running. Reload the window to start it again.'));
-      }, 15_000);
-      const listener = this.client.onDidChangeState((event) => {
-        if (event.newState !== State.Running) return;
-        clearTimeout(timer);
-        listener.dispose();
-        resolve();
-      });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("Pico's language server is not running. Reload the window to start it again.")), 20_000);
     });
+    try {
+      await Promise.race([this.client.start(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private serverStopped(restarting: boolean): void {

@@ -5,8 +5,8 @@ import { openPastePanel, runSnippet, showOutput } from './commands';
 import { PastePanel } from './panel/PastePanel';
 import { picoApi, type PicoApi } from './api';
 
-export async function activate(extension: vscode.ExtensionContext): Promise<PicoApi> {
-  const context = await PicoContext.create(extension);
+export function activate(extension: vscode.ExtensionContext): PicoApi {
+  const context = PicoContext.create(extension);
   context.registerCommand('pico.runSnippet', runSnippet);
   context.registerCommand('pico.openPastePanel', openPastePanel);
   context.registerCommand('pico.showOutput', showOutput);
