@@ -240,6 +240,7 @@ async function runUiPass(tools, scratch) {
   const server = await startCodeServer(tools, { scratch, workspace, extensionsDir, smokeDriver: false });
   const browser = await launchBrowser(tools, scratch);
   mkdirSync(outputDir, { recursive: true });
+  rmSync(join(outputDir, 'vscode-ui-failure.png'), { force: true });
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
