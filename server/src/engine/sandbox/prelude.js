@@ -294,6 +294,9 @@
     const m = /([A-Za-z_$][\w$]*)\W*$/.exec(label);
     return m ? m[1] : 'value';
   }
+  function shortLabel(label) {
+    return label.length > 80 ? '…' + label.slice(-60) : label;
+  }
   function makeAny(label, options) {
     const opts = options || {};
     const children = new Map();
@@ -307,7 +310,8 @@
       return backing;
     };
     function child(key) {
-      if (!children.has(key)) children.set(key, makeAny(label + (/^\d+$/.test(key) ? '[' + key + ']' : '.' + key)));
+      // Labels of long chains (`a.next.next.next…`) are kept short: building ever longer strings is quadratic.
+      if (!children.has(key)) children.set(key, makeAny(shortLabel(label + (/^\d+$/.test(key) ? '[' + key + ']' : '.' + key))));
       return children.get(key);
     }
     const proxy = new Proxy(target, {
