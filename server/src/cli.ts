@@ -85,9 +85,10 @@ async function run(args: string[]): Promise<number> {
     if (!isLang(values.lang)) throw new UsageError(`--lang must be one of js, ts, jsx, tsx (got "${values.lang}")`);
     lang = values.lang;
   }
+  // Read first: a missing file or a directory is a clearer message than an unknown extension.
+  const source = readSource(target);
   if (!lang) lang = target === '-' ? 'js' : langFromFileName(target);
   if (!lang) throw new UsageError(`cannot tell the language of ${target}: Pico runs ${supportedExtensions.join(' ')} files; pass --lang js|ts|jsx|tsx`);
-  const source = readSource(target);
   const options: RunOptions = {
     lang,
     fileName: target === '-' ? undefined : target,
@@ -163,7 +164,7 @@ function readSource(target: string): string {
 /** Human-readable report: output first (it is what users look for), then what Pico assumed, then the verdict. */
 export function formatReport(report: Report, source: string): string {
   const out: string[] = [];
-  const lineCount = source.split('\n').length;
+  const lineCount = source.replace(/\r?\n$/, '').split('\n').length;
   if (report.output.length) {
     out.push('── output ──');
     for (const entry of report.output) out.push((entry.stream === 'error' || entry.stream === 'warn' ? '! ' : '  ') + entry.text);

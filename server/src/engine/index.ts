@@ -246,7 +246,8 @@ function slotsOf(analysis: Analysis): Slot[] {
     if (fn.calledByName && !fn.passedAsArgument) continue;
     fn.params.forEach((param, index) => {
       if (param.rest) return;
-      slots.push({ key: `param:${fn.id}:${index}`, kind: 'param', name: param.name ?? `arg${index}`, facts: param.facts, line: fn.startLine, callback: fn.passedAsArgument });
+      // Error-first applies to callbacks with a result after the error, not to `.catch(err => …)`.
+      slots.push({ key: `param:${fn.id}:${index}`, kind: 'param', name: param.name ?? `arg${index}`, facts: param.facts, line: fn.startLine, callback: fn.passedAsArgument && fn.params.length > 1 });
     });
   }
   return slots;
@@ -363,8 +364,8 @@ function buildReport(prepared: Prepared, best: Attempt, iterations: number, star
   }
 
   const mainError = outcome.errors.find((e) => e.phase === 'main') ?? null;
-  let error: RunError | null = toRunError(mainError);
-  if (!error && outcome.limit) error = { name: 'PicoLimit', message: outcome.limit.message, line: outcome.limit.line };
+  // A limit stops everything, so it is the error that stopped the run, whatever else failed before.
+  let error: RunError | null = outcome.limit ? { name: 'PicoLimit', message: outcome.limit.message, line: outcome.limit.line } : toRunError(mainError);
   if (!error && outcome.syntaxError) error = toRunError(outcome.syntaxError);
   if (!error && outcome.errors.length) error = toRunError(outcome.errors[0]);
 

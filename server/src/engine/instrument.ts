@@ -72,7 +72,7 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
   const hit = (node: SyntaxNode) => {
     const line = node.startPosition.row + 1;
     statementLines.add(line);
-    return `__pico_h[${line}]=1;`;
+    return `__pico_h[${line}]=__pico_n++;`;
   };
 
   function isDirective(node: SyntaxNode): boolean {

@@ -57,6 +57,8 @@ export interface SandboxOutcome {
   usedArgs: number[];
   /** Lines of loops Pico stopped at the iteration cap (their exit depended on assumed values). */
   cappedLoops: number[];
+  /** The statement line that ran last (where a run that was stopped was). */
+  lastLine: number | null;
   durationMs: number;
 }
 
@@ -96,6 +98,7 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
   // The clock starts when snippet code (or a predicted value) first runs: the prelude's own set-up does not count.
   let deadline = Number.POSITIVE_INFINITY;
   let limitHit: LimitKind | null = null;
+  let interruptedAt: number | null = null;
 
   const runtime = quickjs.newRuntime();
   runtime.setMemoryLimit(limits.memoryMb * 1024 * 1024);
@@ -111,7 +114,7 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
   const context = runtime.newContext();
   const outcome: SandboxOutcome = {
     hits: [], entered: [], output: [], outputTruncated: false, errors: [], traces: [], bindingErrors: [],
-    limit: null, syntaxError: null, firedTimers: 0, driven: 0, usedArgs: [], cappedLoops: [], durationMs: 0,
+    limit: null, syntaxError: null, firedTimers: 0, driven: 0, usedArgs: [], cappedLoops: [], lastLine: null, durationMs: 0,
   };
   try {
     const hostLimit = context.newFunction('__pico_host_limit', (kind) => {
@@ -145,6 +148,7 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
     if (mainError) {
       if (mainError.name === 'SyntaxError') outcome.syntaxError = { ...mainError, phase: 'compile' };
       else if (!limitHit) outcome.errors.push({ ...mainError, phase: 'main' });
+      else interruptedAt = mainError.line;
     }
 
     // Event loop: microtasks, then one timer or scheduled callback at a time, then functions nobody called.
@@ -182,7 +186,7 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
         collected.value.dispose();
         Object.assign(outcome, {
           hits: data.hits, entered: data.entered, output: data.output, outputTruncated: data.outputTruncated,
-          traces: data.traces, firedTimers: data.firedTimers, driven: data.driven, usedArgs: data.usedArgs, cappedLoops: data.cappedLoops,
+          traces: data.traces, firedTimers: data.firedTimers, driven: data.driven, usedArgs: data.usedArgs, cappedLoops: data.cappedLoops, lastLine: data.lastLine,
         });
         outcome.errors.push(...data.errors);
         outcome.bindingErrors.push(...data.bindingErrors);
@@ -194,7 +198,7 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
     const stackError = outcome.errors.find((e) => /stack overflow|call stack/i.test(e.message));
     if (stoppedBy === 'timeout') {
       const interrupted = outcome.errors.find((e) => /interrupted/.test(e.message));
-      outcome.limit = { kind: 'timeout', message: `Stopped after ${limits.timeoutMs} ms (time limit): an endless loop, or work too long for a snippet?`, line: interrupted?.line ?? null };
+      outcome.limit = { kind: 'timeout', message: `Stopped after ${limits.timeoutMs} ms (time limit): an endless loop, or work too long for a snippet?`, line: interrupted?.line ?? interruptedAt ?? outcome.lastLine };
     } else if (stoppedBy === 'output') {
       outcome.limit = { kind: 'output', message: `Stopped: the snippet printed more than ${limits.maxOutputBytes} bytes (output limit).`, line: outcome.output.at(-1)?.line ?? null };
     } else if (memoryError) {
@@ -202,7 +206,10 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
     } else if (stackError) {
       outcome.limit = { kind: 'stack', message: `Stopped: the call stack overflowed (stack limit ${Math.min(limits.stackKb, maxSafeStackKb)} KB): runaway recursion?`, line: stackError.line };
     }
-    outcome.errors = outcome.errors.filter((e) => !/^interrupted$/.test(e.message) && !/PicoLimit/.test(e.name));
+    // A limit is reported once, as the limit: not again as the raw error QuickJS threw for it.
+    outcome.errors = outcome.errors.filter((e) => !/^interrupted$/.test(e.message) && !/PicoLimit/.test(e.name)
+      && !(outcome.limit?.kind === 'memory' && /out of memory/i.test(e.message))
+      && !(outcome.limit?.kind === 'stack' && /stack overflow|call stack/i.test(e.message)));
     context.dispose();
     runtime.dispose();
     outcome.durationMs = performance.now() - started;

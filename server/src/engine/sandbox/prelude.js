@@ -300,7 +300,8 @@
   function makeAny(label, options) {
     const opts = options || {};
     const children = new Map();
-    const target = function () {};
+    // Data (a JSON body) is an object, not a function: `typeof` must say so. Everything else stays callable.
+    const target = opts.plain ? {} : function () {};
     let backing = null;
     let callResult;
     let constructed;
@@ -365,7 +366,7 @@
       has(t, key) { return key !== 'then' || !opts.noThen; },
       deleteProperty(t, key) { children.delete(key); return true; },
       ownKeys(t) {
-        const keys = Reflect.ownKeys(t).filter((k) => k === 'prototype');
+        const keys = opts.plain ? [] : Reflect.ownKeys(t).filter((k) => k === 'prototype');
         const own = backing ? backing.map((_, i) => String(i)) : ['0', '1'];
         for (const k of children.keys()) if (!own.includes(k) && !/^\d+$/.test(k)) own.push(k);
         return own.concat(keys);
@@ -417,7 +418,7 @@
   }
   function valueForParameter(name, index, count, label) {
     const n = name.toLowerCase();
-    if (index === 0 && count >= 1 && /^(err|error|e|er|ex|exception)$/.test(n) && count > 1) return null;
+    if (index === 0 && /^(err|error|er|ex)$/.test(n) && count > 1) return null;
     if (/^(err|error)$/.test(n)) return new Error('example error');
     if (/^(next|done|cb|callback|resolve|reject)$/.test(n)) return () => undefined;
     if (/^(e|evt|event|ev)$/.test(n)) { need('dom'); return I.makeEvent('event', G.document.body); }
@@ -606,6 +607,7 @@
   // ------------------------------------------------------------------------------------------
   // Instrumentation hooks called by the rewritten snippet.
   G.__pico_h = hits;
+  G.__pico_n = 1; // statement counter: each hit marker stores it, so the highest marks the line that ran last
   G.__pico_l = []; // iteration counters of loops that depend on assumed values
   const cappedLoops = [];
   G.__pico_e = entered;
@@ -722,12 +724,18 @@
     },
     collect() {
       const hitLines = [];
-      for (let i = 0; i < hits.length; i++) if (hits[i]) hitLines.push(i);
+      let lastLine = null;
+      let lastOrder = 0;
+      for (let i = 0; i < hits.length; i++) {
+        if (!hits[i]) continue;
+        hitLines.push(i);
+        if (hits[i] > lastOrder) { lastOrder = hits[i]; lastLine = i; }
+      }
       const enteredIds = [];
       for (let i = 0; i < entered.length; i++) if (entered[i]) enteredIds.push(i);
       const traceList = [];
       traces.forEach((t) => traceList.push(t));
-      return JSON.stringify({ hits: hitLines, entered: enteredIds, output, outputTruncated, errors, traces: traceList, bindingErrors, firedTimers, pendingTimers: timers.length, driven: drivenCount, usedArgs: Array.from(usedArgs), cappedLoops, fetches: (I.fetchLog || []).slice(0, 20) });
+      return JSON.stringify({ hits: hitLines, entered: enteredIds, output, outputTruncated, errors, traces: traceList, bindingErrors, firedTimers, pendingTimers: timers.length, driven: drivenCount, usedArgs: Array.from(usedArgs), cappedLoops, lastLine, fetches: (I.fetchLog || []).slice(0, 20) });
     },
   };
   let drivenCount = 0;
@@ -751,7 +759,8 @@
     const { fn, kind } = entry;
     if (kind === 'class') { instanceOf(fn); return; }
     let thisArg;
-    if (entry.owner && typeof entry.owner === 'function' && !entry.static) thisArg = instanceOf(entry.owner);
+    // An instance Pico made has only what its constructor set: fields a method expects become placeholders.
+    if (entry.owner && typeof entry.owner === 'function' && !entry.static) thisArg = soft(instanceOf(entry.owner), (entry.owner.name || 'instance'));
     else if (entry.owner) thisArg = entry.owner;
     else if (thisPredictions[entry.id]) { try { thisArg = soft(thisPredictions[entry.id](), 'this'); } catch (e) { thisArg = makeAny('this'); } }
     else thisArg = G.__pico_this;

@@ -162,6 +162,8 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   if (fromAnnotation) kinds.push(fromAnnotation);
 
   const typeofs = facts.typeofChecks;
+  // `err.message`, `error.code`: an error object, whatever else is read from it.
+  if (/^(err|error|e|ex|exception|reason)$/.test(lower) && props.length && props.every((p) => /^(message|stack|code|name|status|statusCode|response|errno|cause)$/.test(p))) kinds.push('error');
   if (typeofs.includes('function')) kinds.push('function');
   if (facts.called && !facts.constructed && !props.length && !facts.callbackPositions.length && facts.callResult && informative(facts.callResult)) kinds.push('function');
   if (facts.constructed || facts.called) kinds.push('any');
@@ -176,6 +178,7 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   const otherPropertyCount = props.filter((p) => !arrayMethods.has(p) && p !== 'length' && !/^\d+$/.test(p)).length;
   const arrayEvidence = facts.instanceofChecks.includes('Array') || facts.iterated || (arrayMethodCount > 0 && otherPropertyCount <= arrayMethodCount) || (facts.indexed !== 'string' && !!facts.elements && informative(facts.elements) && !facts.elements.comparedWith.some((l) => /^['"`]/.test(l)));
   if (stringEvidence && !arrayEvidence) kinds.push('string');
+  if (!stringEvidence && !arrayEvidence && facts.lengthRead && !props.length && kindFromName(lower, facts) !== 'string' && (facts.awaited || /Result$/.test(name))) kinds.push('array');
   // `listeners[eventName]`: looked up by a computed key, so a dictionary whose every key holds such an element.
   if (!arrayEvidence && !stringEvidence && facts.indexed === 'string' && facts.elements) kinds.push('dict');
   if (arrayEvidence || (!stringEvidence && facts.indexed !== 'string' && (facts.elements || facts.indexed === 'number'))) kinds.push('array');
@@ -225,6 +228,10 @@ function kindFromName(lower: string, facts: UsageFacts): Kind | null {
   if (/^(callback|cb|done|next|fn|func|handler|listener|resolve|reject|iteratee|predicate|comparator|onsuccess|onerror|oncomplete)$/.test(lower)) return 'function';
   if (/^(err|error)$/.test(lower)) return 'error';
   if (/(date|time|timestamp|createdat|updatedat|deadline|when)$/.test(lower) && !/(ms|millis|seconds|timeout)$/.test(lower)) return 'date';
+  if (/^(retries|attempts|seconds|minutes|hours|days|ms|millis|pixels|points|bytes|kilobytes|megabytes)$/.test(lower)) return 'number';
+  if (/id$/.test(lower) && !/(uuid|guid|valid|grid|fluid|void|solid|rapid|liquid|hybrid|android|acid|vivid|humid|paid|said|laid|raid|avoid|druid)$/.test(lower)) return 'number';
+  // Spread into an object literal (`{...defaults}`), a plural name is a set of options, not a list.
+  if (facts.spread && !facts.iterated) return 'object';
   if (/(list|items|array|arr|rows|records|results|entries|values|keys|ids|names|users|files|lines|words|tokens|nodes|elements|children|args)$/.test(lower)
     || /s$/.test(lower) && lower.length > 3 && !/(ss|us|is|status|address|class|options|opts|settings|props|process|bytes|headers|params|controls|details|credentials|stats|metrics|globals|utils|helpers|exports|assets|styles|events|news|series|species|canvas|alias|analysis|basis|axis|radius|focus|bonus|campus|virus)$/.test(lower)) return 'array';
   if (/^(i|j|k|n|m|idx|index|count|total|num|number|size|length|len|width|height|age|price|amount|cost|port|timeout|delay|ms|interval|max|min|limit|offset|page|level|score|x|y|z|year|month|day|hour|minute|second|seconds|retries|radix|depth|start|end|step|qty|quantity|weight|ratio|percent|rate)$/.test(lower)
@@ -413,7 +420,9 @@ export function stringFor(name: string, facts: UsageFacts, variant = 0): string 
   if (/^(char|c|ch|letter)$/.test(lower)) return pick(['a', 'b', 'c']);
   if (/(word|term)$/.test(lower)) return pick(['hello', 'world', 'pico']);
   if (/(sep|separator|delimiter|delim)$/.test(lower)) return ',';
-  if (/(id|uuid|guid|slug|code)$/.test(lower)) return pick(['42', '43', '44']);
+  if (/port$/.test(lower)) return '3000';
+  if (/(uuid|guid)$/.test(lower)) return pick(['3f2b8c1e-9d4a-4e6f-8a7b-1c2d3e4f5a6b', '7a1c2d3e-4f5a-4b6c-9d8e-0f1a2b3c4d5e', '0b1c2d3e-4f5a-4b6c-8d7e-6f5a4b3c2d1e']);
+  if (/(id|slug|code)$/.test(lower)) return pick(['1', '2', '3']);
   if (/(title|subject|heading)$/.test(lower)) return pick(['Hello, world', 'Getting started', 'Release notes']);
   if (/(csv)$/.test(lower)) return 'id,name\n1,Ada\n2,Grace';
   if (/(line|row)$/.test(lower)) return pick(['first line', 'second line', 'third line']);
@@ -441,7 +450,7 @@ export function numberFor(name: string, facts: UsageFacts): number {
   if (/(radix|base)$/.test(lower)) return 10;
   if (/^(i|j|k|idx|index|pos|position|offset|start|from)$/.test(lower)) return 1;
   if (/(percent|ratio|rate|progress)$/.test(lower)) return 0.5;
-  if (/(id)$/.test(lower)) return 42;
+  if (/(id)$/.test(lower)) return 1;
   return 3;
 }
 
