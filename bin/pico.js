@@ -2,6 +2,9 @@
 'use strict';
 // The CLI runs from the esbuild bundle: one file loads far faster than hundreds of modules. V8's code cache
 // for that file (dist/cli.js.cache, written after the first run) saves compiling it again on every start.
+// A `pico run` lives a fraction of a second: WebAssembly's baseline compiler alone is several times faster
+// here than letting V8 also recompile hot QuickJS and tree-sitter functions with its optimising tier.
+require('node:v8').setFlagsFromString('--liftoff-only');
 const path = require('node:path');
 const fs = require('node:fs');
 const vm = require('node:vm');
