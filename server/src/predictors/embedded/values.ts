@@ -176,16 +176,18 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   // `state.push(...)` on an object with a dozen other properties is a method, not Array#push.
   const arrayMethodCount = props.filter((p) => arrayMethods.has(p)).length;
   const otherPropertyCount = props.filter((p) => !arrayMethods.has(p) && p !== 'length' && !/^\d+$/.test(p)).length;
-  const arrayEvidence = facts.instanceofChecks.includes('Array') || facts.iterated || (arrayMethodCount > 0 && otherPropertyCount <= arrayMethodCount) || (facts.indexed !== 'string' && !!facts.elements && informative(facts.elements) && !facts.elements.comparedWith.some((l) => /^['"`]/.test(l)));
+  const arrayEvidence = facts.instanceofChecks.includes('Array') || facts.iterated || (arrayMethodCount > 0 && otherPropertyCount <= arrayMethodCount) || (facts.indexed !== 'string' && otherPropertyCount === 0 && !!facts.elements && informative(facts.elements) && !facts.elements.comparedWith.some((l) => /^['"`]/.test(l)));
   if (stringEvidence && !arrayEvidence) kinds.push('string');
   if (!stringEvidence && !arrayEvidence && facts.lengthRead && !props.length && kindFromName(lower, facts) !== 'string' && (facts.awaited || /Result$/.test(name))) kinds.push('array');
   // `listeners[eventName]`: looked up by a computed key, so a dictionary whose every key holds such an element.
-  if (!arrayEvidence && !stringEvidence && facts.indexed === 'string' && facts.elements) kinds.push('dict');
-  if (arrayEvidence || (!stringEvidence && facts.indexed !== 'string' && (facts.elements || facts.indexed === 'number'))) kinds.push('array');
+  if (!arrayEvidence && !stringEvidence && (facts.indexed === 'string' || facts.indexed === 'both') && facts.elements && !otherPropertyCount) kinds.push('dict');
+  if (arrayEvidence || (!stringEvidence && facts.indexed !== 'string' && otherPropertyCount === 0 && (facts.elements || facts.indexed === 'number'))) kinds.push('array');
   if (props.includes('test') || props.includes('exec')) kinds.push('regexp');
   if (props.some((p) => p === 'get' || p === 'set') && props.every((p) => mapMethods.has(p) || p === 'forEach')) kinds.push('map');
   if (props.includes('add') && props.every((p) => mapMethods.has(p) || p === 'add' || p === 'forEach')) kinds.push('set');
-  if (has(domProperties) || /^(el|elem|element|container|button|btn|canvas|div|span|wrapper|anchor|img|\$el)$/.test(lower) && props.length) kinds.push('element');
+  // `frame.value` or `tag.tagName` alone does not make a DOM element: it takes mostly DOM members.
+  const domCount = props.filter((p) => domProperties.has(p)).length;
+  if ((domCount >= 2 && domCount * 2 >= props.length) || (/^(el|elem|element|container|button|btn|canvas|div|span|wrapper|anchor|img|\$el)$/.test(lower) && props.length)) kinds.push('element');
   if (stringEvidence || facts.comparedWith.some((l) => /^['"`]/.test(l)) || facts.elements?.comparedWith.some((l) => /^['"`]/.test(l))) kinds.push('string');
   if (has(numberMethods) || typeofs.includes('number') || facts.combinedWith.includes('number') || facts.comparedWith.some((l) => /^-?\d/.test(l))) kinds.push('number');
   if (typeofs.includes('boolean') || facts.comparedWith.some((l) => l === 'true' || l === 'false')) kinds.push('boolean');
