@@ -29,11 +29,44 @@ export function branchWishes(tree: Tree): Wish[] {
       const desired = desiredTruth(node);
       const condition = node.childForFieldName('condition');
       if (desired !== null && condition) wishes.push(...wishesFor(unwrap(condition), desired, node.startPosition.row + 1));
+    } else if (node.type === 'switch_statement') {
+      wishes.push(...switchWishes(node));
     }
     for (const child of node.namedChildren) if (child) visit(child);
   };
   visit(tree.rootNode);
   return wishes;
+}
+
+/** `switch (x)`: x should select the case that runs the most statements (falling through included). */
+function switchWishes(node: SyntaxNode): Wish[] {
+  const value = node.childForFieldName('value');
+  const body = node.childForFieldName('body');
+  const atom = value ? atomOf(unwrap(value)) : null;
+  if (!atom || !body) return [];
+  const cases = body.namedChildren.filter((c): c is SyntaxNode => !!c && (c.type === 'switch_case' || c.type === 'switch_default'));
+  let best: { index: number; count: number } | null = null;
+  cases.forEach((entry, index) => {
+    // Statements run from this case until a break/return/throw ends the fall-through.
+    let count = 0;
+    for (let i = index; i < cases.length; i++) {
+      const statements = cases[i].namedChildren.filter((c) => c && c.type !== 'comment' && c.startIndex !== cases[i].childForFieldName('value')?.startIndex) as SyntaxNode[];
+      count += statements.reduce((n, s) => n + (statementCount(s) || 1), 0);
+      if (statements.some((s) => ['break_statement', 'return_statement', 'throw_statement'].includes(s.type))) break;
+    }
+    if (!best || count > best.count) best = { index, count };
+  });
+  if (!best) return [];
+  const chosen = cases[(best as { index: number }).index];
+  const line = node.startPosition.row + 1;
+  if (chosen.type === 'switch_case') {
+    const literal = chosen.childForFieldName('value');
+    return literal && isLiteral(literal) ? [{ ...atom, want: { kind: 'equals', literal: literal.text }, line }] : [];
+  }
+  return cases
+    .map((c) => c.childForFieldName('value'))
+    .filter((v): v is SyntaxNode => !!v && isLiteral(v))
+    .map((v) => ({ ...atom, want: { kind: 'differs', literal: v.text } as Want, line }));
 }
 
 function statementCount(node: SyntaxNode | null): number {
