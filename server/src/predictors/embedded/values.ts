@@ -271,7 +271,7 @@ function build(kind: Kind, name: string, facts: UsageFacts, depth: number): stri
   switch (kind) {
     case 'array': return buildArray(name, facts, depth);
     case 'dict': return `__pico.dict(${valueFor(singular(name), facts.elements, depth + 1)})`;
-    case 'string': return JSON.stringify(stringFor(name, facts));
+    case 'string': return JSON.stringify(steerString(stringFor(name, facts), facts));
     case 'number': return String(numberFor(name, facts));
     case 'boolean': return facts.comparedWith.includes('false') && !facts.comparedWith.includes('true') ? 'false' : 'true';
     case 'function': return buildFunction(name, facts, depth);
@@ -388,6 +388,25 @@ function tagFor(name: string): string {
   return 'div';
 }
 
+/**
+ * Parsers test characters: `s.charCodeAt(pos) === 34`, `s.charAt(i) === '{'`, `s[0] === '['`. A string made
+ * of the wished character passes such a test wherever it looks, so the branch behind it runs.
+ */
+function steerString(base: string, facts: UsageFacts): string {
+  const wishedChar = (list: Want[] | undefined, fromCode: boolean): string | null => {
+    const equals = list?.find((w) => w.kind === 'equals');
+    if (!equals || !('literal' in equals)) return null;
+    const value = literalValue(equals.literal);
+    if (fromCode && typeof value === 'number' && value >= 0 && value < 0x10000) return String.fromCharCode(value);
+    if (!fromCode && typeof value === 'string' && value.length === 1) return value;
+    return null;
+  };
+  const charCode = facts.properties.charCodeAt?.facts?.callResult;
+  const charAt = facts.properties.charAt?.facts?.callResult;
+  const ch = wishedChar(charCode && wants.get(charCode), true) ?? wishedChar(charAt && wants.get(charAt), false) ?? wishedChar(facts.elements && wants.get(facts.elements), false);
+  return ch ? ch.repeat(Math.max(4, Math.min(12, base.length))) : base;
+}
+
 export function stringFor(name: string, facts: UsageFacts, variant = 0): string {
   const avoided = (wants.get(facts) ?? []).flatMap((w) => (w.kind === 'differs' ? [w.literal] : []));
   const literal = facts.comparedWith.find((l) => /^['"`]/.test(l) && !avoided.includes(l));
@@ -451,6 +470,8 @@ export function numberFor(name: string, facts: UsageFacts): number {
   if (/(month)$/.test(lower)) return 3;
   if (/(radix|base)$/.test(lower)) return 10;
   if (/^(i|j|k|idx|index|pos|position|offset|start|from)$/.test(lower)) return 1;
+  // Upper bounds (`pos + 2 >= max`, `i < end`): roomy, so that positions below them stay in range.
+  if (/(max|limit|end|len|length|size|total|count|capacity|upper|to)$/.test(lower)) return 10;
   if (/(percent|ratio|rate|progress)$/.test(lower)) return 0.5;
   if (/(id)$/.test(lower)) return 1;
   return 3;
