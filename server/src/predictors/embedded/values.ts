@@ -231,6 +231,7 @@ function kindFromName(lower: string, facts: UsageFacts): Kind | null {
   if (/^(err|error)$/.test(lower)) return 'error';
   if (/(date|time|timestamp|createdat|updatedat|deadline|when)$/.test(lower) && !/(ms|millis|seconds|timeout)$/.test(lower)) return 'date';
   if (/^(retries|attempts|seconds|minutes|hours|days|ms|millis|pixels|points|bytes|kilobytes|megabytes)$/.test(lower)) return 'number';
+  if (/.(max|min|limit|count|total|size|length|len|width|height|offset|pos|position|depth|level|index)$/.test(lower) && !/(prefix|suffix|regex|selector)/.test(lower)) return 'number';
   if (/id$/.test(lower) && !/(uuid|guid|valid|grid|fluid|void|solid|rapid|liquid|hybrid|android|acid|vivid|humid|paid|said|laid|raid|avoid|druid)$/.test(lower)) return 'number';
   // Spread into an object literal (`{...defaults}`), a plural name is a set of options, not a list.
   if (facts.spread && !facts.iterated) return 'object';
