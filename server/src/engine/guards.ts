@@ -224,6 +224,28 @@ function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
   }
 }
 
+const elementCallbackMethods = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'flatMap', 'each']);
+
+/**
+ * `list.forEach(function (item) {…})`: the function's first parameter is an element of `list`. Returns the
+ * atom of the elements, or null when the function at `functionStart` is not such a callback.
+ */
+export function elementsOfCallback(tree: Tree, functionStart: number, paramIndex: number): { root: string; rootIndex: number; path: string[] } | null {
+  if (paramIndex !== 0) return null;
+  const fn = tree.rootNode.descendantForIndex(functionStart);
+  let node: SyntaxNode | null = fn;
+  while (node && node.startIndex === functionStart && !(node.isNamed && ['function_expression', 'function', 'arrow_function'].includes(node.type))) node = node.parent;
+  if (!node || node.startIndex !== functionStart) return null;
+  const args = node.parent;
+  const call = args?.parent;
+  if (args?.type !== 'arguments' || call?.type !== 'call_expression' || args.namedChild(0)?.startIndex !== functionStart) return null;
+  const callee = call.childForFieldName('function');
+  if (callee?.type !== 'member_expression' || !elementCallbackMethods.has(callee.childForFieldName('property')?.text ?? '')) return null;
+  const object = callee.childForFieldName('object');
+  const atom = object ? atomOf(object) : null;
+  return atom ? { ...atom, path: [...atom.path, '[]'] } : null;
+}
+
 /** `var x = this;` / `const t = tokens[idx]` before `beforeIndex`: the atom a local name stands for, so wishes about it reach the assumed value. */
 export function aliasOf(tree: Tree, name: string, beforeIndex: number): { root: string; rootIndex: number; path: string[] } | null {
   let found: SyntaxNode | null = null;

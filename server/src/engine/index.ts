@@ -2,7 +2,7 @@ import { analyse } from './analyse';
 import { blame, undefinedNameOf } from './blame';
 import { emptyFacts } from './analyse';
 import { instrument, loopCap, type InstrumentResult } from './instrument';
-import { aliasOf, branchWishes } from './guards';
+import { aliasOf, branchWishes, elementsOfCallback } from './guards';
 import { langFromFileName, loadParsers, parseSync, type Tree } from './parse';
 import { repair } from './repair';
 import { defaultLimits, runInSandbox, type SandboxOutcome, type VmError } from './sandbox';
@@ -264,6 +264,12 @@ function withWishes(slots: Slot[], analysis: Analysis, tree: Tree): Slot[] {
     for (const fn of enclosing) {
       const index = fn.params.findIndex((p) => p.name === root);
       if (index >= 0) {
+        // The item of `list.forEach(item => …)` is an element of list: wishes about it shape list's elements.
+        const elements = depth < 3 ? elementsOfCallback(tree, fn.startIndex, index) : null;
+        if (elements) {
+          const viaList = resolve(elements.root, elements.rootIndex, [...elements.path, ...path], depth + 1);
+          if (viaList) return viaList;
+        }
         const key = `param:${fn.id}:${index}`;
         return byKey.has(key) ? { key, path } : null;
       }

@@ -314,8 +314,55 @@ function buildArray(name: string, facts: UsageFacts, depth: number): string {
     return '[1, 2, 3]';
   }
   const kinds = kindsFor(itemName, element);
+  // A loop over the list runs its body once per element: if the second element takes the other side of the
+  // branches the first one takes, one run covers both.
+  if (hasWants(element)) {
+    const first = buildElement(itemName, element, kinds, depth, 0);
+    const other = withNegatedWants(element);
+    const second = buildElement(itemName, other, kindsFor(itemName, other), depth, 1);
+    return `[${first}, ${second}, ${buildElement(itemName, element, kinds, depth, 2)}]`;
+  }
   const items = [0, 1, 2].map((i) => (kinds[0] === 'object' ? buildObject(itemName, element, depth + 1, i) : kinds[0] === 'string' ? JSON.stringify(stringFor(itemName, element, i)) : kinds[0] === 'number' ? String(numberFor(itemName, element) + i) : build(kinds[0], itemName, element, depth + 1)));
   return `[${items.join(', ')}]`;
+}
+
+function buildElement(itemName: string, element: UsageFacts, kinds: Kind[], depth: number, i: number): string {
+  if (kinds[0] === 'object') return buildObject(itemName, element, depth + 1, i);
+  if (kinds[0] === 'string' && !wants.has(element)) return JSON.stringify(stringFor(itemName, element, i));
+  return valueFor(itemName, element, depth + 1);
+}
+
+function negate(want: Want): Want | null {
+  switch (want.kind) {
+    case 'truthy': return { kind: 'falsy' };
+    case 'falsy': return { kind: 'truthy' };
+    case 'equals': return { kind: 'differs', literal: want.literal };
+    case 'differs': return { kind: 'equals', literal: want.literal };
+    case 'type': return { kind: 'notType', type: want.type };
+    case 'notType': return { kind: 'type', type: want.type };
+    case 'compare': {
+      const negated = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' } as const;
+      return { kind: 'compare', operator: negated[want.operator], literal: want.literal };
+    }
+  }
+}
+
+/** A copy of the facts whose wishes ask for the other side of each branch (first wish per value only). */
+function withNegatedWants(facts: UsageFacts): UsageFacts {
+  const copy = structuredClone(facts);
+  const walk = (original: UsageFacts | undefined, cloned: UsageFacts | undefined, depth: number) => {
+    if (!original || !cloned || depth > 6) return;
+    const list = wants.get(original);
+    if (list?.length) {
+      const negated = negate(list[0]);
+      if (negated) wants.set(cloned, [negated]);
+    }
+    walk(original.callResult, cloned.callResult, depth + 1);
+    walk(original.elements, cloned.elements, depth + 1);
+    for (const key of Object.keys(original.properties)) walk(original.properties[key]?.facts, cloned.properties[key]?.facts, depth + 1);
+  };
+  walk(facts, copy, 0);
+  return copy;
 }
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
