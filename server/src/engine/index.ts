@@ -229,7 +229,8 @@ async function prepare(source: string, lang: Lang): Promise<Prepared | { syntax:
   };
 }
 
-function slotsOf(analysis: Analysis): Slot[] {
+/** The places that need a value: free names, `this`, modules Pico does not implement, parameters of functions Pico may call. */
+export function slotsOf(analysis: Analysis): Slot[] {
   const slots: Slot[] = [];
   for (const free of analysis.freeNames) {
     if (!/^[A-Za-z_$][\w$]*$/.test(free.name)) continue;

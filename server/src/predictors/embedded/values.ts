@@ -168,7 +168,7 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   if (facts.called && !facts.constructed && !props.length && !facts.callbackPositions.length && facts.callResult && informative(facts.callResult)) kinds.push('function');
   if (facts.constructed || facts.called) kinds.push('any');
 
-  if (facts.awaited && !props.length) kinds.push('any');
+  if (facts.awaited && !props.length && !facts.lengthRead && !facts.elements && !facts.iterated) kinds.push('any');
   if (facts.instanceofChecks.includes('Date') || has(dateMethods) && !has(stringMethods)) kinds.push('date');
   if (facts.instanceofChecks.includes('Error')) kinds.push('error');
   // Strings and arrays share indexing, `.length`, `slice`, `indexOf`: only the other uses tell them apart.
