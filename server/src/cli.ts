@@ -175,7 +175,7 @@ export function formatReport(report: Report, source: string): string {
     for (const injection of report.injected) {
       const value = /^__pico\.any\("[^"]*"\)$/.test(injection.value)
         ? 'any: a placeholder that becomes whatever the code uses it as'
-        : injection.value.replace(/__pico\.any\("[^"]*"\)/g, 'any').replace(/^__pico\.dict\(([\s\S]*)\)$/, '{ [any key]: $1 }');
+        : injection.value.replace(/__pico\.any\("[^"]*"\)/g, 'any').replace(/^__pico\.dict\(([\s\S]*)\)$/, '{ [any key]: $1 }').replace(/__pico\.notInstance\(/g, '(');
       out.push(`  ${injection.name} = ${oneLine(value, 100)}   [${injection.by}, line ${injection.line}]`);
     }
   }

@@ -176,6 +176,9 @@ function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
       const operator = node.childForFieldName('operator')?.type ?? node.child(1)?.type;
       const left = unwrap(node.childForFieldName('left')!);
       const right = unwrap(node.childForFieldName('right')!);
+      if (operator === 'instanceof') {
+        return make(atomOf(left), truth ? { kind: 'instance' } : { kind: 'notInstance' });
+      }
       if (operator === '&&') {
         // True needs both; false needs one: the first is enough.
         return truth ? [...wishesFor(left, true, line), ...wishesFor(right, true, line)] : wishesFor(left, false, line);

@@ -191,7 +191,10 @@ export type Want =
   | { kind: 'differs'; literal: string }
   | { kind: 'type'; type: string }
   | { kind: 'notType'; type: string }
-  | { kind: 'compare'; operator: '<' | '<=' | '>' | '>='; literal: string };
+  | { kind: 'compare'; operator: '<' | '<=' | '>' | '>='; literal: string }
+  /** `x instanceof SomeAssumedClass`: an assumed class has every object as an instance, except those marked not to be. */
+  | { kind: 'instance' }
+  | { kind: 'notInstance' };
 
 /** A value a predictor proposes for a slot: one JavaScript expression, evaluated only in the sandbox. */
 export interface Prediction {

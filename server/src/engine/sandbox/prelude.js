@@ -24,6 +24,7 @@
   const ANY = Symbol('pico.any');
   const SOFT = Symbol('pico.soft');
   const assumedObjects = new WeakSet();
+  const notInstances = new WeakSet(); // values that are no instance of any assumed class
   const functionIds = new WeakMap();
   const registered = []; // [{id, fn, kind, owner}]
   const registeredSet = new WeakSet();
@@ -325,7 +326,7 @@
           if (key === Symbol.asyncIterator) return async function* () { yield* elements(); };
           if (key === Symbol.toStringTag) return 'Any';
           // `x instanceof SomeAssumedClass`: an assumed class has whatever instances the code expects.
-          if (key === Symbol.hasInstance) return (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
+          if (key === Symbol.hasInstance) return (value) => value !== null && (typeof value === 'object' || typeof value === 'function') && !notInstances.has(value);
           return undefined;
         }
         if (children.has(key)) return children.get(key);
@@ -457,6 +458,7 @@
       set(t, key, v) { children.delete(key); t[key] = v; return true; },
     });
     assumedObjects.add(proxy);
+    if (notInstances.has(value)) notInstances.add(proxy);
     return proxy;
   }
 
@@ -667,6 +669,7 @@
   const injected = [];
   const api = {
     any: (label) => makeAny(String(label)),
+    notInstance(value) { if (value !== null && typeof value === 'object') notInstances.add(value); return value; },
     /** An object read with computed keys: every key Pico did not set holds `value` (two keys show when enumerated). */
     dict(value, label) {
       const element = soft(value, (label || 'dict') + '[key]');

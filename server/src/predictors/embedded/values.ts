@@ -69,7 +69,7 @@ function hasWants(facts: UsageFacts | undefined, depth = 0): boolean {
  */
 function wishedValue(list: Want[] | undefined, name: string, facts: UsageFacts, depth: number, root: boolean): string | null {
   if (!list?.length) return null;
-  if (list.every((w) => w.kind === 'truthy')) return null;
+  if (list.every((w) => w.kind === 'truthy' || w.kind === 'instance' || w.kind === 'notInstance')) return null;
   const first = list[0];
   if (first.kind === 'type' && !['string', 'number', 'boolean', 'undefined'].includes(first.type)) {
     return first.type === 'function' ? buildFunction(name, facts, depth) : first.type === 'object' ? buildObject(name, facts, depth) : null;
@@ -91,6 +91,8 @@ function wishedValue(list: Want[] | undefined, name: string, facts: UsageFacts, 
       case 'differs': return value !== literalValue(want.literal);
       case 'type': return typeof value === want.type;
       case 'notType': return typeof value !== want.type;
+      case 'instance': return typeof value === 'object' && value !== null;
+      case 'notInstance': return true;
       case 'compare': {
         if (typeof value !== 'number') return false;
         const limit = Number(want.literal);
@@ -269,6 +271,12 @@ function singular(name: string): string {
 }
 
 function build(kind: Kind, name: string, facts: UsageFacts, depth: number): string {
+  const value = buildKind(kind, name, facts, depth);
+  // Marked so that `value instanceof AssumedClass` is false (an `any` class counts every other object in).
+  return wants.get(facts)?.[0]?.kind === 'notInstance' && /^[{[]/.test(value) ? `__pico.notInstance(${value})` : value;
+}
+
+function buildKind(kind: Kind, name: string, facts: UsageFacts, depth: number): string {
   switch (kind) {
     case 'array': return buildArray(name, facts, depth);
     case 'dict': return `__pico.dict(${valueFor(singular(name), facts.elements, depth + 1)})`;
@@ -327,7 +335,10 @@ function buildArray(name: string, facts: UsageFacts, depth: number): string {
 }
 
 function buildElement(itemName: string, element: UsageFacts, kinds: Kind[], depth: number, i: number): string {
-  if (kinds[0] === 'object') return buildObject(itemName, element, depth + 1, i);
+  if (kinds[0] === 'object') {
+    const value = buildObject(itemName, element, depth + 1, i);
+    return wants.get(element)?.[0]?.kind === 'notInstance' ? `__pico.notInstance(${value})` : value;
+  }
   if (kinds[0] === 'string' && !wants.has(element)) return JSON.stringify(stringFor(itemName, element, i));
   return valueFor(itemName, element, depth + 1);
 }
@@ -340,6 +351,8 @@ function negate(want: Want): Want | null {
     case 'differs': return { kind: 'equals', literal: want.literal };
     case 'type': return { kind: 'notType', type: want.type };
     case 'notType': return { kind: 'type', type: want.type };
+    case 'instance': return { kind: 'notInstance' };
+    case 'notInstance': return { kind: 'instance' };
     case 'compare': {
       const negated = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' } as const;
       return { kind: 'compare', operator: negated[want.operator], literal: want.literal };
