@@ -31,11 +31,32 @@ export function branchWishes(tree: Tree): Wish[] {
       if (desired !== null && condition) wishes.push(...wishesFor(unwrap(condition), desired, node.startPosition.row + 1));
     } else if (node.type === 'switch_statement') {
       wishes.push(...switchWishes(node));
+    } else if (node.type === 'call_expression') {
+      const wish = regexWish(node);
+      if (wish) wishes.push(wish);
     }
     for (const child of node.namedChildren) if (child) visit(child);
   };
   visit(tree.rootNode);
   return wishes;
+}
+
+/** `s.match(/re/)`, `s.search(/re/)`, `/re/.test(s)`, `/re/.exec(s)`: s should be a string the expression accepts. */
+function regexWish(call: SyntaxNode): Wish | null {
+  const callee = call.childForFieldName('function');
+  if (callee?.type !== 'member_expression') return null;
+  const method = callee.childForFieldName('property')?.text ?? '';
+  const object = callee.childForFieldName('object');
+  const firstArgument = call.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+  let regex: SyntaxNode | null = null;
+  let subject: SyntaxNode | null = null;
+  if (['match', 'matchAll', 'search'].includes(method) && firstArgument?.type === 'regex') [regex, subject] = [firstArgument, object];
+  else if (['test', 'exec'].includes(method) && object?.type === 'regex') [regex, subject] = [object, firstArgument];
+  if (!regex || !subject) return null;
+  const atom = atomOf(subject);
+  const pattern = regex.childForFieldName('pattern')?.text;
+  if (!atom || pattern === undefined) return null;
+  return { ...atom, want: { kind: 'matches', pattern, flags: regex.childForFieldName('flags')?.text ?? '' }, line: call.startPosition.row + 1 };
 }
 
 /** `switch (x)`: x should select the case that runs the most statements (falling through included). */

@@ -281,7 +281,7 @@ function withWishes(slots: Slot[], analysis: Analysis, tree: Tree): Slot[] {
     return alias ? resolve(alias.root, alias.rootIndex, [...alias.path, ...path], depth + 1) : null;
   };
   for (const wish of branchWishes(tree)) {
-    const target = resolve(wish.root, wish.rootIndex, wish.path, 0);
+    const target = resolve(wish.root, wish.rootIndex, wish.path, 0) ?? pageProperty(wish, byKey, slots);
     if (!target) continue;
     const slot = byKey.get(target.key)!;
     slot.wishes ??= [];
@@ -289,6 +289,23 @@ function withWishes(slots: Slot[], analysis: Analysis, tree: Tree): Slot[] {
     if (slot.wishes.length < 40) slot.wishes.push({ path: target.path, want: wish.want });
   }
   return slots;
+}
+
+/**
+ * The sandbox's page is fixed (`location.hash` is ''), but a snippet that tests the user agent, the URL or a
+ * cookie expects some page where the test passes: such a property becomes an assumed value of its own.
+ */
+const pageProperties = new Set(['navigator.userAgent', 'navigator.language', 'navigator.platform', 'location.hash', 'location.search', 'location.pathname', 'location.href', 'location.hostname', 'location.protocol', 'document.cookie', 'document.referrer', 'document.title']);
+function pageProperty(wish: { root: string; path: string[]; line: number }, byKey: Map<string, Slot>, slots: Slot[]): { key: string; path: string[] } | null {
+  const path = wish.root === 'window' ? wish.path : [wish.root, ...wish.path];
+  const key = path.slice(0, 2).join('.');
+  if (!pageProperties.has(key) || byKey.has(path[0])) return null;
+  if (!byKey.has(key)) {
+    const slot: Slot = { key, kind: 'global', name: key, facts: emptyFacts(), line: wish.line };
+    byKey.set(key, slot);
+    slots.push(slot);
+  }
+  return { key, path: path.slice(2) };
 }
 
 function applyOverrides(values: Map<string, Prediction>, slots: Slot[], overrides: Record<string, string> | undefined): void {

@@ -194,7 +194,9 @@ export type Want =
   | { kind: 'compare'; operator: '<' | '<=' | '>' | '>='; literal: string }
   /** `x instanceof SomeAssumedClass`: an assumed class has every object as an instance, except those marked not to be. */
   | { kind: 'instance' }
-  | { kind: 'notInstance' };
+  | { kind: 'notInstance' }
+  /** Tested against a regular expression literal (`s.match(/…/)`, `/…/.test(s)`): a matching string takes the path the code expects. */
+  | { kind: 'matches'; pattern: string; flags: string };
 
 /** A value a predictor proposes for a slot: one JavaScript expression, evaluated only in the sandbox. */
 export interface Prediction {

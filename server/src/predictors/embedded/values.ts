@@ -1,4 +1,5 @@
 import type { PropertyUse, Slot, UsageFacts, Want } from '../../engine/types';
+import { stringMatching } from './regex-strings';
 
 // Turns usage facts into plausible JavaScript values (as source text). Deterministic: the same facts give
 // the same values. When the facts say too little, the answer is `__pico.any(...)`, a placeholder that
@@ -69,7 +70,12 @@ function hasWants(facts: UsageFacts | undefined, depth = 0): boolean {
  */
 function wishedValue(list: Want[] | undefined, name: string, facts: UsageFacts, depth: number, root: boolean): string | null {
   if (!list?.length) return null;
-  if (list.every((w) => w.kind === 'truthy' || w.kind === 'instance' || w.kind === 'notInstance')) return null;
+  const matches = list.find((w) => w.kind === 'matches');
+  if (matches && matches.kind === 'matches') {
+    const text = stringMatching(matches.pattern, matches.flags);
+    if (text !== null) return JSON.stringify(text);
+  }
+  if (list.every((w) => w.kind === 'truthy' || w.kind === 'instance' || w.kind === 'notInstance' || w.kind === 'matches')) return null;
   const first = list[0];
   if (first.kind === 'type' && !['string', 'number', 'boolean', 'undefined'].includes(first.type)) {
     return first.type === 'function' ? buildFunction(name, facts, depth) : first.type === 'object' ? buildObject(name, facts, depth) : null;
@@ -92,6 +98,7 @@ function wishedValue(list: Want[] | undefined, name: string, facts: UsageFacts, 
       case 'type': return typeof value === want.type;
       case 'notType': return typeof value !== want.type;
       case 'instance': return typeof value === 'object' && value !== null;
+      case 'matches': return typeof value === 'string';
       case 'notInstance': return true;
       case 'compare': {
         if (typeof value !== 'number') return false;
@@ -351,6 +358,7 @@ function negate(want: Want): Want | null {
     case 'differs': return { kind: 'equals', literal: want.literal };
     case 'type': return { kind: 'notType', type: want.type };
     case 'notType': return { kind: 'type', type: want.type };
+    case 'matches': return null;
     case 'instance': return { kind: 'notInstance' };
     case 'notInstance': return { kind: 'instance' };
     case 'compare': {

@@ -1,0 +1,3 @@
+const match = line.match(/^(\w+)=(.*)$/);
+const [, key, value] = match;
+console.log(key, value);
