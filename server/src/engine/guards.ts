@@ -53,10 +53,49 @@ function regexWish(call: SyntaxNode): Wish | null {
   if (['match', 'matchAll', 'search'].includes(method) && firstArgument?.type === 'regex') [regex, subject] = [firstArgument, object];
   else if (['test', 'exec'].includes(method) && object?.type === 'regex') [regex, subject] = [object, firstArgument];
   if (!regex || !subject) return null;
+  if (resultWantedFalsy(call)) return null;
   const atom = atomOf(subject);
   const pattern = regex.childForFieldName('pattern')?.text;
   if (!atom || pattern === undefined) return null;
   return { ...atom, want: { kind: 'matches', pattern, flags: regex.childForFieldName('flags')?.text ?? '' }, line: call.startPosition.row + 1 };
+}
+
+/**
+ * `var m = re.exec(s); if (m) return …`: the code goes further when nothing matches, so s should not match.
+ * True when the call's result (directly, or through the variable it initialises) is an `if` condition whose
+ * longer way is the falsy one.
+ */
+function resultWantedFalsy(call: SyntaxNode): boolean {
+  const wantsFalsy = (ifNode: SyntaxNode, negated: boolean) => {
+    const truth = desiredTruth(ifNode);
+    return truth !== null && truth === negated;
+  };
+  const conditionOf = (node: SyntaxNode): { ifNode: SyntaxNode; negated: boolean } | null => {
+    let current = node;
+    let negated = false;
+    for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+      if (parent.type === 'parenthesized_expression') continue;
+      if (parent.type === 'unary_expression' && parent.child(0)?.type === '!') { negated = !negated; continue; }
+      if (parent.type === 'if_statement' && parent.childForFieldName('condition')?.startIndex === current.startIndex) return { ifNode: parent, negated };
+      return null;
+    }
+    return null;
+  };
+  const direct = conditionOf(call);
+  if (direct) return wantsFalsy(direct.ifNode, direct.negated);
+  const declarator = call.parent?.type === 'variable_declarator' ? call.parent : null;
+  const name = declarator?.childForFieldName('name');
+  const statement = declarator?.parent;
+  if (!name || name.type !== 'identifier' || !statement) return false;
+  for (let sibling = statement.nextNamedSibling; sibling; sibling = sibling.nextNamedSibling) {
+    if (sibling.type !== 'if_statement') continue;
+    const condition = sibling.childForFieldName('condition');
+    const inner = condition ? unwrap(condition) : null;
+    if (inner?.type === 'identifier' && inner.text === name.text) return wantsFalsy(sibling, false);
+    if (inner?.type === 'unary_expression' && inner.child(0)?.type === '!' && firstExpression(inner)?.text === name.text) return wantsFalsy(sibling, true);
+    return false;
+  }
+  return false;
 }
 
 /** `switch (x)`: x should select the case that runs the most statements (falling through included). */

@@ -329,13 +329,13 @@ function buildArray(name: string, facts: UsageFacts, depth: number): string {
     return '[1, 2, 3]';
   }
   const kinds = kindsFor(itemName, element);
-  // A loop over the list runs its body once per element: if the second element takes the other side of the
-  // branches the first one takes, one run covers both.
+  // A loop over the list runs its body once per element: if the last element takes the other side of the
+  // branches the others take, one run covers both. (The last: code that reads `list[0]` or `list[i]` with a
+  // small predicted index still gets an element that takes the longer way.)
   if (hasWants(element)) {
-    const first = buildElement(itemName, element, kinds, depth, 0);
     const other = withNegatedWants(element);
-    const second = buildElement(itemName, other, kindsFor(itemName, other), depth, 1);
-    return `[${first}, ${second}, ${buildElement(itemName, element, kinds, depth, 2)}]`;
+    const items = [buildElement(itemName, element, kinds, depth, 0), buildElement(itemName, element, kinds, depth, 1), buildElement(itemName, other, kindsFor(itemName, other), depth, 2)];
+    return `[${items.join(', ')}]`;
   }
   const items = [0, 1, 2].map((i) => (kinds[0] === 'object' ? buildObject(itemName, element, depth + 1, i) : kinds[0] === 'string' ? JSON.stringify(stringFor(itemName, element, i)) : kinds[0] === 'number' ? String(numberFor(itemName, element) + i) : build(kinds[0], itemName, element, depth + 1)));
   return `[${items.join(', ')}]`;
