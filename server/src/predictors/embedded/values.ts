@@ -329,12 +329,12 @@ function buildArray(name: string, facts: UsageFacts, depth: number): string {
     return '[1, 2, 3]';
   }
   const kinds = kindsFor(itemName, element);
-  // A loop over the list runs its body once per element: if the last element takes the other side of the
-  // branches the others take, one run covers both. (The last: code that reads `list[0]` or `list[i]` with a
-  // small predicted index still gets an element that takes the longer way.)
+  // A loop over the list runs its body once per element: if one element takes the other side of the branches
+  // the others take, one run covers both. It is the third of four, so that code reading `list[0]`, `list[1]`
+  // (a small predicted index) or `list[list.length - 1]` still gets an element that takes the longer way.
   if (hasWants(element)) {
     const other = withNegatedWants(element);
-    const items = [buildElement(itemName, element, kinds, depth, 0), buildElement(itemName, element, kinds, depth, 1), buildElement(itemName, other, kindsFor(itemName, other), depth, 2)];
+    const items = [0, 1, 2, 3].map((i) => (i === 2 ? buildElement(itemName, other, kindsFor(itemName, other), depth, i) : buildElement(itemName, element, kinds, depth, i)));
     return `[${items.join(', ')}]`;
   }
   const items = [0, 1, 2].map((i) => (kinds[0] === 'object' ? buildObject(itemName, element, depth + 1, i) : kinds[0] === 'string' ? JSON.stringify(stringFor(itemName, element, i)) : kinds[0] === 'number' ? String(numberFor(itemName, element) + i) : build(kinds[0], itemName, element, depth + 1)));
