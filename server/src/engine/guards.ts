@@ -141,6 +141,10 @@ function statementCount(node: SyntaxNode | null): number {
 }
 
 function isExitOnly(node: SyntaxNode): boolean {
+  if (node.type === 'else_clause') {
+    const inner = firstExpression(node);
+    return inner ? isExitOnly(inner) : false;
+  }
   if (exitTypes.has(node.type)) return true;
   if (node.type !== 'statement_block') return false;
   const statements = node.namedChildren.filter((c) => c && c.type !== 'comment') as SyntaxNode[];
