@@ -26,8 +26,8 @@ for (const file of readdirSync(sandboxDir)) {
   const source = readFileSync(join(sandboxDir, file), 'utf8');
   // Parts are bare function expressions; the assignment keeps the minifier from dropping them.
   const input = file.startsWith('part-') ? '__pico_part=' + source.replace(/^(\/\/.*\n)*/, '') : source;
-  // Identifiers keep their names: class names show up as runtime types (`HTMLElement`, `Event`).
-  writeFileSync(join(dist, file), transformSync(input, { minifyWhitespace: true, minifySyntax: true, target: 'es2022' }).code);
+  // keepNames keeps class names (they show up as runtime types); the IIFE keeps its helper out of the snippet's globals.
+  writeFileSync(join(dist, file), transformSync(input, { minify: true, keepNames: true, format: 'iife', target: 'es2022' }).code);
 }
 for (const [from, name] of wasm) {
   copyFileSync(from, join(dist, name));

@@ -521,8 +521,9 @@
   function need(part) {
     if (!loadedParts.has(part)) {
       loadedParts.add(part);
-      // A minified part is `__pico_part=function…`; a source one is the bare function expression.
-      const factory = (0, eval)(partSources[part]);
+      // A built part sets `__pico_part` (it is wrapped in an IIFE); a source one is the bare function expression.
+      const result = (0, eval)(partSources[part]);
+      const factory = typeof result === 'function' ? result : G.__pico_part;
       delete G.__pico_part;
       factory(I);
     }
