@@ -42,6 +42,8 @@ const dependencies: RunDependencies = {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: runDiagnostics(document, run) });
     if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
   },
+  // Without the client's window.workDoneProgress capability this yields a silent reporter: runs are unchanged.
+  createProgress: () => connection.window.createWorkDoneProgress(),
 };
 
 connection.onRequest(RunRequest.type, (params, token) => handleRun(dependencies, params, token));

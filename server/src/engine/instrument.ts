@@ -102,9 +102,15 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
   }
   function capLoop(node: SyntaxNode) {
     const body = node.childForFieldName('body');
-    if (!body || !dependsOnAssumed(node)) return;
-    const id = loopCount++;
-    const guard = `if((__pico_l[${id}]=(__pico_l[${id}]|0)+1)>${loopCap}){__pico.loopCapped(${node.startPosition.row + 1});break}`;
+    if (!body) return;
+    // Every loop checks the clock now and then (see the prelude's __pico_time); one that depends on assumed
+    // values also stops after loopCap iterations.
+    const clock = 'if(!(++__pico_k&255))__pico_time();';
+    let guard = clock;
+    if (dependsOnAssumed(node)) {
+      const id = loopCount++;
+      guard += `if((__pico_l[${id}]=(__pico_l[${id}]|0)+1)>${loopCap}){__pico.loopCapped(${node.startPosition.row + 1});break}`;
+    }
     if (body.type === 'statement_block') insert(body.startIndex + 1, guard, 25);
     // An unbraced body gets braces from markStatement (`{__pico_h[n]=1;` at order 10): the guard goes right after.
     else if (countedStatements.has(body.type)) insert(body.startIndex, guard, 9);
@@ -329,7 +335,7 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
 
   visit(tree.rootNode, 'other');
 
-  const prefix = options.generator ? '__pico_main=(async function*(){' : '__pico_main=(async function(){';
+  const prefix = options.generator ? '__pico.begin();__pico_main=(async function*(){' : '__pico.begin();__pico_main=(async function(){';
   // A lifted function body reads its caller's `arguments`: give it two placeholders instead of none.
   const callArguments = /\barguments\b/.test(code) ? ',__pico.any("arguments[0]"),__pico.any("arguments[1]")' : '';
   const suffix = options.generator

@@ -33,6 +33,7 @@ function workerFile(): string {
 interface Pending {
   resolve(report: Report): void;
   reject(error: Error): void;
+  progress?(message: string): void;
 }
 
 class EngineThread {
@@ -61,6 +62,10 @@ class EngineThread {
 
   private settle(message: FromWorker): void {
     if (!this.pending || this.pending.id !== message.id) return;
+    if (message.kind === 'progress') {
+      this.pending.callbacks.progress?.(message.message);
+      return;
+    }
     const { callbacks } = this.pending;
     this.pending = null;
     if (message.kind === 'done') callbacks.resolve(message.report);
@@ -81,7 +86,8 @@ export class EngineHost {
     this.idle ??= this.spawn();
   }
 
-  run(job: EngineJob, signal?: AbortSignal): Promise<Report> {
+  /** Runs `job` on an engine thread; `onProgress` hears what the run is doing, at most about ten times a second. */
+  run(job: EngineJob, signal?: AbortSignal, onProgress?: (message: string) => void): Promise<Report> {
     if (this.disposed) return Promise.reject(new Error('Pico: the engine host is shut down'));
     if (signal?.aborted) return Promise.reject(new EngineAbortedError('Pico run cancelled'));
     const thread = this.idle ?? this.spawn();
@@ -120,6 +126,7 @@ export class EngineHost {
             finish();
             reject(error);
           },
+          progress: onProgress,
         },
       };
       signal?.addEventListener('abort', onAbort, { once: true });

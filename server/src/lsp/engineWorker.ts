@@ -17,9 +17,38 @@ function post(message: FromWorker): void {
   port.postMessage(message);
 }
 
+const progressIntervalMs = 100;
+
+/** Posts a run's progress at most once per interval, keeping the latest message so the last word is not lost. */
+function throttledProgress(id: number): { send(message: string): void; stop(): void } {
+  let lastPosted = 0;
+  let waiting: string | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    timer = undefined;
+    if (waiting === null) return;
+    post({ kind: 'progress', id, message: waiting });
+    waiting = null;
+    lastPosted = Date.now();
+  };
+  return {
+    send(message) {
+      waiting = message;
+      const wait = lastPosted + progressIntervalMs - Date.now();
+      if (wait <= 0) flush();
+      else timer ??= setTimeout(flush, wait);
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+      waiting = null;
+    },
+  };
+}
+
 async function run(id: number, job: EngineJob): Promise<void> {
   const controller = new AbortController();
   running.set(id, controller);
+  const progress = throttledProgress(id);
   try {
     await warm;
     const options: RunOptions = {
@@ -28,8 +57,9 @@ async function run(id: number, job: EngineJob): Promise<void> {
       maxIterations: job.maxIterations,
       limits: { ...(job.timeoutMs ? { timeoutMs: job.timeoutMs } : {}), ...(job.memoryMb ? { memoryMb: job.memoryMb } : {}) },
       overrides: job.overrides,
-      predictor: await createPredictor(job.predictor),
+      predictor: await createPredictor(job.predictor, progress.send),
       signal: controller.signal,
+      onProgress: ({ iteration, executedLines, totalLines }) => progress.send(`run ${iteration}: ${executedLines} of ${totalLines} lines`),
     };
     const report = await runSnippet(job.text, options);
     post({ kind: 'done', id, report });
@@ -41,6 +71,7 @@ async function run(id: number, job: EngineJob): Promise<void> {
       error: { name: err.name, message: err.message, badInput: error instanceof PicoInputError, aborted: controller.signal.aborted },
     });
   } finally {
+    progress.stop();
     running.delete(id);
   }
 }

@@ -1,6 +1,6 @@
 // Handles `pico/run` and `pico/runText`: picks the text, runs it on the engine thread, maps lines,
 // and turns cancellation, stale versions and engine failures into the matching JSON-RPC errors.
-import { LSPErrorCodes, ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { langFromFileName } from '../engine/parse';
 import type { Lang, Report } from '../engine/types';
@@ -18,10 +18,41 @@ export interface RunDependencies {
   settings(uri?: string): Promise<RunSettings>;
   /** Called with each run that finished for the document's current version. */
   finished(document: TextDocument, run: FinishedRun): void;
+  /** Asks the editor for a work-done progress (`window/workDoneProgress/create`); absent, runs show none. */
+  createProgress?(): Promise<WorkDoneProgressServerReporter>;
+}
+
+interface RunProgress {
+  report(message: string): void;
+  done(): void;
+}
+
+const noProgress: RunProgress = { report() {}, done() {} };
+
+/**
+ * Shows the run in the editor's progress UI, whose cancel button aborts `controller`. A client without
+ * work-done progress, or one that refuses it, gets no progress and the run goes on as before.
+ */
+async function startProgress(deps: RunDependencies, controller: AbortController): Promise<RunProgress> {
+  if (!deps.createProgress) return noProgress;
+  try {
+    const progress = await deps.createProgress();
+    progress.begin('Pico', undefined, 'running…', true);
+    const cancelling = progress.token.onCancellationRequested(() => controller.abort());
+    return {
+      report: (message) => progress.report(message),
+      done() {
+        cancelling.dispose();
+        progress.done();
+      },
+    };
+  } catch {
+    return noProgress;
+  }
 }
 
 function cancelled(): ResponseError<void> {
-  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Pico run cancelled: a newer run or an edit replaced it');
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Pico run cancelled (by the user, a newer run or an edit)');
 }
 
 function languageOf(document: TextDocument): Lang {
@@ -50,9 +81,9 @@ function jobFor(text: string, lang: Lang, settings: RunSettings, overrides?: Rec
   };
 }
 
-async function runOnEngine(deps: RunDependencies, job: EngineJob, signal: AbortSignal): Promise<Report> {
+async function runOnEngine(deps: RunDependencies, job: EngineJob, signal: AbortSignal, progress: RunProgress): Promise<Report> {
   try {
-    return await deps.engine.run(job, signal);
+    return await deps.engine.run(job, signal, progress.report);
   } catch (error) {
     if (error instanceof EngineAbortedError || signal.aborted) throw cancelled();
     if (error instanceof EngineInputError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
@@ -78,11 +109,13 @@ export async function handleRun(deps: RunDependencies, params: RunParams, token:
   linkSignals(token, controller);
   const stale = () => deps.document(uri)?.version !== params.version;
   const contentModified = () => new ResponseError(LSPErrorCodes.ContentModified, 'Pico: the document changed during the run; its result was dropped.');
+  let progress = noProgress;
   try {
     const settings = await deps.settings(uri);
+    progress = await startProgress(deps, controller);
     let report: Report;
     try {
-      report = await runOnEngine(deps, jobFor(text, lang, settings, params.overrides, uri), controller.signal);
+      report = await runOnEngine(deps, jobFor(text, lang, settings, params.overrides, uri), controller.signal, progress);
     } catch (error) {
       // An edit stops the run of the old text: say so, rather than "cancelled".
       throw stale() ? contentModified() : error;
@@ -97,6 +130,7 @@ export async function handleRun(deps: RunDependencies, params: RunParams, token:
     deps.finished(current, run);
     return { uri, version: params.version, lineOffset, report: mapped };
   } finally {
+    progress.done();
     deps.runs.end(uri, controller);
   }
 }
@@ -110,13 +144,16 @@ export async function handleRunText(deps: RunDependencies, params: RunTextParams
   const controller = new AbortController();
   panelRun = controller;
   linkSignals(token, controller);
+  let progress = noProgress;
   try {
     const lang = params.lang ?? (await detectLanguage(params.text)).lang;
     const settings = await deps.settings();
-    const report = await runOnEngine(deps, jobFor(params.text, lang, settings, params.overrides), controller.signal);
+    progress = await startProgress(deps, controller);
+    const report = await runOnEngine(deps, jobFor(params.text, lang, settings, params.overrides), controller.signal, progress);
     if (controller.signal.aborted) throw cancelled();
     return { lang, report };
   } finally {
+    progress.done();
     if (panelRun === controller) panelRun = null;
   }
 }

@@ -126,6 +126,9 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
     const maxOutput = context.newNumber(limits.maxOutputBytes);
     context.setProp(config, 'maxOutputBytes', maxOutput);
     maxOutput.dispose();
+    const timeout = context.newNumber(limits.timeoutMs);
+    context.setProp(config, 'timeoutMs', timeout);
+    timeout.dispose();
     context.setProp(context.global, '__pico_config', config);
     config.dispose();
     const partsObject = context.newObject();

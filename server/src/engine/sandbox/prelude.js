@@ -165,6 +165,18 @@
   class InternalLimit extends Error {}
   InternalLimit.prototype.name = 'PicoLimit';
 
+  // QuickJS polls the host's interrupt handler only every ~10,000 jumps, which a loop doing heavy native work
+  // per iteration (JSON.parse of a big array) takes seconds to reach. Every loop therefore checks the clock
+  // itself every 256 iterations (instrument.ts), against a deadline set when the snippet starts.
+  let vmDeadline = Infinity;
+  G.__pico_k = 0;
+  G.__pico_time = () => {
+    if (RealDate.now() > vmDeadline) {
+      hostLimit('timeout');
+      throw new InternalLimit('time limit of ' + config.timeoutMs + ' ms exceeded');
+    }
+  };
+
   const counters = new Map();
   const timersLabels = new Map();
   const consoleObject = {};
@@ -711,6 +723,7 @@
     args: argPredictions,
     thisFor: thisPredictions,
     setFetchData(thunk) { try { config.fetchData = thunk(); } catch (e) { bindingErrors.push({ key: 'fetch', name: 'fetch', message: String(e && e.message || e) }); } },
+    begin() { vmDeadline = RealDate.now() + (config.timeoutMs || 2000); },
     mainDone(result) { /* the wrapper's promise settled */ },
     loopCapped(line) { if (!cappedLoops.includes(line)) cappedLoops.push(line); },
     mainFailed(error) { if (!isExit(error)) recordError(error, 'main'); },
