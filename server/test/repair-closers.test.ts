@@ -60,3 +60,10 @@ test('a Vue method cut out of its `methods: {…},` block: edge `},` blanked, th
   const result = await repairsTo(source, 'js', ['    ', '  class __PicoFragment { remove(id) {', '    this.users = this.users.filter((u) => u.id !== id);', '  } }', '  '].join('\n'));
   assert.deepEqual(kinds(result), ['other@1', 'orphan-class-member@2', 'other@5']);
 });
+
+test('a lost brace goes back before the first line at the opening line\'s indentation', async () => {
+  const source = "function greet(name) {\n  console.log('Hello, ' + name);\n\ngreet('Ada');\n";
+  const result = await repairsTo(source, 'js', "function greet(name) {\n  console.log('Hello, ' + name);}\n\ngreet('Ada');\n");
+  assert.equal(result.repairs[0].kind, 'missing-close');
+  assert.match(result.repairs[0].description, /before line 4/);
+});

@@ -2,7 +2,8 @@
 // inlay hints, cancellation, stale versions, and snippets that try to take it down.
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ResponseError } from 'vscode-jsonrpc/node';
+import { ResponseError, createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServerHarness, CancellationTokenSource, root } from './server-harness';
@@ -246,6 +247,95 @@ describe('Pico language server, bundled', { timeout: 60_000, skip: !existsSync(j
       assert.equal(result.report.lang, 'ts');
     } finally {
       await server.stop();
+    }
+  });
+});
+
+type ProgressValue = { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; cancellable?: boolean };
+
+/** A server spoken to by an editor that supports work-done progress, recording each token's $/progress in order. */
+class ProgressClient {
+  readonly created: string[] = [];
+  readonly progress = new Map<string, ProgressValue[]>();
+  readonly settings: { timeoutMs?: number } = {};
+  private constructor(
+    readonly child: ChildProcess,
+    readonly connection: MessageConnection,
+  ) {}
+
+  static async start(): Promise<ProgressClient> {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/server.ts'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'] });
+    const client = new ProgressClient(child, createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
+    const { connection } = client;
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => client.settings));
+    connection.onRequest('window/workDoneProgress/create', (params: { token: string }) => {
+      client.created.push(params.token);
+      return null;
+    });
+    connection.onNotification('$/progress', (params: { token: string; value: ProgressValue }) => {
+      client.progress.set(params.token, [...(client.progress.get(params.token) ?? []), params.value]);
+    });
+    connection.listen();
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true } } });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  async run(uri: string, text: string): Promise<{ report: { executedLines: number[] } }> {
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text } });
+    return this.connection.sendRequest('pico/run', { textDocument: { uri }, version: 1 });
+  }
+
+  async stop(): Promise<void> {
+    await Promise.race([this.connection.sendRequest('shutdown').catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+    await this.connection.sendNotification('exit').catch(() => undefined);
+    this.connection.dispose();
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}
+
+describe('Pico language server, work-done progress', { timeout: 60_000 }, () => {
+  let client: ProgressClient;
+
+  before(async () => {
+    client = await ProgressClient.start();
+  });
+
+  after(async () => {
+    await client.stop();
+  });
+
+  it('shows a cancellable progress that reports the engine runs and ends with the run', async () => {
+    const result = await client.run('file:///progress.js', showcase);
+    assert.deepEqual(result.report.executedLines, [2, 3, 4, 5]);
+    assert.equal(client.created.length, 1);
+    const values = client.progress.get(client.created[0]) ?? [];
+    assert.deepEqual(values[0], { kind: 'begin', title: 'Pico', message: 'running…', cancellable: true });
+    assert.deepEqual(values.at(-1), { kind: 'end' });
+    const reports = values.filter((v) => v.kind === 'report');
+    assert.ok(reports.length > 0, JSON.stringify(values));
+    assert.match(reports[0].message ?? '', /^run 1: \d+ of 6 lines$/);
+  });
+
+  it('stops a long run promptly when the user cancels its progress', async () => {
+    client.settings.timeoutMs = 10_000;
+    try {
+      const running = client.run('file:///progress-endless.js', endless);
+      const deadline = Date.now() + 5000;
+      while (client.created.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      const token = client.created[1];
+      assert.ok(token, 'the run asked for a progress');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(client.progress.get(token)?.[0]?.kind, 'begin');
+      const started = Date.now();
+      await client.connection.sendNotification('window/workDoneProgress/cancel', { token });
+      const error = await rejection(running);
+      assert.equal(error.code, RequestCancelled);
+      assert.ok(Date.now() - started < 1000, `cancelled in ${Date.now() - started} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(client.progress.get(token)?.at(-1), { kind: 'end' });
+    } finally {
+      delete client.settings.timeoutMs;
     }
   });
 });
