@@ -52,6 +52,7 @@ function regexWish(call: SyntaxNode): Wish | null {
   let subject: SyntaxNode | null = null;
   if (['match', 'matchAll', 'search'].includes(method) && firstArgument?.type === 'regex') [regex, subject] = [firstArgument, object];
   else if (['test', 'exec'].includes(method) && object?.type === 'regex') [regex, subject] = [object, firstArgument];
+  else if (['test', 'exec'].includes(method) && object?.type === 'identifier') [regex, subject] = [regexLiteralOf(object), firstArgument];
   if (!regex || !subject) return null;
   if (resultWantedFalsy(call)) return null;
   const atom = atomOf(subject);
@@ -96,6 +97,23 @@ function resultWantedFalsy(call: SyntaxNode): boolean {
     return false;
   }
   return false;
+}
+
+/** `const re = /…/g; … re.exec(s)`: the literal a local regular expression was declared with. */
+function regexLiteralOf(identifier: SyntaxNode): SyntaxNode | null {
+  for (let scope = identifier.parent; scope; scope = scope.parent) {
+    if (scope.type !== 'program' && scope.type !== 'statement_block') continue;
+    for (const statement of scope.namedChildren) {
+      if (!statement || (statement.type !== 'lexical_declaration' && statement.type !== 'variable_declaration')) continue;
+      for (const declarator of statement.namedChildren) {
+        if (declarator?.childForFieldName('name')?.text === identifier.text) {
+          const value = declarator.childForFieldName('value');
+          return value?.type === 'regex' ? value : null;
+        }
+      }
+    }
+  }
+  return null;
 }
 
 /** `switch (x)`: x should select the case that runs the most statements (falling through included). */
@@ -280,10 +298,17 @@ function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
       }
       return [];
     }
+    case 'call_expression': {
+      // `Array.isArray(x)`: a test of x's kind, not of a call result.
+      if (node.childForFieldName('function')?.text === 'Array.isArray') {
+        const argument = node.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'comment');
+        return argument ? make(atomOf(argument), truth ? { kind: 'type', type: 'array' } : { kind: 'notType', type: 'array' }) : [];
+      }
+      return make(atomOf(node), truth ? { kind: 'truthy' } : { kind: 'falsy' });
+    }
     case 'identifier':
     case 'member_expression':
     case 'subscript_expression':
-    case 'call_expression':
     case 'this':
       return make(atomOf(node), truth ? { kind: 'truthy' } : { kind: 'falsy' });
     default:

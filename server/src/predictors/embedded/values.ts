@@ -78,8 +78,9 @@ function wishedValue(list: Want[] | undefined, name: string, facts: UsageFacts, 
   if (list.every((w) => w.kind === 'truthy' || w.kind === 'instance' || w.kind === 'notInstance' || w.kind === 'matches')) return null;
   const first = list[0];
   if (first.kind === 'type' && !['string', 'number', 'boolean', 'undefined'].includes(first.type)) {
-    return first.type === 'function' ? buildFunction(name, facts, depth) : first.type === 'object' ? buildObject(name, facts, depth) : null;
+    return first.type === 'function' ? buildFunction(name, facts, depth) : first.type === 'object' ? buildObject(name, facts, depth) : first.type === 'array' ? buildArray(name, facts, depth) : null;
   }
+  if (list.every((w) => w.kind === 'notType' && w.type === 'array' || w.kind === 'truthy')) return null;
   const literals = list.flatMap((w) => ('literal' in w ? [w.literal] : [])).map(normaliseLiteral);
   const numbers = literals.filter((l) => /^-?\d/.test(l)).map(Number);
   const pool: unknown[] = [];
@@ -95,8 +96,8 @@ function wishedValue(list: Want[] | undefined, name: string, facts: UsageFacts, 
       case 'falsy': return !value;
       case 'equals': return value === literalValue(want.literal);
       case 'differs': return value !== literalValue(want.literal);
-      case 'type': return typeof value === want.type;
-      case 'notType': return typeof value !== want.type;
+      case 'type': return want.type === 'array' ? Array.isArray(value) : typeof value === want.type;
+      case 'notType': return want.type === 'array' ? !Array.isArray(value) : typeof value !== want.type;
       case 'instance': return typeof value === 'object' && value !== null;
       case 'matches': return typeof value === 'string';
       case 'notInstance': return true;
@@ -217,7 +218,7 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   if (!kinds.length) kinds.push('any');
   const want = wants.get(facts)?.find((w) => w.kind === 'notType');
   if (want?.kind === 'notType') {
-    const avoid: Record<string, Kind[]> = { string: ['string'], number: ['number'], boolean: ['boolean'], function: ['function', 'any'], object: ['object', 'array', 'date', 'map', 'set', 'regexp', 'element', 'error'], undefined: [] };
+    const avoid: Record<string, Kind[]> = { string: ['string'], number: ['number'], boolean: ['boolean'], function: ['function', 'any'], object: ['object', 'array', 'date', 'map', 'set', 'regexp', 'element', 'error'], array: ['array'], undefined: [] };
     const filtered = kinds.filter((k) => !(avoid[want.type] ?? []).includes(k));
     return dedupe(filtered.length ? filtered : want.type === 'string' ? ['object'] : ['string']);
   }
