@@ -103,9 +103,9 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
   function capLoop(node: SyntaxNode) {
     const body = node.childForFieldName('body');
     if (!body) return;
-    // Every loop checks the clock now and then (see the prelude's __pico_time); one that depends on assumed
+    // Every loop checks the clock every 64 iterations (see the prelude's __pico_time); one that depends on assumed
     // values also stops after loopCap iterations.
-    const clock = 'if(!(++__pico_k&255))__pico_time();';
+    const clock = 'if(!(++__pico_k&63))__pico_time();';
     let guard = clock;
     if (dependsOnAssumed(node)) {
       const id = loopCount++;

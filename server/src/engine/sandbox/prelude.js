@@ -167,7 +167,7 @@
 
   // QuickJS polls the host's interrupt handler only every ~10,000 jumps, which a loop doing heavy native work
   // per iteration (JSON.parse of a big array) takes seconds to reach. Every loop therefore checks the clock
-  // itself every 256 iterations (instrument.ts), against a deadline set when the snippet starts.
+  // itself every 64 iterations (instrument.ts), against a deadline set when the snippet starts.
   let vmDeadline = Infinity;
   G.__pico_k = 0;
   G.__pico_time = () => {
