@@ -21,7 +21,7 @@ const host = [
   'fetch', 'Headers', 'Request', 'Response', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'atob', 'btoa',
   'Event', 'EventTarget', 'CustomEvent', 'AbortController', 'AbortSignal', 'performance', 'crypto',
   'alert', 'confirm', 'prompt', 'requestAnimationFrame', 'cancelAnimationFrame', 'XMLHttpRequest', 'FormData', 'Blob',
-  'HTMLElement', 'Element', 'Node', 'Image',
+  'HTMLElement', 'Element', 'Node', 'Image', 'postMessage',
 ];
 
 const provided = new Set([...ecmascript, ...host]);

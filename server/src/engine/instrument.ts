@@ -227,11 +227,26 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
     }
   }
 
+  /** `{ key: function () {…} }`: the function is the object's method, so Pico calls it with the object as `this`. */
+  function pairFunctions(node: SyntaxNode): string[] {
+    const list: string[] = [];
+    for (const pair of node.namedChildren) {
+      if (pair?.type !== 'pair') continue;
+      const key = pair.childForFieldName('key');
+      const value = pair.childForFieldName('value');
+      const fn = value && (value.type === 'function_expression' || value.type === 'function') ? byStart.get(value.startIndex) : undefined;
+      if (!fn || !key || key.type === 'computed_property_name') continue;
+      const name = key.type === 'string' ? key.text.slice(1, -1) : key.text;
+      list.push(`{id:${fn.id},name:${JSON.stringify(name)},kind:"method",static:false}`);
+    }
+    return list;
+  }
+
   function instrumentObject(node: SyntaxNode) {
-    const members = node.namedChildren.filter((m) => m?.type === 'method_definition');
-    if (!members.length) return;
-    const list = memberList(node);
-    if (list === '[]') return;
+    const methods = memberList(node).slice(1, -1);
+    const pairs = pairFunctions(node);
+    if (!methods && !pairs.length) return;
+    const list = '[' + [methods, ...pairs].filter(Boolean).join(',') + ']';
     insert(node.startIndex, '__pico_o(', 40);
     insert(node.endIndex, `,${list})`, -40);
   }

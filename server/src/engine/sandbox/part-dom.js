@@ -154,6 +154,7 @@
   G.addEventListener = (type, fn) => windowTarget.addEventListener(type, fn);
   G.removeEventListener = (type, fn) => windowTarget.removeEventListener(type, fn);
   G.dispatchEvent = (e) => windowTarget.dispatchEvent(e);
+  G.postMessage = (message) => { write('info', '[postMessage] ' + inspect(message, 1, [{}])); };
   G.innerWidth = 1280;
   G.innerHeight = 720;
   G.devicePixelRatio = 1;

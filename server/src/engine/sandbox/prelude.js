@@ -555,7 +555,7 @@
     events: ['Event', 'CustomEvent', 'EventTarget', 'AbortController', 'AbortSignal'],
     dom: ['document', 'location', 'history', 'navigator', 'localStorage', 'sessionStorage', 'Node', 'Element', 'HTMLElement', 'Image', 'Blob', 'File',
       'FormData', 'FileReader', 'addEventListener', 'removeEventListener', 'dispatchEvent', 'innerWidth', 'innerHeight', 'devicePixelRatio',
-      'scrollTo', 'scrollBy', 'getComputedStyle', 'matchMedia', 'alert', 'confirm', 'prompt', 'open'],
+      'scrollTo', 'scrollBy', 'getComputedStyle', 'matchMedia', 'alert', 'confirm', 'prompt', 'open', 'postMessage'],
     net: ['fetch', 'Headers', 'Response', 'Request', 'XMLHttpRequest'],
   };
   for (const part of Object.keys(lazyGlobals)) for (const name of lazyGlobals[part]) lazyGlobal(name, part);
@@ -656,7 +656,11 @@
       const desc = Object.getOwnPropertyDescriptor(obj, m.name);
       if (!desc) continue;
       const fn = m.kind === 'get' ? desc.get : m.kind === 'set' ? desc.set : desc.value;
-      if (typeof fn === 'function') { functionIds.set(fn, m.id); registeredSet.add(fn); registered.push({ id: m.id, fn, kind: m.kind, owner: obj, name: m.name, objectMember: true }); }
+      if (typeof fn !== 'function') continue;
+      // A `key: function () {}` value registered itself a moment ago: it is this object's method after all.
+      const earlier = registered.find((entry) => entry.fn === fn);
+      if (earlier) Object.assign(earlier, { kind: m.kind, owner: obj, name: m.name, objectMember: true });
+      else { functionIds.set(fn, m.id); registeredSet.add(fn); registered.push({ id: m.id, fn, kind: m.kind, owner: obj, name: m.name, objectMember: true }); }
     }
     return obj;
   };
@@ -779,7 +783,8 @@
     let thisArg;
     // An instance Pico made has only what its constructor set: fields a method expects become placeholders.
     if (entry.owner && typeof entry.owner === 'function' && !entry.static) thisArg = soft(instanceOf(entry.owner), (entry.owner.name || 'instance'));
-    else if (entry.owner) thisArg = entry.owner;
+    // An object's method called by Pico: the object, plus whatever a framework would have added (`this.$`).
+    else if (entry.owner) thisArg = soft(entry.owner, entry.name ? 'this' : 'object');
     else if (thisPredictions[entry.id]) { try { thisArg = soft(thisPredictions[entry.id](), 'this'); } catch (e) { thisArg = makeAny('this'); } }
     else thisArg = G.__pico_this;
     if (argPredictions[entry.id]) usedArgs.add(entry.id);
