@@ -315,7 +315,7 @@
     const children = new Map();
     // Data (a JSON body) is an object, not a function: `typeof` must say so. Everything else stays callable.
     const target = opts.plain ? {} : function () {};
-    let backing = null;
+    let backing = opts.backing || null;
     let callResult;
     let constructed;
     let awaited;
@@ -364,7 +364,10 @@
           return function (...args) {
             // `$(x).find('.a')` is not Array#find: a callback method called without a callback is some other API.
             if (callbackArrayMethods.has(key) && typeof args[0] !== 'function') return child(key)(...args);
-            return elements()[key](...args);
+            const result = elements()[key](...args);
+            // `$(x).map(fn).get()`, `_(list).filter(fn).value()`: an unknown library's collection stays one,
+            // holding the real results, so the chain goes on.
+            return Array.isArray(result) && result !== backing ? makeAny(shortLabel(label + '.' + key + '()'), { backing: result }) : result;
           };
         }
         return child(key);
