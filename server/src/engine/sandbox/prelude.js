@@ -511,7 +511,9 @@
   G.self = G;
   G.__dirname = '/work';
   G.__filename = '/work/snippet.js';
-  const moduleObject = { exports: {}, id: '.', filename: '/work/snippet.js', loaded: false, children: [], paths: [] };
+  // Code lifted out of a module reads what the rest of that module exported (`exports.interfaces[ui]`):
+  // those reads are assumed values, not undefined.
+  const moduleObject = { exports: soft({}, 'exports'), id: '.', filename: '/work/snippet.js', loaded: false, children: [], paths: [] };
   G.module = moduleObject;
   G.exports = moduleObject.exports;
   G.__pico_exports = moduleObject.exports;
