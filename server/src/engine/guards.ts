@@ -147,6 +147,10 @@ function switchWishes(node: SyntaxNode): Wish[] {
     .map((v) => ({ ...atom, want: { kind: 'differs', literal: v.text } as Want, line }));
 }
 
+function isFunctionBoundary(node: SyntaxNode): boolean {
+  return node.type === 'program' || node.type === 'function_declaration' || node.type === 'function_expression' || node.type === 'arrow_function' || node.type === 'method_definition' || node.type === 'generator_function_declaration';
+}
+
 function statementCount(node: SyntaxNode | null): number {
   if (!node) return 0;
   let count = 0;
@@ -176,9 +180,12 @@ function desiredTruth(node: SyntaxNode): boolean | null {
   if (!consequence) return null;
   if (!alternative) {
     if (isExitOnly(consequence)) {
-      // Skipping an early exit runs whatever follows it.
+      // Skipping an early exit runs whatever follows it: in its block, and after the blocks around it (the
+      // rest of a loop, then the code after the loop), up to the function's end.
       let after = 0;
-      for (let sibling = node.nextNamedSibling; sibling; sibling = sibling.nextNamedSibling) after += statementCount(sibling) || 1;
+      for (let current: SyntaxNode | null = node; current && !isFunctionBoundary(current); current = current.parent) {
+        for (let sibling = current.nextNamedSibling; sibling; sibling = sibling.nextNamedSibling) after += statementCount(sibling) || 1;
+      }
       return after > 0 ? false : null;
     }
     return true;
