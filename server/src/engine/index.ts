@@ -5,7 +5,7 @@ import { instrument, loopCap, type InstrumentResult } from './instrument';
 import { aliasOf, branchWishes, elementsOfCallback } from './guards';
 import { langFromFileName, loadParsers, parseSync, type Tree } from './parse';
 import { repair } from './repair';
-import { defaultLimits, runInSandbox, type SandboxOutcome, type VmError } from './sandbox';
+import { defaultLimits, loadQuickJS, runInSandbox, type SandboxOutcome, type VmError } from './sandbox';
 import { StripError, stripTypesAndJsx } from './transform';
 import { EmbeddedPredictor } from '../predictors/embedded';
 import type {
@@ -57,6 +57,8 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
   const lang = options.lang ?? (options.fileName ? langFromFileName(options.fileName) : null) ?? 'js';
   const limits: Limits = { ...defaultLimits, ...options.limits };
   const maxIterations = Math.max(1, Math.min(50, options.maxIterations ?? defaultMaxIterations));
+  // QuickJS's WebAssembly compiles on V8's background threads while parsing and analysis run here.
+  void loadQuickJS().catch(() => undefined);
   await loadParsers();
   throwIfAborted(options.signal);
 
