@@ -116,7 +116,8 @@ async function doctor(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { 'ollama-host': { type: 'string' }, model: { type: 'string' } }, strict: true });
   const { runDoctor, formatDoctor } = await import('./doctor');
   const result = await runDoctor({ host: values['ollama-host'] ?? process.env.OLLAMA_HOST, model: values.model });
-  process.stdout.write(formatDoctor(result));
+  const text = formatDoctor(result);
+  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
   return result.ok ? 0 : 1;
 }
 

@@ -1,0 +1,100 @@
+import { aliasOf, branchWishes, elementsOfCallback } from './guards';
+import { emptyFacts } from './analyse';
+import type { Tree } from './parse';
+import type { Analysis, Prediction, Slot } from './types';
+
+// Slots: the places that need a value (free names, `this`, unknown modules, parameters of functions Pico
+// calls), with the branch wishes that steer their values and the values the user fixed.
+
+/** Builtin modules Pico's prelude implements itself: importing them is not an assumption the user must check. */
+export const builtinModules = new Set(['path', 'util', 'assert', 'fs', 'fs/promises', 'events', 'http', 'https', 'express', 'crypto', 'os', 'url', 'querystring', 'buffer', 'timers', 'timers/promises', 'process', 'console']);
+
+/** The places that need a value: free names, `this`, modules Pico does not implement, parameters of functions Pico may call. */
+export function slotsOf(analysis: Analysis): Slot[] {
+  const slots: Slot[] = [];
+  for (const free of analysis.freeNames) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(free.name)) continue;
+    slots.push({ key: free.name, kind: 'global', name: free.name, facts: free.facts, line: free.lines[0] ?? 1 });
+  }
+  if (analysis.thisFacts) slots.push({ key: 'this', kind: 'this', name: 'this', facts: analysis.thisFacts, line: 1 });
+  for (const entry of analysis.imports) {
+    const spec = entry.specifier.replace(/^node:/, '');
+    if (builtinModules.has(spec) || slots.some((s) => s.key === `import:${spec}:*`)) continue;
+    const binding = entry.bindings[0];
+    slots.push({ key: `import:${spec}:*`, kind: 'import', name: binding?.local || spec, facts: binding?.facts ?? emptyFacts(), line: entry.line });
+  }
+  for (const fn of analysis.functions) {
+    if (fn.calledByName && !fn.passedAsArgument) continue;
+    fn.params.forEach((param, index) => {
+      if (param.rest) return;
+      // Error-first applies to callbacks with a result after the error, not to `.catch(err => …)`.
+      slots.push({ key: `param:${fn.id}:${index}`, kind: 'param', name: param.name ?? `arg${index}`, facts: param.facts, line: fn.startLine, callback: fn.passedAsArgument && fn.params.length > 1 });
+    });
+  }
+  return slots;
+}
+
+/** Attaches the branch wishes (guards.ts) to the slots whose values the branches test. The first wish for a path wins. */
+export function withWishes(slots: Slot[], analysis: Analysis, tree: Tree): Slot[] {
+  const byKey = new Map(slots.map((slot) => [slot.key, slot]));
+  const resolve = (root: string, rootIndex: number, path: string[], depth: number): { key: string; path: string[] } | null => {
+    if (root === 'this') return byKey.has('this') ? { key: 'this', path } : null;
+    const enclosing = analysis.functions
+      .filter((f) => f.startIndex <= rootIndex && rootIndex < f.endIndex)
+      .sort((a, b) => b.startIndex - a.startIndex);
+    for (const fn of enclosing) {
+      const index = fn.params.findIndex((p) => p.name === root);
+      if (index >= 0) {
+        // The item of `list.forEach(item => …)` is an element of list: wishes about it shape list's elements.
+        const elements = depth < 3 ? elementsOfCallback(tree, fn.startIndex, index) : null;
+        if (elements) {
+          const viaList = resolve(elements.root, elements.rootIndex, [...elements.path, ...path], depth + 1);
+          if (viaList) return viaList;
+        }
+        const key = `param:${fn.id}:${index}`;
+        return byKey.has(key) ? { key, path } : null;
+      }
+    }
+    if (byKey.has(root) && byKey.get(root)!.kind === 'global') return { key: root, path };
+    if (depth >= 3) return null;
+    const alias = aliasOf(tree, root, rootIndex);
+    return alias ? resolve(alias.root, alias.rootIndex, [...alias.path, ...path], depth + 1) : null;
+  };
+  for (const wish of branchWishes(tree)) {
+    const target = resolve(wish.root, wish.rootIndex, wish.path, 0) ?? pageProperty(wish, byKey, slots);
+    if (!target) continue;
+    const slot = byKey.get(target.key)!;
+    slot.wishes ??= [];
+    // Earlier wishes come first: the predictor satisfies as many as it can, earliest first.
+    if (slot.wishes.length < 40) slot.wishes.push({ path: target.path, want: wish.want });
+  }
+  return slots;
+}
+
+/**
+ * The sandbox's page is fixed (`location.hash` is ''), but a snippet that tests the user agent, the URL or a
+ * cookie expects some page where the test passes: such a property becomes an assumed value of its own.
+ */
+const pageProperties = new Set(['navigator.userAgent', 'navigator.language', 'navigator.platform', 'location.hash', 'location.search', 'location.pathname', 'location.href', 'location.hostname', 'location.protocol', 'document.cookie', 'document.referrer', 'document.title']);
+function pageProperty(wish: { root: string; path: string[]; line: number }, byKey: Map<string, Slot>, slots: Slot[]): { key: string; path: string[] } | null {
+  const path = wish.root === 'window' ? wish.path : [wish.root, ...wish.path];
+  const key = path.slice(0, 2).join('.');
+  if (!pageProperties.has(key) || byKey.has(path[0])) return null;
+  if (!byKey.has(key)) {
+    const slot: Slot = { key, kind: 'global', name: key, facts: emptyFacts(), line: wish.line };
+    byKey.set(key, slot);
+    slots.push(slot);
+  }
+  return { key, path: path.slice(2) };
+}
+
+export function applyOverrides(values: Map<string, Prediction>, slots: Slot[], overrides: Record<string, string> | undefined): void {
+  if (!overrides) return;
+  for (const [nameOrKey, value] of Object.entries(overrides)) {
+    const slot = slots.find((s) => s.key === nameOrKey) ?? slots.find((s) => s.name === nameOrKey && s.kind !== 'param');
+    const key = slot?.key ?? nameOrKey;
+    values.set(key, { key, name: slot?.name ?? nameOrKey, value, by: 'user' });
+    if (!slot && /^[A-Za-z_$][\w$]*$/.test(nameOrKey)) slots.push({ key, kind: 'global', name: nameOrKey, facts: emptyFacts(), line: 1 });
+  }
+}
+
