@@ -5,6 +5,7 @@ import { transform } from 'sucrase';
 import { loadParsers, parseSync } from '../src/engine/parse';
 import { repair } from '../src/engine/repair';
 import type { Lang, RepairResult } from '../src/engine/types';
+import { sucraseOptions } from '../src/engine/transform';
 
 export function lineCount(code: string): number {
   return code.split('\n').length;
@@ -16,14 +17,7 @@ export function sucraseAccepts(result: Pick<RepairResult, 'code' | 'lang' | 'nee
   const ts = lang === 'ts' || lang === 'tsx';
   const transforms: ('typescript' | 'jsx')[] = ts ? ['typescript', ...(lang === 'tsx' ? (['jsx'] as const) : [])] : lang === 'jsx' ? ['jsx'] : [];
   const wrapper = result.needsGeneratorWrapper ? 'async function*' : 'async function';
-  transform(`(${wrapper}(){\n${result.code}\n})`, {
-    transforms,
-    keepUnusedImports: true,
-    disableESTransforms: true,
-    production: true,
-    jsxPragma: '__pico.jsx',
-    jsxFragmentPragma: '__pico.Fragment',
-  });
+  transform(`(${wrapper}(){\n${result.code}\n})`, sucraseOptions(transforms));
 }
 
 export async function parsesCleanly(code: string, lang: Lang): Promise<boolean> {

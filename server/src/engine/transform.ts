@@ -19,20 +19,25 @@ export class StripError extends Error {
   }
 }
 
+/** Sucrase's options for Pico: imports kept (the instrumenter rewrites them), JSX compiled to the prelude's `__pico.jsx`. */
+export function sucraseOptions(transforms: ('typescript' | 'jsx')[]) {
+  return {
+    transforms,
+    keepUnusedImports: true,
+    disableESTransforms: true,
+    production: true,
+    jsxPragma: '__pico.jsx',
+    jsxFragmentPragma: '__pico.Fragment',
+  };
+}
+
 export function stripTypesAndJsx(code: string, lang: Lang): StripResult {
   if (lang === 'js' && !looksLikeJsx(code)) return { code };
   const transforms: ('typescript' | 'jsx')[] = [];
   if (lang === 'ts' || lang === 'tsx') transforms.push('typescript');
   if (lang === 'tsx' || lang === 'jsx' || lang === 'js') transforms.push('jsx');
   try {
-    const out = sucrase(code, {
-      transforms,
-      keepUnusedImports: true,
-      disableESTransforms: true,
-      production: true,
-      jsxPragma: '__pico.jsx',
-      jsxFragmentPragma: '__pico.Fragment',
-    }).code;
+    const out = sucrase(code, sucraseOptions(transforms)).code;
     return { code: out };
   } catch (error) {
     const err = error as Error & { loc?: { line: number; column: number } };
