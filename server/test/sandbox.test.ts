@@ -117,7 +117,9 @@ test('an any placeholder becomes what the code does with it', async () => {
     "const user = __pico.any('user');",
     'console.log(__pico.isAny(user.profile.address.city));', // property paths on demand
     'console.log(__pico.isAny(user.save(1, 2)));', // callable
-    "console.log(__pico.isAny(new user.Model({ a: 1 })));", // constructible
+    'console.log(__pico.isAny(new user.Model()));', // constructible
+    "const made = new user.Model({ a: 1 });",
+    'console.log(made.a, __pico.isAny(made.b));', // given an object, it carries that object on; the rest is assumed
     'let count = 0;',
     'for (const item of user.items) count++;',
     'console.log(count);', // iterable, a couple of elements
@@ -127,7 +129,7 @@ test('an any placeholder becomes what the code does with it', async () => {
     'console.log(JSON.stringify({ u: user.id }));', // serialisable
     'console.log(user.profile === user.profile);', // stable identity
   ].join('\n'));
-  assert.deepEqual(lines, ['true', 'true', 'true', '2', '2 2', 'name: name', '20', '{"u":"<user.id>"}', 'true']);
+  assert.deepEqual(lines, ['true', 'true', 'true', '1 true', '2', '2 2', 'name: name', '20', '{"u":"<user.id>"}', 'true']);
 });
 
 test('an any placeholder can be awaited and its callbacks are driven', async () => {

@@ -398,6 +398,12 @@
       },
       construct(t, args) {
         driveArguments(args, label);
+        // `new Decimal(x)`, `new Wrapper(options)`: an unknown class given an object mostly carries that object
+        // on; anything else it has comes from the soft wrapper.
+        const source = args[0];
+        if (source !== null && typeof source === 'object' && !isAny(source) && !Array.isArray(source)) {
+          return soft(Object.create(source), 'new ' + label + '()');
+        }
         if (constructed === undefined) constructed = makeAny('new ' + label + '()');
         return constructed;
       },
