@@ -99,6 +99,27 @@ function resultWantedFalsy(call: SyntaxNode): boolean {
   return false;
 }
 
+/** A wish that the string before `.startsWith/.endsWith/.includes/.indexOf(literal)` contains the literal, when `wanted`. */
+function containsWish(call: SyntaxNode, wanted: boolean, only?: string): { root: string; rootIndex: number; path: string[]; want: Want } | null {
+  if (!wanted) return null;
+  const callee = call.childForFieldName('function');
+  if (callee?.type !== 'member_expression') return null;
+  const method = callee.childForFieldName('property')?.text ?? '';
+  if (only ? method !== only : !['startsWith', 'endsWith', 'includes'].includes(method)) return null;
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
+  if (args.length !== 1 || args[0]?.type !== 'string') return null;
+  const object = callee.childForFieldName('object');
+  const atom = object ? atomOf(object) : null;
+  if (!atom) return null;
+  let text: string;
+  try {
+    text = JSON.parse(args[0].text.startsWith("'") ? '"' + args[0].text.slice(1, -1).replace(/"/g, '\\"') + '"' : args[0].text);
+  } catch {
+    return null;
+  }
+  return { ...atom, want: { kind: 'contains', text, at: method === 'startsWith' ? 'start' : method === 'endsWith' ? 'end' : 'anywhere' } };
+}
+
 /** `const re = /…/g; … re.exec(s)`: the literal a local regular expression was declared with. */
 function regexLiteralOf(identifier: SyntaxNode): SyntaxNode | null {
   for (let scope = identifier.parent; scope; scope = scope.parent) {
@@ -265,6 +286,18 @@ function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
       const operator = node.childForFieldName('operator')?.type ?? node.child(1)?.type;
       const left = unwrap(node.childForFieldName('left')!);
       const right = unwrap(node.childForFieldName('right')!);
+      // `s.indexOf('@') !== -1` (found) / `=== -1` (not found): only finding it is steered.
+      const indexCall = left.type === 'call_expression' ? left : right.type === 'call_expression' ? right : null;
+      const indexLiteral = indexCall === left ? right.text : left.text;
+      if (indexCall && (indexLiteral === '-1' || indexLiteral === '0') && ['===', '==', '!==', '!=', '<', '>', '>=', '<='].includes(operator ?? '')) {
+        const found = { '!==': '-1', '!=': '-1', '>': '-1', '>=': '0' } as Record<string, string>;
+        const notFound = { '===': '-1', '==': '-1', '<': '0', '<=': '-1' } as Record<string, string>;
+        const meansFound = found[operator!] === indexLiteral ? true : notFound[operator!] === indexLiteral ? false : null;
+        if (meansFound !== null && indexCall === left) {
+          const contained = containsWish(indexCall, meansFound === truth, 'indexOf');
+          return contained ? [{ ...contained, line }] : [];
+        }
+      }
       if (operator === 'instanceof') {
         return make(atomOf(left), truth ? { kind: 'instance' } : { kind: 'notInstance' });
       }
@@ -306,6 +339,9 @@ function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
       return [];
     }
     case 'call_expression': {
+      // `s.startsWith('#')`, `s.includes('@')`: s should contain the text (a regular expression says where).
+      const contained = containsWish(node, truth);
+      if (contained) return [{ ...contained, line }];
       // `Array.isArray(x)`: a test of x's kind, not of a call result.
       if (node.childForFieldName('function')?.text === 'Array.isArray') {
         const argument = node.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'comment');

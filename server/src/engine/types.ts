@@ -196,7 +196,9 @@ export type Want =
   | { kind: 'instance' }
   | { kind: 'notInstance' }
   /** Tested against a regular expression literal (`s.match(/…/)`, `/…/.test(s)`): a matching string takes the path the code expects. */
-  | { kind: 'matches'; pattern: string; flags: string };
+  | { kind: 'matches'; pattern: string; flags: string }
+  /** `s.startsWith('#')`, `s.includes('@')`, `s.indexOf(' ') !== -1`: s should contain the text there. */
+  | { kind: 'contains'; text: string; at: 'start' | 'end' | 'anywhere' };
 
 /** A value a predictor proposes for a slot: one JavaScript expression, evaluated only in the sandbox. */
 export interface Prediction {

@@ -70,12 +70,20 @@ function hasWants(facts: UsageFacts | undefined, depth = 0): boolean {
  */
 function wishedValue(list: Want[] | undefined, name: string, facts: UsageFacts, depth: number, root: boolean): string | null {
   if (!list?.length) return null;
+  const contains = list.find((w) => w.kind === 'contains');
+  if (contains && contains.kind === 'contains') {
+    // The usual string for the name if it already passes (`ada@example.com` has its `@`), else that text added.
+    const base = stringFor(name, facts);
+    const passes = (s: string) => (contains.at === 'start' ? s.startsWith(contains.text) : contains.at === 'end' ? s.endsWith(contains.text) : s.includes(contains.text));
+    if (passes(base)) return JSON.stringify(base);
+    return JSON.stringify(contains.at === 'start' ? contains.text + base : contains.at === 'end' ? base + contains.text : base + contains.text + base);
+  }
   const matches = list.find((w) => w.kind === 'matches');
   if (matches && matches.kind === 'matches') {
     const text = stringMatching(matches.pattern, matches.flags);
     if (text !== null) return JSON.stringify(text);
   }
-  if (list.every((w) => w.kind === 'truthy' || w.kind === 'instance' || w.kind === 'notInstance' || w.kind === 'matches')) return null;
+  if (list.every((w) => w.kind === 'truthy' || w.kind === 'instance' || w.kind === 'notInstance' || w.kind === 'matches' || w.kind === 'contains')) return null;
   const first = list[0];
   if (first.kind === 'type' && !['string', 'number', 'boolean', 'undefined'].includes(first.type)) {
     return first.type === 'function' ? buildFunction(name, facts, depth) : first.type === 'object' ? buildObject(name, facts, depth) : first.type === 'array' ? buildArray(name, facts, depth) : null;
@@ -100,6 +108,7 @@ function wishedValue(list: Want[] | undefined, name: string, facts: UsageFacts, 
       case 'notType': return want.type === 'array' ? !Array.isArray(value) : typeof value !== want.type;
       case 'instance': return typeof value === 'object' && value !== null;
       case 'matches': return typeof value === 'string';
+      case 'contains': return typeof value === 'string' && value.includes(want.text);
       case 'notInstance': return true;
       case 'compare': {
         if (typeof value !== 'number') return false;
@@ -360,6 +369,7 @@ function negate(want: Want): Want | null {
     case 'type': return { kind: 'notType', type: want.type };
     case 'notType': return { kind: 'type', type: want.type };
     case 'matches': return null;
+    case 'contains': return null;
     case 'instance': return { kind: 'notInstance' };
     case 'notInstance': return { kind: 'instance' };
     case 'compare': {
