@@ -1,3 +1,4 @@
+import { bindingsOf, parameterOf } from './bindings';
 import type { SyntaxNode, Tree } from './parse';
 import type { FunctionInfo, Slot } from './types';
 
@@ -158,40 +159,21 @@ function identifiersIn(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
-/** The expression a local variable was last given before `node`, for following `const x = f(); x.y` back to `f`. */
-function initializerOf(name: string, node: SyntaxNode, tree: Tree): SyntaxNode | null {
-  let found: SyntaxNode | null = null;
-  const visit = (n: SyntaxNode) => {
-    if (n.startIndex > node.startIndex) return;
-    if (n.type === 'variable_declarator' && n.childForFieldName('name')?.text === name) found = n.childForFieldName('value') ?? found;
-    else if (n.type === 'for_in_statement' && n.childForFieldName('left')?.text.replace(/^(const|let|var)\s+/, '') === name) found = n.childForFieldName('right') ?? found;
-    else if (n.type === 'assignment_expression' && n.childForFieldName('left')?.text === name) found = n.childForFieldName('right') ?? found;
-    for (const child of n.namedChildren) if (child) visit(child);
-  };
-  visit(tree.rootNode);
-  return found;
-}
-
 function slotFor(name: string | null, node: SyntaxNode, context: BlameContext, depth = 0): string | null {
   if (!name) return null;
   const direct = slotForName(name, node, context);
   if (direct || depth >= 3 || name === 'this') return direct;
-  const value = initializerOf(name, node, context.tree);
+  // A local: follow the value it was last given before this point (`const x = f(); x.y` leads to f).
+  const value = bindingsOf(context.tree, name, node.startIndex).at(-1)?.value;
   return value ? slotFor(rootName(value), value, context, depth + 1) : null;
 }
 
 function slotForName(name: string, node: SyntaxNode, context: BlameContext): string | null {
   if (name === 'this') return context.slots.some((s) => s.key === 'this') ? 'this' : null;
-  // A parameter of the innermost function around the node that declares that name.
-  const enclosing = context.functions
-    .filter((f) => f.startIndex <= node.startIndex && node.endIndex <= f.endIndex)
-    .sort((a, b) => b.startIndex - a.startIndex);
-  for (const fn of enclosing) {
-    const index = fn.params.findIndex((p) => p.name === name);
-    if (index >= 0) {
-      const key = `param:${fn.id}:${index}`;
-      return context.slots.some((s) => s.key === key) ? key : null;
-    }
+  const parameter = parameterOf(context.functions, name, node.startIndex);
+  if (parameter) {
+    const key = `param:${parameter.fn.id}:${parameter.index}`;
+    return context.slots.some((s) => s.key === key) ? key : null;
   }
   const direct = context.slots.find((s) => s.key === name || (s.kind === 'import' && s.name === name));
   return direct ? direct.key : null;

@@ -1,3 +1,4 @@
+import { bindingsOf } from './bindings';
 import type { SyntaxNode, Tree } from './parse';
 import type { Want } from './types';
 
@@ -383,21 +384,11 @@ export function elementsOfCallback(tree: Tree, functionStart: number, paramIndex
 
 /** `var x = this;` / `const t = tokens[idx]` before `beforeIndex`: the atom a local name stands for, so wishes about it reach the assumed value. */
 export function aliasOf(tree: Tree, name: string, beforeIndex: number): { root: string; rootIndex: number; path: string[] } | null {
-  let found: SyntaxNode | null = null;
-  let elementOf: SyntaxNode | null = null;
-  const visit = (node: SyntaxNode) => {
-    if (node.startIndex > beforeIndex) return;
-    if (node.type === 'variable_declarator' && node.childForFieldName('name')?.text === name) {
-      const value = node.childForFieldName('value');
-      if (value) found = value;
-    } else if (node.type === 'for_in_statement' && node.childForFieldName('left')?.text === name && node.child(3)?.type === 'of') {
-      elementOf = node.childForFieldName('right');
-    }
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-  visit(tree.rootNode);
-  if (found) return atomOf(found);
+  const bindings = bindingsOf(tree, name, beforeIndex);
+  const declared = bindings.filter((b) => b.via === 'declaration').at(-1);
+  if (declared) return atomOf(declared.value);
   // `for (const user of users)`: the name is an element of the iterated value.
-  const element = elementOf ? atomOf(elementOf) : null;
+  const iterated = bindings.filter((b) => b.via === 'for-of').at(-1);
+  const element = iterated ? atomOf(iterated.value) : null;
   return element ? { ...element, path: [...element.path, '[]'] } : null;
 }

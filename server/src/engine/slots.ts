@@ -1,3 +1,4 @@
+import { parameterOf } from './bindings';
 import { aliasOf, branchWishes, elementsOfCallback } from './guards';
 import { emptyFacts } from './analyse';
 import type { Tree } from './parse';
@@ -39,21 +40,16 @@ export function withWishes(slots: Slot[], analysis: Analysis, tree: Tree): Slot[
   const byKey = new Map(slots.map((slot) => [slot.key, slot]));
   const resolve = (root: string, rootIndex: number, path: string[], depth: number): { key: string; path: string[] } | null => {
     if (root === 'this') return byKey.has('this') ? { key: 'this', path } : null;
-    const enclosing = analysis.functions
-      .filter((f) => f.startIndex <= rootIndex && rootIndex < f.endIndex)
-      .sort((a, b) => b.startIndex - a.startIndex);
-    for (const fn of enclosing) {
-      const index = fn.params.findIndex((p) => p.name === root);
-      if (index >= 0) {
-        // The item of `list.forEach(item => …)` is an element of list: wishes about it shape list's elements.
-        const elements = depth < 3 ? elementsOfCallback(tree, fn.startIndex, index) : null;
-        if (elements) {
-          const viaList = resolve(elements.root, elements.rootIndex, [...elements.path, ...path], depth + 1);
-          if (viaList) return viaList;
-        }
-        const key = `param:${fn.id}:${index}`;
-        return byKey.has(key) ? { key, path } : null;
+    const parameter = parameterOf(analysis.functions, root, rootIndex);
+    if (parameter) {
+      // The item of `list.forEach(item => …)` is an element of list: wishes about it shape list's elements.
+      const elements = depth < 3 ? elementsOfCallback(tree, parameter.fn.startIndex, parameter.index) : null;
+      if (elements) {
+        const viaList = resolve(elements.root, elements.rootIndex, [...elements.path, ...path], depth + 1);
+        if (viaList) return viaList;
       }
+      const key = `param:${parameter.fn.id}:${parameter.index}`;
+      return byKey.has(key) ? { key, path } : null;
     }
     if (byKey.has(root) && byKey.get(root)!.kind === 'global') return { key: root, path };
     if (depth >= 3) return null;
