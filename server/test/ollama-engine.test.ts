@@ -27,8 +27,7 @@ const needsModel = [
 ].join('\n');
 
 const lastPrompt = (body: any): string => body.messages[body.messages.length - 1].content;
-// The engine's default time limit: a smaller one also bounds the prelude's first evaluation, which a loaded
-// machine can push past it.
+// The engine's default time limit: a run on a loaded machine must not be cut short by a tight one.
 const limits = {};
 
 test('a snippet the embedded predictor cannot fully run reaches full coverage with the model, after an error round', async () => {

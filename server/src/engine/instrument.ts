@@ -354,8 +354,8 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
   // A lifted function body reads its caller's `arguments`: give it two placeholders instead of none.
   const callArguments = /\barguments\b/.test(code) ? ',__pico.any("arguments[0]"),__pico.any("arguments[1]")' : '';
   const suffix = options.generator
-    ? `\n}).call(__pico_this${callArguments});__pico_main=(async(g)=>{for await(const v of g){}})(__pico_main);__pico_main.then(__pico.mainDone,__pico.mainFailed);`
-    : `\n}).call(__pico_this${callArguments});__pico_main.then(__pico.mainDone,__pico.mainFailed);`;
+    ? `\n}).call(__pico_this${callArguments});__pico_main=(async(g)=>{for await(const v of g){}})(__pico_main);__pico_main.then(undefined,__pico.mainFailed);`
+    : `\n}).call(__pico_this${callArguments});__pico_main.then(undefined,__pico.mainFailed);`;
   insert(0, prefix, 1000);
 
   // Apply edits from the end so earlier indices stay valid; record per-line column shifts for error mapping.

@@ -422,7 +422,6 @@
   }
   const argPredictions = Object.create(null); // function id -> () => [values]
   const usedArgs = new Set();
-  const thisPredictions = Object.create(null);
   function argumentsFor(fn, label) {
     const id = functionIds.get(fn);
     if (id !== undefined && argPredictions[id]) {
@@ -736,10 +735,7 @@
       return value;
     },
     args: argPredictions,
-    thisFor: thisPredictions,
-    setFetchData(thunk) { try { config.fetchData = thunk(); } catch (e) { bindingErrors.push({ key: 'fetch', name: 'fetch', message: String(e && e.message || e) }); } },
     begin() { vmDeadline = RealDate.now() + (config.timeoutMs || 2000); },
-    mainDone(result) { /* the wrapper's promise settled */ },
     loopCapped(line) { if (!cappedLoops.includes(line)) cappedLoops.push(line); },
     mainFailed(error) { if (!isExit(error)) recordError(error, 'main'); },
     step,
@@ -796,7 +792,6 @@
     if (entry.owner && typeof entry.owner === 'function' && !entry.static) thisArg = soft(instanceOf(entry.owner), (entry.owner.name || 'instance'));
     // An object's method called by Pico: the object, plus whatever a framework would have added (`this.$`).
     else if (entry.owner) thisArg = soft(entry.owner, entry.name ? 'this' : 'object');
-    else if (thisPredictions[entry.id]) { try { thisArg = soft(thisPredictions[entry.id](), 'this'); } catch (e) { thisArg = makeAny('this'); } }
     else thisArg = G.__pico_this;
     if (argPredictions[entry.id]) usedArgs.add(entry.id);
     const args = argPredictions[entry.id] ? (() => { try { return argPredictions[entry.id]().map((v, i) => soft(v, 'arg' + i)); } catch (e) { return argumentsFor(fn, entry.name || fn.name || 'function'); } })() : argumentsFor(fn, entry.name || fn.name || 'function');
