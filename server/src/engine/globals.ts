@@ -17,13 +17,15 @@ const ecmascript = [
 const host = [
   'console', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate',
   'queueMicrotask', 'structuredClone', 'process', 'Buffer', 'require', 'module', 'exports', '__dirname', '__filename',
-  'global', 'window', 'self', 'document', 'navigator', 'location', 'history', 'localStorage', 'sessionStorage',
+  'global', 'window', 'document', 'navigator', 'location', 'history', 'localStorage', 'sessionStorage',
   'fetch', 'Headers', 'Request', 'Response', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'atob', 'btoa',
   'Event', 'EventTarget', 'CustomEvent', 'AbortController', 'AbortSignal', 'performance', 'crypto',
   'alert', 'confirm', 'prompt', 'requestAnimationFrame', 'cancelAnimationFrame', 'XMLHttpRequest', 'FormData', 'Blob',
   'HTMLElement', 'Element', 'Node', 'Image', 'postMessage',
 ];
 
+// `self` is left out on purpose: the sandbox defines it (as in a browser), but in code lifted out of a function
+// it is nearly always `var self = this` from the lines above, so it gets a predicted value like any free name.
 const provided = new Set([...ecmascript, ...host]);
 
 /** True when the sandbox defines `name`, so the snippet may read it without a prediction. */

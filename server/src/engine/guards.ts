@@ -18,9 +18,14 @@ export interface Wish {
   path: string[];
   want: Want;
   line: number;
+  /** How many statements the wish makes run: where wishes on one value disagree, the heavier wins. */
+  weight?: number;
+  /** The other half of a relative comparison: the pair only holds if both sides are assumed values. */
+  partner?: Wish;
 }
 
-const exitTypes = new Set(['return_statement', 'throw_statement']);
+// `continue` leaves the rest of the loop body: skipping it runs that. (A `break` may be the only way out of `while (true)`.)
+const exitTypes = new Set(['return_statement', 'throw_statement', 'continue_statement']);
 
 /** Wishes for every `if` in the code, in document order (earlier ones matter more). */
 export function branchWishes(tree: Tree): Wish[] {
@@ -29,7 +34,13 @@ export function branchWishes(tree: Tree): Wish[] {
     if (node.type === 'if_statement') {
       const desired = desiredTruth(node);
       const condition = node.childForFieldName('condition');
-      if (desired !== null && condition) wishes.push(...wishesFor(unwrap(condition), desired, node.startPosition.row + 1));
+      if (desired !== null && condition) wishes.push(...weighted(wishesFor(unwrap(condition), desired, node.startPosition.row + 1), branchGain(node, desired)));
+    } else if (node.type === 'while_statement' || node.type === 'for_statement') {
+      // A loop whose condition starts false runs none of its body: enter it (the iteration cap ends it).
+      const condition = node.childForFieldName('condition');
+      const body = node.childForFieldName('body');
+      const test = condition?.type === 'expression_statement' ? firstExpression(condition) : condition;
+      if (test && body && statementCount(body) > 0) wishes.push(...weighted(wishesFor(unwrap(test), true, node.startPosition.row + 1), statementCount(body)));
     } else if (node.type === 'switch_statement') {
       wishes.push(...switchWishes(node));
     } else if (node.type === 'call_expression') {
@@ -40,6 +51,29 @@ export function branchWishes(tree: Tree): Wish[] {
   };
   visit(tree.rootNode);
   return wishes;
+}
+
+function weighted(wishes: Wish[], weight: number): Wish[] {
+  return wishes.map((wish) => ({ ...wish, weight }));
+}
+
+/** How many more statements the branch wanted by `truth` runs than the other way (skipping an early exit: all that follows it). */
+function branchGain(node: SyntaxNode, truth: boolean): number {
+  const consequence = node.childForFieldName('consequence');
+  const alternative = node.childForFieldName('alternative');
+  const after = statementsAfter(node);
+  const reach = (branch: SyntaxNode | null) => statementCount(branch) + (branch && endsInExit(branch) ? 0 : after);
+  const [wanted, other] = truth ? [consequence, alternative] : [alternative, consequence];
+  return Math.max(1, reach(wanted) - reach(other));
+}
+
+/** Statements after `node` in its block and the blocks around it (the rest of a loop, then what follows), up to the function's end. */
+function statementsAfter(node: SyntaxNode): number {
+  let after = 0;
+  for (let current: SyntaxNode | null = node; current && !isFunctionBoundary(current); current = current.parent) {
+    for (let sibling = current.nextNamedSibling; sibling; sibling = sibling.nextNamedSibling) after += statementCount(sibling) || 1;
+  }
+  return after;
 }
 
 /** `s.match(/re/)`, `s.search(/re/)`, `/re/.test(s)`, `/re/.exec(s)`: s should be a string the expression accepts. */
@@ -159,14 +193,15 @@ function switchWishes(node: SyntaxNode): Wish[] {
   if (!best) return [];
   const chosen = cases[(best as { index: number }).index];
   const line = node.startPosition.row + 1;
+  const weight = (best as { count: number }).count;
   if (chosen.type === 'switch_case') {
     const literal = chosen.childForFieldName('value');
-    return literal && isLiteral(literal) ? [{ ...atom, want: { kind: 'equals', literal: literal.text }, line }] : [];
+    return literal && isLiteral(literal) ? [{ ...atom, want: { kind: 'equals', literal: literal.text }, line, weight }] : [];
   }
   return cases
     .map((c) => c.childForFieldName('value'))
     .filter((v): v is SyntaxNode => !!v && isLiteral(v))
-    .map((v) => ({ ...atom, want: { kind: 'differs', literal: v.text } as Want, line }));
+    .map((v) => ({ ...atom, want: { kind: 'differs', literal: v.text } as Want, line, weight }));
 }
 
 function isFunctionBoundary(node: SyntaxNode): boolean {
@@ -201,22 +236,38 @@ function desiredTruth(node: SyntaxNode): boolean | null {
   const alternative = node.childForFieldName('alternative');
   if (!consequence) return null;
   if (!alternative) {
-    if (isExitOnly(consequence)) {
-      // Skipping an early exit runs whatever follows it: in its block, and after the blocks around it (the
-      // rest of a loop, then the code after the loop), up to the function's end.
-      let after = 0;
-      for (let current: SyntaxNode | null = node; current && !isFunctionBoundary(current); current = current.parent) {
-        for (let sibling = current.nextNamedSibling; sibling; sibling = sibling.nextNamedSibling) after += statementCount(sibling) || 1;
-      }
-      return after > 0 ? false : null;
-    }
+    // Skipping an early exit runs whatever follows it.
+    if (isExitOnly(consequence)) return statementsAfter(node) > 0 ? false : null;
     return true;
   }
   const thenCount = statementCount(consequence);
   const elseCount = statementCount(alternative);
   if (isExitOnly(consequence) && !isExitOnly(alternative)) return false;
-  if (elseCount > thenCount) return false;
+  // A branch that returns gives up everything after the `if` (the rest of the loop and the function).
+  const after = statementsAfter(node);
+  const thenGain = thenCount + (endsInExit(consequence) ? 0 : after);
+  const elseGain = elseCount + (endsInExit(alternative) ? 0 : after);
+  if (elseGain > thenGain) return false;
   return true;
+}
+
+/** Whether every way through `node` ends in a return or throw. */
+function endsInExit(node: SyntaxNode): boolean {
+  if (exitTypes.has(node.type)) return true;
+  if (node.type === 'else_clause') {
+    const inner = firstExpression(node);
+    return inner ? endsInExit(inner) : false;
+  }
+  if (node.type === 'statement_block') {
+    const statements = node.namedChildren.filter((c) => c && c.type !== 'comment') as SyntaxNode[];
+    return statements.length > 0 && endsInExit(statements[statements.length - 1]);
+  }
+  if (node.type === 'if_statement') {
+    const consequence = node.childForFieldName('consequence');
+    const alternative = node.childForFieldName('alternative');
+    return !!consequence && !!alternative && endsInExit(consequence) && endsInExit(alternative);
+  }
+  return false;
 }
 
 function firstExpression(node: SyntaxNode): SyntaxNode | null {
@@ -236,7 +287,7 @@ interface Atom {
 }
 
 /** `a.b.c`, `a.b()`, `this.x`, `a[0]` as a root and a path; null for anything else. */
-function atomOf(node: SyntaxNode): Atom | null {
+export function atomOf(node: SyntaxNode): Atom | null {
   const path: string[] = [];
   let current: SyntaxNode | null = unwrap(node);
   for (let guard = 0; current && guard < 20; guard++) {
@@ -266,11 +317,23 @@ function atomOf(node: SyntaxNode): Atom | null {
       case 'parenthesized_expression':
         current = current.namedChild(0);
         break;
+      // `await load()`: what the call gives (predicted calls return plain values, which await passes on).
+      case 'await_expression':
+        current = firstExpression(current);
+        break;
       default:
         return null;
     }
   }
   return null;
+}
+
+/** The call itself, or the call a local was last given (`const i = s.indexOf(':')`), or null. */
+function callBehind(node: SyntaxNode): SyntaxNode | null {
+  if (node.type === 'call_expression') return node;
+  if (node.type !== 'identifier') return null;
+  const value = bindingsOf(node.tree, node.text, node.startIndex).filter((b) => b.via === 'declaration' || b.via === 'assignment').at(-1)?.value;
+  return value && unwrap(value).type === 'call_expression' ? unwrap(value) : null;
 }
 
 function isLiteral(node: SyntaxNode): boolean {
@@ -288,13 +351,15 @@ function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
       const left = unwrap(node.childForFieldName('left')!);
       const right = unwrap(node.childForFieldName('right')!);
       // `s.indexOf('@') !== -1` (found) / `=== -1` (not found): only finding it is steered.
-      const indexCall = left.type === 'call_expression' ? left : right.type === 'call_expression' ? right : null;
-      const indexLiteral = indexCall === left ? right.text : left.text;
+      // `index = line.indexOf(':'); if (index === -1)`: the local stands for its call.
+      const [leftCall, rightCall] = [callBehind(left), callBehind(right)];
+      const indexCall = leftCall ?? rightCall;
+      const indexLiteral = indexCall === leftCall ? right.text : left.text;
       if (indexCall && (indexLiteral === '-1' || indexLiteral === '0') && ['===', '==', '!==', '!=', '<', '>', '>=', '<='].includes(operator ?? '')) {
         const found = { '!==': '-1', '!=': '-1', '>': '-1', '>=': '0' } as Record<string, string>;
         const notFound = { '===': '-1', '==': '-1', '<': '0', '<=': '-1' } as Record<string, string>;
         const meansFound = found[operator!] === indexLiteral ? true : notFound[operator!] === indexLiteral ? false : null;
-        if (meansFound !== null && indexCall === left) {
+        if (meansFound !== null && indexCall === leftCall) {
           const contained = containsWish(indexCall, meansFound === truth, 'indexOf');
           return contained ? [{ ...contained, line }] : [];
         }
@@ -319,6 +384,13 @@ function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
         let op = literalOnRight ? (operator as '<') : flipped[operator];
         if (!truth) op = negated[op];
         return make(atomOf(atomSide), { kind: 'compare', operator: op, literal });
+      }
+      if (operator === '<' || operator === '<=' || operator === '>' || operator === '>=') {
+        // `start < this.end`, both assumed: put the side that should be smaller at or below 0, the other above.
+        const leftSmaller = (operator === '<' || operator === '<=') === truth;
+        const [smaller, larger] = leftSmaller ? [left, right] : [right, left];
+        const pair = [...make(atomOf(smaller), { kind: 'compare', operator: '<=', literal: '0', relative: true }), ...make(atomOf(larger), { kind: 'compare', operator: '>', literal: '0', relative: true })];
+        return pair.length === 2 ? pair.map((wish, i) => ({ ...wish, partner: pair[1 - i] })) : [];
       }
       if (operator === '===' || operator === '==' || operator === '!==' || operator === '!=') {
         const equal = (operator === '===' || operator === '==') === truth;
@@ -350,7 +422,13 @@ function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
       }
       return make(atomOf(node), truth ? { kind: 'truthy' } : { kind: 'falsy' });
     }
-    case 'identifier':
+    case 'identifier': {
+      // `const invalid = a(x) || b(x); if (invalid) return;`: the wish is about what the local was computed from.
+      const bindings = bindingsOf(node.tree, node.text, node.startIndex);
+      const only = bindings.length === 1 && bindings[0].via === 'declaration' && !bindings[0].path ? unwrap(bindings[0].value) : null;
+      if (only && (only.type === 'binary_expression' || only.type === 'unary_expression')) return wishesFor(only, truth, line);
+      return make(atomOf(node), truth ? { kind: 'truthy' } : { kind: 'falsy' });
+    }
     case 'member_expression':
     case 'subscript_expression':
     case 'this':
@@ -385,8 +463,12 @@ export function elementsOfCallback(tree: Tree, functionStart: number, paramIndex
 /** `var x = this;` / `const t = tokens[idx]` before `beforeIndex`: the atom a local name stands for, so wishes about it reach the assumed value. */
 export function aliasOf(tree: Tree, name: string, beforeIndex: number): { root: string; rootIndex: number; path: string[] } | null {
   const bindings = bindingsOf(tree, name, beforeIndex);
-  const declared = bindings.filter((b) => b.via === 'declaration').at(-1);
-  if (declared) return atomOf(declared.value);
+  // `let line; … line = lines[i];`: the value it was given last.
+  const declared = bindings.filter((b) => b.via === 'declaration' || b.via === 'assignment').at(-1);
+  if (declared) {
+    const atom = atomOf(declared.value);
+    return atom && declared.path ? { ...atom, path: [...atom.path, ...declared.path] } : atom;
+  }
   // `for (const user of users)`: the name is an element of the iterated value.
   const iterated = bindings.filter((b) => b.via === 'for-of').at(-1);
   const element = iterated ? atomOf(iterated.value) : null;

@@ -1,7 +1,7 @@
-import { parameterOf } from './bindings';
-import { aliasOf, branchWishes, elementsOfCallback } from './guards';
+import { bindingsOf, parameterOf } from './bindings';
+import { aliasOf, atomOf, branchWishes, elementsOfCallback } from './guards';
 import { emptyFacts } from './analyse';
-import type { Tree } from './parse';
+import type { SyntaxNode, Tree } from './parse';
 import type { Analysis, Prediction, Slot } from './types';
 
 // Slots: the places that need a value (free names, `this`, unknown modules, parameters of functions Pico
@@ -51,20 +51,41 @@ export function withWishes(slots: Slot[], analysis: Analysis, tree: Tree): Slot[
       const key = `param:${parameter.fn.id}:${parameter.index}`;
       return byKey.has(key) ? { key, path } : null;
     }
-    if (byKey.has(root) && byKey.get(root)!.kind === 'global') return { key: root, path };
+    if (byKey.has(root) && byKey.get(root)!.kind === 'global') {
+      // `str = str.uri; if (typeof str !== 'string')`: the test is about what was assigned last.
+      const assigned = depth < 3 ? bindingsOf(tree, root, rootIndex).filter((b) => b.via === 'assignment').at(-1) : undefined;
+      if (!assigned) return { key: root, path };
+      // `model = this.prepare(model)`, `min = new Ctor(min)`: likely the same value back, so the wish still fits it.
+      if (passesItself(assigned.value, root)) return { key: root, path };
+      // `str = str.uri`: the wish is about that property. Anything computed (`n = floor(n / 2)`) is not an assumed value.
+      const source = atomOf(assigned.value);
+      return source && !source.path.includes('()') ? resolve(source.root, source.rootIndex, [...source.path, ...path], depth + 1) : null;
+    }
     if (depth >= 3) return null;
     const alias = aliasOf(tree, root, rootIndex);
     return alias ? resolve(alias.root, alias.rootIndex, [...alias.path, ...path], depth + 1) : null;
   };
-  for (const wish of branchWishes(tree)) {
+  // Heaviest first (the sort is stable: document order among equals): the predictor favours earlier wishes.
+  const wishes = branchWishes(tree).sort((a, b) => (b.weight ?? 1) - (a.weight ?? 1));
+  for (const wish of wishes) {
     const target = resolve(wish.root, wish.rootIndex, wish.path, 0) ?? pageProperty(wish, byKey, slots);
     if (!target) continue;
+    // `offset < totalLength` with a computed `offset`: moving totalLength alone would not order them.
+    if (wish.partner && !resolve(wish.partner.root, wish.partner.rootIndex, wish.partner.path, 0)) continue;
+    // `string.split('\n')[i].indexOf(':')`: a line that contains it makes the whole string contain it.
+    const splitElement = target.path.slice(-3).join(' ') === 'split () []' && (wish.want.kind === 'contains' || wish.want.kind === 'matches');
+    if (splitElement) target.path = target.path.slice(0, -3);
     const slot = byKey.get(target.key)!;
     slot.wishes ??= [];
-    // Earlier wishes come first: the predictor satisfies as many as it can, earliest first.
     if (slot.wishes.length < 40) slot.wishes.push({ path: target.path, want: wish.want });
   }
   return slots;
+}
+
+/** `f(name, …)` or `new C(name)`: a call that gets the name itself as an argument. */
+function passesItself(value: SyntaxNode, name: string): boolean {
+  if (value.type !== 'call_expression' && value.type !== 'new_expression') return false;
+  return value.childForFieldName('arguments')?.namedChildren.some((argument) => argument?.type === 'identifier' && argument.text === name) ?? false;
 }
 
 /**

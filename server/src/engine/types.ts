@@ -191,7 +191,8 @@ export type Want =
   | { kind: 'differs'; literal: string }
   | { kind: 'type'; type: string }
   | { kind: 'notType'; type: string }
-  | { kind: 'compare'; operator: '<' | '<=' | '>' | '>='; literal: string }
+  /** `relative`: from `a < b` with both sides assumed, so only the order matters (and only for numbers). */
+  | { kind: 'compare'; operator: '<' | '<=' | '>' | '>='; literal: string; relative?: boolean }
   /** `x instanceof SomeAssumedClass`: an assumed class has every object as an instance, except those marked not to be. */
   | { kind: 'instance' }
   | { kind: 'notInstance' }

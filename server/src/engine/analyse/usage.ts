@@ -362,6 +362,8 @@ function useBinary(node: SNode, binary: SNode, facts: UsageFacts, ctx: FlowConte
   const other = node.field === 'left' ? field(binary, 'right') : field(binary, 'left');
   if (comparisonOperators.has(operator)) {
     if (other && isLiteral(other)) addUnique(facts.comparedWith, textOf(ctx.code, stripParentheses(other)));
+    // `start < this.end`: ordering against another value is mostly arithmetic (strings compare by literal).
+    else if (other && /^[<>]=?$/.test(operator) && !looksLikeString(other)) addUnique(facts.combinedWith, 'number');
     return;
   }
   switch (operator) {

@@ -68,7 +68,9 @@ function hasWants(facts: UsageFacts | undefined, depth = 0): boolean {
  * A primitive that satisfies the wishes on a value, earliest wishes first, or null when they only ask for
  * something truthy (then the usual, richer value is better).
  */
-function wishedValue(list: Want[] | undefined, name: string, facts: UsageFacts, depth: number, root: boolean): string | null {
+function wishedValue(wishes: Want[] | undefined, name: string, facts: UsageFacts, depth: number, root: boolean): string | null {
+  // An object compared with another (`end < start` on dates) keeps its shape: the order is not worth it.
+  const list = propertyNames(facts).length ? wishes?.filter((w) => !(w.kind === 'compare' && w.relative)) : wishes;
   if (!list?.length) return null;
   const contains = list.find((w) => w.kind === 'contains');
   if (contains && contains.kind === 'contains') {
@@ -84,7 +86,8 @@ function wishedValue(list: Want[] | undefined, name: string, facts: UsageFacts, 
     if (text !== null) return JSON.stringify(text);
   }
   if (list.every((w) => w.kind === 'truthy' || w.kind === 'instance' || w.kind === 'notInstance' || w.kind === 'matches' || w.kind === 'contains')) return null;
-  const first = list[0];
+  // `x && typeof x === 'object'`: being truthy goes with any kind, so the first other wish decides.
+  const first = list.find((w) => w.kind !== 'truthy') ?? list[0];
   if (first.kind === 'type' && !['string', 'number', 'boolean', 'undefined'].includes(first.type)) {
     return first.type === 'function' ? buildFunction(name, facts, depth) : first.type === 'object' ? buildObject(name, facts, depth) : first.type === 'array' ? buildArray(name, facts, depth) : null;
   }
@@ -98,6 +101,8 @@ function wishedValue(list: Want[] | undefined, name: string, facts: UsageFacts, 
     pool.push(stringFor(name, facts), ...literals.filter((l) => l.startsWith('"')).map((l) => JSON.parse(l)), stringFor(name, facts, 1), '');
   }
   pool.push(true, false, root || facts.called ? null : false, 1, 'example', 0);
+  // `if (typeof value === 'undefined') value = …`: the code supplies its own default.
+  if (list.some((w) => w.kind === 'type' && w.type === 'undefined')) pool.push(undefined);
   const satisfies = (value: unknown, want: Want): boolean => {
     switch (want.kind) {
       case 'truthy': return !!value;
@@ -183,7 +188,7 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   const typeofs = facts.typeofChecks;
   // `err.message`, `error.code`: an error object, whatever else is read from it.
   if (/^(err|error|e|ex|exception|reason)$/.test(lower) && props.length && props.every((p) => /^(message|stack|code|name|status|statusCode|response|errno|cause)$/.test(p))) kinds.push('error');
-  if (typeofs.includes('function')) kinds.push('function');
+  if (typeofs.includes('function') || (passedAsCallback(facts) && !props.length && facts.indexed === null)) kinds.push('function');
   if (facts.called && !facts.constructed && !props.length && !facts.callbackPositions.length && facts.callResult && informative(facts.callResult)) kinds.push('function');
   if (facts.constructed || facts.called) kinds.push('any');
 
@@ -191,7 +196,9 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   if (facts.instanceofChecks.includes('Date') || has(dateMethods) && !has(stringMethods)) kinds.push('date');
   if (facts.instanceofChecks.includes('Error')) kinds.push('error');
   // Strings and arrays share indexing, `.length`, `slice`, `indexOf`: only the other uses tell them apart.
-  const stringEvidence = has(stringMethods) || typeofs.includes('string') || facts.combinedWith.includes('string') || facts.passedTo.some((p) => p.callee === 'JSON.parse' && p.position === 0);
+  // `if (str.uri) str = str.uri; if (typeof str !== 'string')`: a property no string has outweighs a typeof that may be about a later value.
+  const foreignProperty = props.some((p) => !stringMethods.has(p) && p !== 'length' && !/^\d+$/.test(p));
+  const stringEvidence = has(stringMethods) || (typeofs.includes('string') && !foreignProperty) || facts.combinedWith.includes('string') || facts.passedTo.some((p) => p.callee === 'JSON.parse' && p.position === 0);
   // `state.push(...)` on an object with a dozen other properties is a method, not Array#push.
   const arrayMethodCount = props.filter((p) => arrayMethods.has(p)).length;
   const otherPropertyCount = props.filter((p) => !arrayMethods.has(p) && p !== 'length' && !/^\d+$/.test(p)).length;
@@ -208,7 +215,7 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   const domCount = props.filter((p) => domProperties.has(p)).length;
   if ((domCount >= 2 && domCount * 2 >= props.length) || (/^(el|elem|element|container|button|btn|canvas|div|span|wrapper|anchor|img|\$el)$/.test(lower) && props.length)) kinds.push('element');
   if (stringEvidence || facts.comparedWith.some((l) => /^['"`]/.test(l)) || facts.elements?.comparedWith.some((l) => /^['"`]/.test(l))) kinds.push('string');
-  if (has(numberMethods) || typeofs.includes('number') || facts.combinedWith.includes('number') || facts.comparedWith.some((l) => /^-?\d/.test(l))) kinds.push('number');
+  if (has(numberMethods) || typeofs.includes('number') || (facts.combinedWith.includes('number') && !props.length) || facts.comparedWith.some((l) => /^-?\d/.test(l))) kinds.push('number');
   if (typeofs.includes('boolean') || facts.comparedWith.some((l) => l === 'true' || l === 'false')) kinds.push('boolean');
   if (typeofs.includes('object') || facts.destructured.length || props.length) kinds.push('object');
 
@@ -232,6 +239,21 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
     return dedupe(filtered.length ? filtered : want.type === 'string' ? ['object'] : ['string']);
   }
   return dedupe(kinds);
+}
+
+// Where a well-known API takes a function: `list.map(format)`, `p.then(onDone)`, `el.on('click', handle)`.
+const callbackArgument: [RegExp, number][] = [
+  [/\.(map|filter|forEach|some|every|find|findIndex|findLast|findLastIndex|flatMap|reduce|reduceRight|sort|then|catch|finally)$/, 0],
+  [/\.then$/, 1],
+  [/\.(on|once|off|addEventListener|removeEventListener|addListener|removeListener|prependListener)$/, 1],
+  [/^(app|router|server|api|route)\.(use|get|post|put|delete|patch|all)$/, 1],
+  [/^(app|router|server)\.use$/, 0],
+  [/^(setTimeout|setInterval|setImmediate|queueMicrotask|requestAnimationFrame|process\.nextTick|new Promise|Promise)$/, 0],
+  [/^(Array\.from)$/, 1],
+];
+
+function passedAsCallback(facts: UsageFacts): boolean {
+  return facts.passedTo.some((p) => callbackArgument.some(([callee, position]) => p.position === position && callee.test(p.callee)));
 }
 
 function dedupe<T>(list: T[]): T[] {
@@ -446,6 +468,9 @@ function variantValue(key: string, variant: number): string {
 function buildFunction(name: string, facts: UsageFacts, depth: number): string {
   const result = facts.callResult;
   if (result && informative(result)) return `function ${safeName(name)}() { return ${valueFor(name + 'Result', result, depth + 1)}; }`;
+  // A predicate that rejected everything, or a mapper that erased every element, would starve the code after it.
+  if (facts.passedTo.some((p) => p.position === 0 && /\.(filter|some|every|find|findIndex|findLast|findLastIndex)$/.test(p.callee))) return `function ${safeName(name)}() { return true; }`;
+  if (facts.passedTo.some((p) => p.position === 0 && /\.(map|flatMap)$/.test(p.callee))) return `function ${safeName(name)}(value) { return value; }`;
   return `function ${safeName(name)}() {}`;
 }
 

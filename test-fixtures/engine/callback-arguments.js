@@ -1,0 +1,3 @@
+const active = users.filter(isActive).map(toLabel);
+active.forEach(show);
+console.log(active.length, 'shown');
