@@ -20,5 +20,8 @@ if (!selected.length) { console.error('no test files found'); process.exit(1); }
 // Tests run the engine from source but load the prelude and WebAssembly files the build puts in dist/.
 const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected], { stdio: 'inherit' });
+// No test may leave a background engine (`pico run`'s daemon) behind: only daemon.test.ts, which removes this
+// from its children's environment and stops every daemon it starts, uses one.
+const env = { ...process.env, PICO_NO_DAEMON: '1' };
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

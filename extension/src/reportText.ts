@@ -1,5 +1,6 @@
 // The full report as plain text, for the "Pico" output channel.
 import type { Report } from '../../server/src/protocol';
+import { readableValue } from '../../server/src/engine/readable';
 
 export function reportText(report: Report, title: string): string {
   const lines: string[] = [];
@@ -15,7 +16,7 @@ export function reportText(report: Report, title: string): string {
   }
   if (report.injected.length) {
     lines.push('assumed values:');
-    for (const injection of report.injected) lines.push(`  ${injection.name} = ${injection.value}   (line ${injection.line}, by ${injection.by})`);
+    for (const injection of report.injected) lines.push(`  ${injection.name} = ${readableValue(injection.value)}   (line ${injection.line}, by ${injection.by})`);
   }
   if (report.output.length) {
     lines.push('output:');

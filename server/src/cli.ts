@@ -1,8 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { maxSourceBytes, PicoInputError, runSnippet } from './engine';
 import { isLang, langFromFileName, supportedExtensions } from './engine/parse';
 import type { Lang, Predictor, Report, RunOptions } from './engine/types';
+import { readableValue } from './engine/readable';
 
 const version: string = require('../../package.json').version;
 
@@ -11,6 +13,8 @@ const help = `pico ${version}: run JavaScript/TypeScript fragments that cannot r
 Usage:
   pico run <file|-> [options]    run a snippet (- reads standard input)
   pico doctor [options]          check Ollama, the model, the grammars and QuickJS
+  pico daemon status [--json]    is a background engine running for this build: its pid, uptime, runs served
+  pico daemon stop               stop it
   pico --help | --version
 
 Options for run:
@@ -22,41 +26,78 @@ Options for run:
   --predictor NAME       embedded (default) or ollama
   --ollama-host URL      Ollama server (default: $OLLAMA_HOST or http://127.0.0.1:11434)
   --model NAME           Ollama model (default codellama:7b-instruct)
+  --no-daemon            run in this process: neither use nor start the background engine
+
+Background engine: pico run leaves Pico loaded in a background process of your user (its socket is in a
+directory only you can open) and later runs are sent to it, which saves loading Pico on every run. It exits
+after 15 idle minutes, and serves only the build of Pico that started it.
+  PICO_NO_DAEMON=1       never use or start it (like --no-daemon)
+  PICO_DAEMON_DIR=DIR    directory of its socket, mode 700 (default: <tmpdir>/pico-<uid>)
+  PICO_DAEMON_IDLE_MS=N  idle time before it exits (default 900000: 15 minutes)
 
 Exit codes: 0 the snippet ran (even if it threw: that is in the report), 2 bad input, 3 internal error.`;
 
+// bin/pico.js starts the background engine from this bundle (`pico.js __daemon`).
+export { startDaemon } from './daemon';
+
 class UsageError extends Error {}
 
+/**
+ * Where the CLI writes and what it reads from its environment. bin/pico.js runs `main` with the real process;
+ * the background engine (daemon.ts) runs it once per request with the client's directory, stdin and variables.
+ */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Relative paths are resolved against this directory (default: the process's own). */
+  cwd?: string;
+  /** The variables the CLI reads (OLLAMA_HOST). */
+  env: Record<string, string | undefined>;
+  /** Reads all of standard input, for `run -` (default: file descriptor 0). */
+  readStdin(): Uint8Array;
+}
+
+function processIO(): CliIO {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+    readStdin: () => readFileSync(0),
+  };
+}
+
 /** The `pico` command. Returns the exit code; never throws for bad input. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io?: Partial<CliIO>): Promise<number> {
+  const out = processIO();
+  for (const [key, value] of Object.entries(io ?? {})) if (value !== undefined) Object.assign(out, { [key]: value });
   try {
-    return await dispatch(argv);
+    return await dispatch(argv, out);
   } catch (error) {
     if (error instanceof UsageError || error instanceof PicoInputError) {
-      process.stderr.write(`pico: ${error.message}\n`);
+      out.stderr(`pico: ${error.message}\n`);
       return 2;
     }
     const e = error as Error & { code?: string };
     if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      process.stderr.write(`pico: ${e.message.split('\n')[0]} (see pico --help)\n`);
+      out.stderr(`pico: ${e.message.split('\n')[0]} (see pico --help)\n`);
       return 2;
     }
     throw error;
   }
 }
 
-async function dispatch(argv: string[]): Promise<number> {
+async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(help + '\n');
+    io.stdout(help + '\n');
     return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {
-    process.stdout.write(version + '\n');
+    io.stdout(version + '\n');
     return 0;
   }
-  if (command === 'run') return run(rest);
-  if (command === 'doctor') return doctor(rest);
+  if (command === 'run') return run(rest, io);
+  if (command === 'doctor') return doctor(rest, io);
   throw new UsageError(`unknown command "${command}" (see pico --help)`);
 }
 
@@ -70,12 +111,14 @@ const runOptions = {
   'ollama-host': { type: 'string' },
   model: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  // bin/pico.js acts on it (run here, start no background engine); accepted so that `main` never rejects it.
+  'no-daemon': { type: 'boolean' },
 } as const;
 
-async function run(args: string[]): Promise<number> {
+async function run(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: runOptions, allowPositionals: true, strict: true });
   if (values.help) {
-    process.stdout.write(help + '\n');
+    io.stdout(help + '\n');
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'run takes one file (or - for standard input)' : 'run needs a file, or - for standard input (see pico --help)');
@@ -86,7 +129,7 @@ async function run(args: string[]): Promise<number> {
     lang = values.lang;
   }
   // Read first: a missing file or a directory is a clearer message than an unknown extension.
-  const source = readSource(target);
+  const source = readSource(target, io);
   if (!lang) lang = target === '-' ? 'js' : langFromFileName(target);
   if (!lang) throw new UsageError(`cannot tell the language of ${target}: Pico runs ${supportedExtensions.join(' ')} files; pass --lang js|ts|jsx|tsx`);
   const options: RunOptions = {
@@ -97,27 +140,28 @@ async function run(args: string[]): Promise<number> {
       ...(values['timeout-ms'] !== undefined ? { timeoutMs: intOption(values['timeout-ms'], '--timeout-ms', 10, 600_000) } : {}),
       ...(values['memory-mb'] !== undefined ? { memoryMb: intOption(values['memory-mb'], '--memory-mb', 4, 4096) } : {}),
     },
-    predictor: await predictorFrom(values),
+    predictor: await predictorFrom(values, io),
   };
   const report = await runSnippet(source, options);
-  process.stdout.write(values.json ? JSON.stringify(report) + '\n' : formatReport(report, source));
+  io.stdout(values.json ? JSON.stringify(report) + '\n' : formatReport(report, source));
   return 0;
 }
 
-async function predictorFrom(values: { predictor?: string; 'ollama-host'?: string; model?: string }): Promise<Predictor | undefined> {
+async function predictorFrom(values: { predictor?: string; 'ollama-host'?: string; model?: string }, io: CliIO): Promise<Predictor | undefined> {
   const name = values.predictor ?? 'embedded';
   if (name === 'embedded') return undefined;
   if (name !== 'ollama') throw new UsageError(`--predictor must be embedded or ollama (got "${name}")`);
-  const { createOllamaPredictor } = await import('./predictors/ollama');
-  return createOllamaPredictor({ host: values['ollama-host'] ?? process.env.OLLAMA_HOST, model: values.model });
+  const { createOllamaPredictor, createAnswerCache } = await import('./predictors/ollama');
+  // One answer cache per command, as in a process of its own: a background engine serves many commands.
+  return createOllamaPredictor({ host: values['ollama-host'] ?? io.env.OLLAMA_HOST, model: values.model, cache: createAnswerCache() });
 }
 
-async function doctor(args: string[]): Promise<number> {
+async function doctor(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({ args, options: { 'ollama-host': { type: 'string' }, model: { type: 'string' } }, strict: true });
   const { runDoctor, formatDoctor } = await import('./doctor');
-  const result = await runDoctor({ host: values['ollama-host'] ?? process.env.OLLAMA_HOST, model: values.model });
+  const result = await runDoctor({ host: values['ollama-host'] ?? io.env.OLLAMA_HOST, model: values.model });
   const text = formatDoctor(result);
-  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  io.stdout(text.endsWith('\n') ? text : text + '\n');
   return result.ok ? 0 : 1;
 }
 
@@ -129,18 +173,20 @@ function intOption(value: string | undefined, flag: string, min: number, max: nu
   return n;
 }
 
-function readSource(target: string): string {
-  let bytes: Buffer;
+function readSource(target: string, io: CliIO): string {
+  let bytes: Uint8Array;
   if (target === '-') {
     try {
-      bytes = readFileSync(0);
+      bytes = io.readStdin();
     } catch (error) {
       throw new UsageError(`cannot read standard input: ${(error as Error).message}`);
     }
   } else {
+    // Messages name the path as given; the file is looked up from the caller's directory.
+    const file = io.cwd === undefined ? target : resolvePath(io.cwd, target);
     let stats;
     try {
-      stats = statSync(target);
+      stats = statSync(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(code === 'ENOENT' ? `no such file: ${target}` : `cannot read ${target}: ${code ?? (error as Error).message}`);
@@ -148,7 +194,7 @@ function readSource(target: string): string {
     if (stats.isDirectory()) throw new UsageError(`${target} is a directory; pass a snippet file`);
     if (stats.size > maxSourceBytes) throw new UsageError(`${target} is ${Math.round(stats.size / 1024)} KB; Pico runs snippets up to ${maxSourceBytes / 1024} KB`);
     try {
-      bytes = readFileSync(target);
+      bytes = readFileSync(file);
     } catch (error) {
       throw new UsageError(`cannot read ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
@@ -174,9 +220,7 @@ export function formatReport(report: Report, source: string): string {
   if (report.injected.length) {
     out.push('── assumed (Pico invented these values) ──');
     for (const injection of report.injected) {
-      const value = /^__pico\.any\("[^"]*"\)$/.test(injection.value)
-        ? 'any: a placeholder that becomes whatever the code uses it as'
-        : injection.value.replace(/__pico\.any\("[^"]*"\)/g, 'any').replace(/^__pico\.dict\(([\s\S]*)\)$/, '{ [any key]: $1 }').replace(/__pico\.notInstance\(/g, '(');
+      const value = readableValue(injection.value);
       out.push(`  ${injection.name} = ${oneLine(value, 100)}   [${injection.by}, line ${injection.line}]`);
     }
   }

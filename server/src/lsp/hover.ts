@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TypeObservation } from '../engine/types';
 import type { FinishedRun } from './documentRuns';
 import { oneLine, typeOfExpression } from './values';
+import { readableValue } from '../engine/readable';
 
 interface NameAt {
   /** Candidate names, most specific first: `user.address.city`, then `city` only when the chain has one element. */
@@ -72,7 +73,7 @@ export function runHover(document: TextDocument, run: FinishedRun, position: Pos
       const elsewhere = report.types.filter((o) => o.name === name && !o.assumed);
       const lines = [`**${name}** — ${executed ? 'not observed on this line' : 'this line did not run in the last run'}`, ''];
       if (injection) {
-        lines.push(`**assumed** (by ${injection.by}): \`${typeOfExpression(injection.value)}\``, '', '```js', oneLine(injection.value, 200), '```');
+        lines.push(`**assumed** (by ${injection.by}): \`${typeOfExpression(readableValue(injection.value))}\``, '', '```js', oneLine(readableValue(injection.value), 200), '```');
       } else if (elsewhere.length) {
         const types = [...new Set(elsewhere.map((o) => o.type))];
         lines.push(`predicted type: \`${types.join(' | ')}\` (observed at line ${elsewhere[0].line})`);

@@ -3,6 +3,7 @@ import { type InlayHint, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FinishedRun } from './documentRuns';
 import { oneLine } from './values';
+import { readableValue } from '../engine/readable';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -18,9 +19,9 @@ export function runInlayHints(document: TextDocument, run: FinishedRun, range: R
     const character = match ? match.index + match[0].length : text.replace(/\r?\n$/, '').length;
     hints.push({
       position: { line: index, character },
-      label: `= ${oneLine(injection.value, 40)}`,
+      label: `= ${oneLine(readableValue(injection.value), 40)}`,
       paddingLeft: true,
-      tooltip: { kind: 'markdown', value: `**${injection.name}**: value assumed by Pico (${injection.by} predictor)\n\n\`\`\`js\n${injection.value}\n\`\`\`` },
+      tooltip: { kind: 'markdown', value: `**${injection.name}**: value assumed by Pico (${injection.by} predictor)\n\n\`\`\`js\n${readableValue(injection.value)}\n\`\`\`` },
     });
   }
   return hints;

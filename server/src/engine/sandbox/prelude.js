@@ -25,6 +25,7 @@
   const SOFT = Symbol('pico.soft');
   const assumedObjects = new WeakSet();
   const notInstances = new WeakSet(); // values that are no instance of any assumed class
+  const exactObjects = new WeakSet(); // assumed objects whose missing keys must read as undefined (see `exact`)
   const functionIds = new WeakMap();
   const registered = []; // [{id, fn, kind, owner}]
   const registeredSet = new WeakSet();
@@ -454,7 +455,7 @@
   // does not stop the run. Arrays, functions and plain objects are wrapped; primitives pass through.
   function soft(value, label) {
     if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
-    if (isAny(value) || value[SOFT] || value instanceof Promise || value instanceof RealDate || value instanceof RegExp || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return value;
+    if (isAny(value) || value[SOFT] || exactObjects.has(value) || value instanceof Promise || value instanceof RealDate || value instanceof RegExp || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return value;
     const children = new Map();
     const proxy = new Proxy(value, {
       get(t, key, receiver) {
@@ -697,6 +698,8 @@
   const api = {
     any: (label) => makeAny(String(label)),
     notInstance(value) { if (value !== null && typeof value === 'object') notInstances.add(value); return value; },
+    // `if (cache[key] === undefined)`: the code wants a key that is not there, so no placeholder may appear for it.
+    exact(value) { if (value !== null && typeof value === 'object') exactObjects.add(value); return value; },
     /** An object read with computed keys: every key Pico did not set holds `value` (two keys show when enumerated). */
     dict(value, label) {
       const element = soft(value, (label || 'dict') + '[key]');

@@ -48,7 +48,7 @@ export class EmbeddedPredictor implements Predictor {
       else if (slot.kind === 'this') {
         // `this` is always an object (a primitive would be boxed anyway): keep only object-like candidates.
         const facts = withWishes(slot.facts, slot.wishes);
-        list = candidatesFor(slot.name, facts).filter((v) => /^[{[]|^__pico\.any|^new |^function|^document/.test(v));
+        list = candidatesFor(slot.name, facts).filter((v) => /^[{[]|^__pico\.(any|exact|notInstance)\(|^new |^function|^document/.test(v));
         if (!list.length) list = [anyValue('this')];
       } else {
         const facts = withWishes(slot.facts, slot.wishes);

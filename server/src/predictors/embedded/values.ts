@@ -232,6 +232,8 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
     if (byName && (!(facts.called || facts.constructed) || byName === 'function')) kinds.unshift(byName);
   }
   if (!kinds.length) kinds.push('any');
+  // `output = this[key]; if (output === undefined) output = def`: an object without that key takes the longer way.
+  if (wantsMissingKeys(facts) && !arrayEvidence && !stringEvidence) kinds.unshift('object');
   const want = wants.get(facts)?.find((w) => w.kind === 'notType');
   if (want?.kind === 'notType') {
     const avoid: Record<string, Kind[]> = { string: ['string'], number: ['number'], boolean: ['boolean'], function: ['function', 'any'], object: ['object', 'array', 'date', 'map', 'set', 'regexp', 'element', 'error'], array: ['array'], undefined: [] };
@@ -309,8 +311,14 @@ function singular(name: string): string {
   return 'item';
 }
 
+function wantsMissingKeys(facts: UsageFacts): boolean {
+  const elementWants = facts.elements ? wants.get(facts.elements) : undefined;
+  return !!facts.indexed && !!elementWants?.length && elementWants.every((w) => w.kind === 'falsy');
+}
+
 function build(kind: Kind, name: string, facts: UsageFacts, depth: number): string {
   const value = buildKind(kind, name, facts, depth);
+  if (kind === 'object' && wantsMissingKeys(facts)) return `__pico.exact(${value})`;
   // Marked so that `value instanceof AssumedClass` is false (an `any` class counts every other object in).
   return wants.get(facts)?.[0]?.kind === 'notInstance' && /^[{[]/.test(value) ? `__pico.notInstance(${value})` : value;
 }

@@ -1,0 +1,13 @@
+// Assumed values are JavaScript source that may call the sandbox's own helpers (`__pico.any("x")` and the
+// wrappers that only steer branches). People reading an assumption see what the value stands for instead.
+
+const placeholder = /^__pico\.any\("[^"]*"\)$/;
+
+/** An assumed value as shown to people: the sandbox's helpers replaced by what they stand for. */
+export function readableValue(source: string): string {
+  if (placeholder.test(source.trim())) return 'any: a placeholder that becomes whatever the code uses it as';
+  return source
+    .replace(/__pico\.any\("[^"]*"\)/g, 'any')
+    .replace(/^__pico\.dict\(([\s\S]*)\)$/, '{ [any key]: $1 }')
+    .replace(/__pico\.(notInstance|exact)\(/g, '(');
+}
