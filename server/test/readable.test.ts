@@ -10,8 +10,9 @@ test('a bare placeholder is explained; one inside a value reads as any', () => {
 });
 
 test('the steering wrappers disappear and a dictionary shows its key', () => {
-  assert.equal(readableValue('__pico.exact({ id: 1 })'), '({ id: 1 })');
-  assert.equal(readableValue('__pico.notInstance({ a: 1 })'), '({ a: 1 })');
+  assert.equal(readableValue('__pico.exact({ id: 1 })'), '{ id: 1 }');
+  assert.equal(readableValue('__pico.notInstance({ a: 1 })'), '{ a: 1 }');
+  assert.equal(readableValue('{ list: __pico.notInstance([1]) }'), '{ list: ([1]) }');
   assert.equal(readableValue('__pico.dict({ id: 1 })'), '{ [any key]: { id: 1 } }');
   assert.equal(typeOfExpression(readableValue('__pico.exact({ id: 1 })')), 'object');
 });

@@ -8,6 +8,7 @@ export function readableValue(source: string): string {
   if (placeholder.test(source.trim())) return 'any: a placeholder that becomes whatever the code uses it as';
   return source
     .replace(/__pico\.any\("[^"]*"\)/g, 'any')
+    .replace(/^__pico\.(notInstance|exact)\(([\s\S]*)\)$/, '$2')
     .replace(/^__pico\.dict\(([\s\S]*)\)$/, '{ [any key]: $1 }')
     .replace(/__pico\.(notInstance|exact)\(/g, '(');
 }
