@@ -3,40 +3,18 @@
 // one line on stderr, exit code 2, no stack trace, nothing on stdout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { root, runPico, type PicoResult as Result } from './support/run-pico';
 
-const root = join(__dirname, '..', '..');
-const picoBin = join(root, 'bin', 'pico.js');
 const fixture = (name: string) => join(root, 'test-fixtures', 'engine', name);
 const version: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function pico(args: string[], input?: string | Buffer): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [picoBin, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill(), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(input ?? '');
-  });
+  return runPico(args, { input });
 }
 
-/** Bad input: exit 2, nothing on stdout, one `pico: …` line on stderr without a stack trace. */
 function assertUsageError(result: Result, pattern: RegExp): void {
   assert.equal(result.code, 2, `exit code; stderr: ${result.stderr}`);
   assert.equal(result.stdout, '');

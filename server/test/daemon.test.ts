@@ -10,16 +10,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { once } from 'node:events';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
+import { root, runPico, type PicoResult as Result } from './support/run-pico';
 
-const root = join(__dirname, '..', '..');
-const picoBin = join(root, 'bin', 'pico.js');
 const fixture = (name: string) => join(root, 'test-fixtures', 'engine', name);
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 interface Options {
   env?: Record<string, string | undefined>;
@@ -56,21 +49,7 @@ function childEnv(dir: string, extra: Record<string, string | undefined> = {}): 
 }
 
 function pico(dir: string, args: string[], options: Options = {}): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [picoBin, ...args], { cwd: options.cwd ?? root, env: childEnv(dir, options.env), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill(), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.on('error', () => {});
-    child.stdin.end(options.input ?? '');
-  });
+  return runPico(args, { cwd: options.cwd, env: childEnv(dir, options.env), input: options.input });
 }
 
 interface Status {

@@ -351,8 +351,9 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
   visit(tree.rootNode, 'other');
 
   const prefix = options.generator ? '__pico.begin();__pico_main=(async function*(){' : '__pico.begin();__pico_main=(async function(){';
-  // A lifted function body reads its caller's `arguments`: give it two placeholders instead of none.
-  const callArguments = /\barguments\b/.test(code) ? ',__pico.any("arguments[0]"),__pico.any("arguments[1]")' : '';
+  // A lifted function body reads its caller's `arguments`: give it placeholders instead of none (three, so that
+  // loops over "the arguments after the first two", common in variadic helpers, run too).
+  const callArguments = /\barguments\b/.test(code) ? ',__pico.any("arguments[0]"),__pico.any("arguments[1]"),__pico.any("arguments[2]")' : '';
   const suffix = options.generator
     ? `\n}).call(__pico_this${callArguments});__pico_main=(async(g)=>{for await(const v of g){}})(__pico_main);__pico_main.then(undefined,__pico.mainFailed);`
     : `\n}).call(__pico_this${callArguments});__pico_main.then(undefined,__pico.mainFailed);`;
