@@ -22,47 +22,70 @@ export interface Binding {
   path?: string[];
 }
 
-/** The key under which an object pattern binds `name` (`{ s }`, `{ start: s }`, `{ s = 0 }`), or null. */
-function destructuredKey(pattern: SyntaxNode, name: string): string | null {
-  if (pattern.type !== 'object_pattern') return null;
+/** Each name an object pattern binds with the key it reads (`{ s }`, `{ start: s }`, `{ s = 0 }`, `{ 'a-b': s }`). */
+function destructuredNames(pattern: SyntaxNode): { name: string; key: string }[] {
+  const out: { name: string; key: string }[] = [];
   for (const entry of pattern.namedChildren) {
     if (!entry) continue;
-    if (entry.type === 'shorthand_property_identifier_pattern' && entry.text === name) return name;
-    if (entry.type === 'object_assignment_pattern' && entry.childForFieldName('left')?.text === name) return name;
-    if (entry.type === 'pair_pattern') {
+    if (entry.type === 'shorthand_property_identifier_pattern') out.push({ name: entry.text, key: entry.text });
+    else if (entry.type === 'object_assignment_pattern') {
+      const left = entry.childForFieldName('left');
+      if (left) out.push({ name: left.text, key: left.text });
+    } else if (entry.type === 'pair_pattern') {
       const value = entry.childForFieldName('value');
       const target = value?.type === 'assignment_pattern' ? value.childForFieldName('left') : value;
       const key = entry.childForFieldName('key');
-      if (target?.type === 'identifier' && target.text === name && key && (key.type === 'property_identifier' || key.type === 'string')) return key.type === 'string' ? key.text.slice(1, -1) : key.text;
+      if (target?.type === 'identifier' && key && (key.type === 'property_identifier' || key.type === 'string')) {
+        out.push({ name: target.text, key: key.type === 'string' ? key.text.slice(1, -1) : key.text });
+      }
     }
   }
-  return null;
+  return out;
+}
+
+interface IndexedBinding extends Binding {
+  /** The binding counts for uses at or after this offset: in `str = str.uri` the `str` on the right is the old one. */
+  from: number;
+}
+
+// One walk per tree: blame, branch wishes and slots ask about bindings for every condition and error, and a walk
+// of a large snippet through tree-sitter's nodes per question made them quadratic.
+const indexes = new WeakMap<Tree, Map<string, IndexedBinding[]>>();
+
+function indexOf(tree: Tree): Map<string, IndexedBinding[]> {
+  let index = indexes.get(tree);
+  if (index) return index;
+  index = new Map();
+  const add = (name: string, binding: IndexedBinding) => {
+    const list = index!.get(name);
+    if (list) list.push(binding);
+    else index!.set(name, [binding]);
+  };
+  const visit = (node: SyntaxNode) => {
+    if (node.type === 'variable_declarator') {
+      const name = node.childForFieldName('name');
+      const value = node.childForFieldName('value');
+      if (name && value) {
+        if (name.type === 'object_pattern') for (const bound of destructuredNames(name)) add(bound.name, { via: 'declaration', value, path: [bound.key], from: node.endIndex });
+        else add(name.text, { via: 'declaration', value, from: node.endIndex });
+      }
+    } else if (node.type === 'assignment_expression') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (left && right) add(left.text, { via: 'assignment', value: right, from: node.endIndex });
+    } else if (node.type === 'for_in_statement') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (left && right) add(left.text, { via: node.children.some((c) => c?.type === 'of') ? 'for-of' : 'for-in', value: right, from: node.startIndex });
+    }
+    for (const child of node.namedChildren) if (child) visit(child);
+  };
+  visit(tree.rootNode);
+  indexes.set(tree, index);
+  return index;
 }
 
 /** Every place before `beforeIndex` that gives `name` a value, in document order. */
 export function bindingsOf(tree: Tree, name: string, beforeIndex: number): Binding[] {
-  const found: Binding[] = [];
-  const visit = (node: SyntaxNode) => {
-    if (node.startIndex > beforeIndex) return;
-    let value: SyntaxNode | null = null;
-    let via: Binding['via'] | null = null;
-    // A binding counts once its value is complete: in `str = str.uri` the `str` on the right is the old one.
-    const complete = node.endIndex <= beforeIndex;
-    if (node.type === 'variable_declarator' && complete && node.childForFieldName('name')?.text === name) [value, via] = [node.childForFieldName('value'), 'declaration'];
-    else if (node.type === 'assignment_expression' && complete && node.childForFieldName('left')?.text === name) [value, via] = [node.childForFieldName('right'), 'assignment'];
-    else if (node.type === 'for_in_statement' && node.childForFieldName('left')?.text === name) {
-      [value, via] = [node.childForFieldName('right'), node.children.some((c) => c?.type === 'of') ? 'for-of' : 'for-in'];
-    }
-    else if (node.type === 'variable_declarator' && complete && node.childForFieldName('name')?.type === 'object_pattern') {
-      const key = destructuredKey(node.childForFieldName('name')!, name);
-      const init = node.childForFieldName('value');
-      if (key !== null && init) {
-        found.push({ via: 'declaration', value: init, path: [key] });
-      }
-    }
-    if (value && via) found.push({ via, value });
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-  visit(tree.rootNode);
-  return found;
+  return (indexOf(tree).get(name) ?? []).filter((binding) => binding.from <= beforeIndex);
 }

@@ -69,10 +69,9 @@ function branchGain(node: SyntaxNode, truth: boolean): number {
 
 /** Statements after `node` in its block and the blocks around it (the rest of a loop, then what follows), up to the function's end. */
 function statementsAfter(node: SyntaxNode): number {
+  const { following } = countsOf(node.tree);
   let after = 0;
-  for (let current: SyntaxNode | null = node; current && !isFunctionBoundary(current); current = current.parent) {
-    for (let sibling = current.nextNamedSibling; sibling; sibling = sibling.nextNamedSibling) after += statementCount(sibling) || 1;
-  }
+  for (let current: SyntaxNode | null = node; current && !isFunctionBoundary(current); current = current.parent) after += following.get(current.id) ?? 0;
   return after;
 }
 
@@ -208,15 +207,43 @@ function isFunctionBoundary(node: SyntaxNode): boolean {
   return node.type === 'program' || node.type === 'function_declaration' || node.type === 'function_expression' || node.type === 'arrow_function' || node.type === 'method_definition' || node.type === 'generator_function_declaration';
 }
 
-function statementCount(node: SyntaxNode | null): number {
-  if (!node) return 0;
-  let count = 0;
-  const visit = (n: SyntaxNode) => {
-    if (n.type.endsWith('_statement') || n.type === 'lexical_declaration' || n.type === 'variable_declaration') count++;
-    for (const child of n.namedChildren) if (child) visit(child);
+interface Counts {
+  /** Statements inside each node, by node id. */
+  within: Map<number, number>;
+  /** For each node, the statements in the siblings after it (a sibling with none counts as one). */
+  following: Map<number, number>;
+}
+
+// Counted once per tree: every `if` asks how much its branches and the code after it run, and counting by
+// walking tree-sitter's nodes again for each made large snippets quadratic.
+const countsByTree = new WeakMap<Tree, Counts>();
+
+function countsOf(tree: Tree): Counts {
+  let counts = countsByTree.get(tree);
+  if (counts) return counts;
+  const within = new Map<number, number>();
+  const following = new Map<number, number>();
+  const visit = (n: SyntaxNode): number => {
+    let count = n.type.endsWith('_statement') || n.type === 'lexical_declaration' || n.type === 'variable_declaration' ? 1 : 0;
+    const children = n.namedChildren.filter((c): c is SyntaxNode => !!c);
+    const inner = children.map(visit);
+    let after = 0;
+    for (let i = children.length - 1; i >= 0; i--) {
+      following.set(children[i].id, after);
+      after += inner[i] || 1;
+    }
+    for (const c of inner) count += c;
+    within.set(n.id, count);
+    return count;
   };
-  visit(node);
-  return count;
+  visit(tree.rootNode);
+  counts = { within, following };
+  countsByTree.set(tree, counts);
+  return counts;
+}
+
+function statementCount(node: SyntaxNode | null): number {
+  return node ? (countsOf(node.tree).within.get(node.id) ?? 0) : 0;
 }
 
 function isExitOnly(node: SyntaxNode): boolean {
