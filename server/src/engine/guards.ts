@@ -263,8 +263,13 @@ function desiredTruth(node: SyntaxNode): boolean | null {
   const alternative = node.childForFieldName('alternative');
   if (!consequence) return null;
   if (!alternative) {
-    // Skipping an early exit runs whatever follows it.
-    if (isExitOnly(consequence)) return statementsAfter(node) > 0 ? false : null;
+    // Skipping an early exit runs whatever follows it; entering runs the block. More lines win, and on a tie the
+    // way past the exit (the code after a guard is usually what the snippet is about).
+    if (endsInExit(consequence)) {
+      const after = statementsAfter(node);
+      if (after === 0) return null;
+      return statementCount(consequence) > after ? true : false;
+    }
     return true;
   }
   const thenCount = statementCount(consequence);
