@@ -246,17 +246,6 @@ function statementCount(node: SyntaxNode | null): number {
   return node ? (countsOf(node.tree).within.get(node.id) ?? 0) : 0;
 }
 
-function isExitOnly(node: SyntaxNode): boolean {
-  if (node.type === 'else_clause') {
-    const inner = firstExpression(node);
-    return inner ? isExitOnly(inner) : false;
-  }
-  if (exitTypes.has(node.type)) return true;
-  if (node.type !== 'statement_block') return false;
-  const statements = node.namedChildren.filter((c) => c && c.type !== 'comment') as SyntaxNode[];
-  return statements.length > 0 && statements.length <= 3 && exitTypes.has(statements[statements.length - 1].type);
-}
-
 /** True to enter the consequence, false to skip it, null when either way runs about as much. */
 function desiredTruth(node: SyntaxNode): boolean | null {
   const consequence = node.childForFieldName('consequence');
@@ -268,13 +257,12 @@ function desiredTruth(node: SyntaxNode): boolean | null {
     if (endsInExit(consequence)) {
       const after = statementsAfter(node);
       if (after === 0) return null;
-      return statementCount(consequence) > after ? true : false;
+      return statementCount(consequence) > after;
     }
     return true;
   }
   const thenCount = statementCount(consequence);
   const elseCount = statementCount(alternative);
-  if (isExitOnly(consequence) && !isExitOnly(alternative)) return false;
   // A branch that returns gives up everything after the `if` (the rest of the loop and the function).
   const after = statementsAfter(node);
   const thenGain = thenCount + (endsInExit(consequence) ? 0 : after);
