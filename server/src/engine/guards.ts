@@ -255,9 +255,7 @@ function desiredTruth(node: SyntaxNode): boolean | null {
     // Skipping an early exit runs whatever follows it; entering runs the block. More lines win, and on a tie the
     // way past the exit (the code after a guard is usually what the snippet is about).
     if (endsInExit(consequence)) {
-      const after = statementsAfter(node);
-      if (after === 0) return null;
-      return statementCount(consequence) > after;
+      return statementCount(consequence) > statementsAfter(node);
     }
     return true;
   }
