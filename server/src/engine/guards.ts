@@ -20,9 +20,12 @@ export interface Wish {
   line: number;
   /** How many statements the wish makes run: where wishes on one value disagree, the heavier wins. */
   weight?: number;
-  /** The other half of a relative comparison: the pair only holds if both sides are assumed values. */
-  partner?: Wish;
+  /** One side of `a < b` with both sides assumed (see order.ts): the pair's number and this side. */
+  order?: { pair: number; side: 'smaller' | 'larger' };
 }
+
+/** Numbers the pairs of relative comparisons (order.ts matches their two sides by it). */
+let nextPair = 0;
 
 // `continue` leaves the rest of the loop body: skipping it runs that. (A `break` may be the only way out of `while (true)`.)
 const exitTypes = new Set(['return_statement', 'throw_statement', 'continue_statement']);
@@ -407,8 +410,13 @@ function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
         // `start < this.end`, both assumed: put the side that should be smaller at or below 0, the other above.
         const leftSmaller = (operator === '<' || operator === '<=') === truth;
         const [smaller, larger] = leftSmaller ? [left, right] : [right, left];
-        const pair = [...make(atomOf(smaller), { kind: 'compare', operator: '<=', literal: '0', relative: true }), ...make(atomOf(larger), { kind: 'compare', operator: '>', literal: '0', relative: true })];
-        return pair.length === 2 ? pair.map((wish, i) => ({ ...wish, partner: pair[1 - i] })) : [];
+        const [low, high] = [atomOf(smaller), atomOf(larger)];
+        if (!low || !high) return [];
+        const pair = nextPair++;
+        return [
+          { ...low, want: { kind: 'compare', operator: '<=', literal: '0', relative: true }, line, order: { pair, side: 'smaller' } },
+          { ...high, want: { kind: 'compare', operator: '>', literal: '0', relative: true }, line, order: { pair, side: 'larger' } },
+        ];
       }
       if (operator === '===' || operator === '==' || operator === '!==' || operator === '!=') {
         const equal = (operator === '===' || operator === '==') === truth;

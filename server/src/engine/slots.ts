@@ -1,5 +1,6 @@
 import { bindingsOf, parameterOf } from './bindings';
-import { aliasOf, atomOf, branchWishes, elementsOfCallback } from './guards';
+import { aliasOf, atomOf, branchWishes, elementsOfCallback, type Wish } from './guards';
+import { rankValues, type OrderPair } from './order';
 import { emptyFacts } from './analyse';
 import type { SyntaxNode, Tree } from './parse';
 import type { Analysis, Prediction, Slot } from './types';
@@ -67,19 +68,49 @@ export function withWishes(slots: Slot[], analysis: Analysis, tree: Tree): Slot[
   };
   // Heaviest first (the sort is stable: document order among equals): the predictor favours earlier wishes.
   const wishes = branchWishes(tree).sort((a, b) => (b.weight ?? 1) - (a.weight ?? 1));
-  for (const wish of wishes) {
-    const target = resolve(wish.root, wish.rootIndex, wish.path, 0) ?? pageProperty(wish, byKey, slots);
-    if (!target) continue;
-    // `offset < totalLength` with a computed `offset`: moving totalLength alone would not order them.
-    if (wish.partner && !resolve(wish.partner.root, wish.partner.rootIndex, wish.partner.path, 0)) continue;
+  const targets = wishes.map((wish) => resolve(wish.root, wish.rootIndex, wish.path, 0) ?? pageProperty(wish, byKey, slots));
+  const ranks = orderOfRelatives(wishes, targets);
+  wishes.forEach((wish, i) => {
+    const target = targets[i];
+    if (!target) return;
+    if (wish.order) {
+      // `offset < totalLength` with a computed `offset`: moving totalLength alone would not order them.
+      const rank = ranks.get(valueKey(target));
+      if (rank === undefined) return;
+      const slot = byKey.get(target.key)!;
+      slot.wishes ??= [];
+      // Pinned to its rank: at least and at most.
+      for (const operator of ['>=', '<='] as const) slot.wishes.push({ path: target.path, want: { kind: 'compare', operator, literal: String(rank), relative: true } });
+      return;
+    }
     // `string.split('\n')[i].indexOf(':')`: a line that contains it makes the whole string contain it.
     const splitElement = target.path.slice(-3).join(' ') === 'split () []' && (wish.want.kind === 'contains' || wish.want.kind === 'matches');
     if (splitElement) target.path = target.path.slice(0, -3);
     const slot = byKey.get(target.key)!;
     slot.wishes ??= [];
     if (slot.wishes.length < 40) slot.wishes.push({ path: target.path, want: wish.want });
-  }
+  });
   return slots;
+}
+
+function valueKey(target: { key: string; path: string[] }): string {
+  return `${target.key}\u0000${target.path.join('\u0000')}`;
+}
+
+/** Ranks for the values in relative comparisons whose two sides both resolved to assumed values. */
+function orderOfRelatives(wishes: Wish[], targets: ({ key: string; path: string[] } | null)[]): Map<string, number> {
+  const sides = new Map<number, { smaller?: string; larger?: string }>();
+  wishes.forEach((wish, i) => {
+    const target = targets[i];
+    if (!wish.order || !target) return;
+    const entry = sides.get(wish.order.pair) ?? {};
+    entry[wish.order.side] = valueKey(target);
+    sides.set(wish.order.pair, entry);
+  });
+  const pairs: OrderPair[] = [];
+  // `wishes` is heaviest first, so the pairs are too.
+  for (const { smaller, larger } of sides.values()) if (smaller && larger && smaller !== larger) pairs.push({ smaller, larger });
+  return rankValues(pairs);
 }
 
 /** `f(name, …)` or `new C(name)`: a call that gets the name itself as an argument. */
