@@ -78,8 +78,11 @@ function runHere(args, stdin, daemon) {
 
 // ── The background engine ─────────────────────────────────────────────────────────────────────────────────
 
-/** Variables the CLI reads, passed with each request (the daemon's own environment is the first client's). */
-const forwardedEnv = ['OLLAMA_HOST', 'PICO_TIMINGS'];
+/**
+ * Variables the CLI reads, passed with each request; the daemon drops its own copies (daemon.ts). PICO_TIMINGS
+ * is not among them: the engine reads it when it loads, so a run that sets it stays in this process.
+ */
+const forwardedEnv = ['OLLAMA_HOST'];
 
 /**
  * The daemon's socket for this build of Pico, or `{ off: reason }`. One directory per user, 0700 and owned by
@@ -129,11 +132,8 @@ function hash(text) {
 
 function startDaemon(daemon) {
   try {
-    // Per-run variables come with each request; the daemon must not keep the first client's.
-    const env = { ...process.env };
-    for (const name of forwardedEnv) delete env[name];
     require('node:child_process')
-      .spawn(process.execPath, [__filename, '__daemon', daemon.socket, String(daemon.size), String(daemon.mtimeMs)], { detached: true, stdio: 'ignore', cwd: '/', env })
+      .spawn(process.execPath, [__filename, '__daemon', daemon.socket, String(daemon.size), String(daemon.mtimeMs)], { detached: true, stdio: 'ignore', cwd: '/' })
       .unref();
   } catch {
     /* no daemon this time */

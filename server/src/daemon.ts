@@ -105,9 +105,9 @@ export function startDaemon(options: DaemonOptions): void {
     return !now || now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs;
   };
 
-  // Per-run variables come with each request: none of the first client's may leak into later runs.
+  // Per-run variables come with each request (bin/pico.js, forwardedEnv): none of the first client's may leak
+  // into later runs. (A client with PICO_TIMINGS=1 runs by itself and starts no daemon.)
   delete process.env.OLLAMA_HOST;
-  delete process.env.PICO_TIMINGS;
   // A run can throw asynchronously, outside any promise the daemon awaits (a process of its own would die of it):
   // that run is answered as an internal error, and the daemon goes on with the next one.
   let failRun: ((error: unknown) => void) | undefined;

@@ -89,3 +89,8 @@ function indexOf(tree: Tree): Map<string, IndexedBinding[]> {
 export function bindingsOf(tree: Tree, name: string, beforeIndex: number): Binding[] {
   return (indexOf(tree).get(name) ?? []).filter((binding) => binding.from <= beforeIndex);
 }
+
+/** The last declaration or assignment of `name` before `beforeIndex` (loop heads aside), if any. */
+export function lastValueOf(tree: Tree, name: string, beforeIndex: number): Binding | undefined {
+  return bindingsOf(tree, name, beforeIndex).filter((b) => b.via === 'declaration' || b.via === 'assignment').at(-1);
+}

@@ -1,4 +1,4 @@
-import { bindingsOf } from './bindings';
+import { bindingsOf, lastValueOf } from './bindings';
 import type { SyntaxNode, Tree } from './parse';
 import type { Want } from './types';
 
@@ -20,12 +20,9 @@ export interface Wish {
   line: number;
   /** How many statements the wish makes run: where wishes on one value disagree, the heavier wins. */
   weight?: number;
-  /** One side of `a < b` with both sides assumed (see order.ts): the pair's number and this side. */
-  order?: { pair: number; side: 'smaller' | 'larger' };
+  /** One side of `a < b` with both sides assumed (see order.ts): the comparison and the way it is wanted, and this side. */
+  order?: { pair: string; side: 'smaller' | 'larger' };
 }
-
-/** Numbers the pairs of relative comparisons (order.ts matches their two sides by it). */
-let nextPair = 0;
 
 // `continue` leaves the rest of the loop body: skipping it runs that. (A `break` may be the only way out of `while (true)`.)
 const exitTypes = new Set(['return_statement', 'throw_statement', 'continue_statement']);
@@ -64,10 +61,16 @@ function weighted(wishes: Wish[], weight: number): Wish[] {
 function branchGain(node: SyntaxNode, truth: boolean): number {
   const consequence = node.childForFieldName('consequence');
   const alternative = node.childForFieldName('alternative');
-  const after = statementsAfter(node);
-  const reach = (branch: SyntaxNode | null) => statementCount(branch) + (branch && endsInExit(branch) ? 0 : after);
   const [wanted, other] = truth ? [consequence, alternative] : [alternative, consequence];
-  return Math.max(1, reach(wanted) - reach(other));
+  return Math.max(1, reach(node, wanted) - reach(node, other));
+}
+
+/**
+ * Statements a run reaches by taking `branch` of the `if` (null: the missing `else`): the branch's own, and
+ * unless it returns, throws or continues, everything after the `if` (the rest of the loop and the function).
+ */
+function reach(node: SyntaxNode, branch: SyntaxNode | null): number {
+  return statementCount(branch) + (branch && endsInExit(branch) ? 0 : statementsAfter(node));
 }
 
 /** Statements after `node` in its block and the blocks around it (the rest of a loop, then what follows), up to the function's end. */
@@ -249,27 +252,15 @@ function statementCount(node: SyntaxNode | null): number {
   return node ? (countsOf(node.tree).within.get(node.id) ?? 0) : 0;
 }
 
-/** True to enter the consequence, false to skip it, null when either way runs about as much. */
+/** True to enter the consequence, false to skip it (the way that runs more statements); null for an `if` without one. */
 function desiredTruth(node: SyntaxNode): boolean | null {
   const consequence = node.childForFieldName('consequence');
   const alternative = node.childForFieldName('alternative');
   if (!consequence) return null;
-  if (!alternative) {
-    // Skipping an early exit runs whatever follows it; entering runs the block. More lines win, and on a tie the
-    // way past the exit (the code after a guard is usually what the snippet is about).
-    if (endsInExit(consequence)) {
-      return statementCount(consequence) > statementsAfter(node);
-    }
-    return true;
-  }
-  const thenCount = statementCount(consequence);
-  const elseCount = statementCount(alternative);
-  // A branch that returns gives up everything after the `if` (the rest of the loop and the function).
-  const after = statementsAfter(node);
-  const thenGain = thenCount + (endsInExit(consequence) ? 0 : after);
-  const elseGain = elseCount + (endsInExit(alternative) ? 0 : after);
-  if (elseGain > thenGain) return false;
-  return true;
+  const entered = reach(node, consequence);
+  const skipped = reach(node, alternative);
+  // On a tie, the way past an early exit (the code after a guard is usually what the snippet is about), else in.
+  return !alternative && endsInExit(consequence) ? entered > skipped : entered >= skipped;
 }
 
 /** Whether every way through `node` ends in a return or throw. */
@@ -353,7 +344,7 @@ export function atomOf(node: SyntaxNode): Atom | null {
 function callBehind(node: SyntaxNode): SyntaxNode | null {
   if (node.type === 'call_expression') return node;
   if (node.type !== 'identifier') return null;
-  const value = bindingsOf(node.tree, node.text, node.startIndex).filter((b) => b.via === 'declaration' || b.via === 'assignment').at(-1)?.value;
+  const value = lastValueOf(node.tree, node.text, node.startIndex)?.value;
   return value && unwrap(value).type === 'call_expression' ? unwrap(value) : null;
 }
 
@@ -407,12 +398,12 @@ function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
         return make(atomOf(atomSide), { kind: 'compare', operator: op, literal });
       }
       if (operator === '<' || operator === '<=' || operator === '>' || operator === '>=') {
-        // `start < this.end`, both assumed: put the side that should be smaller at or below 0, the other above.
+        // `start < this.end`, both assumed: slots.ts ranks the two sides together with the other such pairs (order.ts).
         const leftSmaller = (operator === '<' || operator === '<=') === truth;
         const [smaller, larger] = leftSmaller ? [left, right] : [right, left];
         const [low, high] = [atomOf(smaller), atomOf(larger)];
         if (!low || !high) return [];
-        const pair = nextPair++;
+        const pair = `${node.id}:${truth}`;
         return [
           { ...low, want: { kind: 'compare', operator: '<=', literal: '0', relative: true }, line, order: { pair, side: 'smaller' } },
           { ...high, want: { kind: 'compare', operator: '>', literal: '0', relative: true }, line, order: { pair, side: 'larger' } },
@@ -488,15 +479,14 @@ export function elementsOfCallback(tree: Tree, functionStart: number, paramIndex
 
 /** `var x = this;` / `const t = tokens[idx]` before `beforeIndex`: the atom a local name stands for, so wishes about it reach the assumed value. */
 export function aliasOf(tree: Tree, name: string, beforeIndex: number): { root: string; rootIndex: number; path: string[] } | null {
-  const bindings = bindingsOf(tree, name, beforeIndex);
   // `let line; … line = lines[i];`: the value it was given last.
-  const declared = bindings.filter((b) => b.via === 'declaration' || b.via === 'assignment').at(-1);
+  const declared = lastValueOf(tree, name, beforeIndex);
   if (declared) {
     const atom = atomOf(declared.value);
     return atom && declared.path ? { ...atom, path: [...atom.path, ...declared.path] } : atom;
   }
   // `for (const user of users)`: the name is an element of the iterated value.
-  const iterated = bindings.filter((b) => b.via === 'for-of').at(-1);
+  const iterated = bindingsOf(tree, name, beforeIndex).filter((b) => b.via === 'for-of').at(-1);
   const element = iterated ? atomOf(iterated.value) : null;
   return element ? { ...element, path: [...element.path, '[]'] } : null;
 }

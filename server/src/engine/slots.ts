@@ -3,7 +3,7 @@ import { aliasOf, atomOf, branchWishes, elementsOfCallback, type Wish } from './
 import { rankValues, type OrderPair } from './order';
 import { emptyFacts } from './analyse';
 import type { SyntaxNode, Tree } from './parse';
-import type { Analysis, Prediction, Slot } from './types';
+import type { Analysis, Prediction, Slot, Want } from './types';
 
 // Slots: the places that need a value (free names, `this`, unknown modules, parameters of functions Pico
 // calls), with the branch wishes that steer their values and the values the user fixed.
@@ -73,22 +73,20 @@ export function withWishes(slots: Slot[], analysis: Analysis, tree: Tree): Slot[
   wishes.forEach((wish, i) => {
     const target = targets[i];
     if (!target) return;
+    let wants: Want[] = [wish.want];
     if (wish.order) {
       // `offset < totalLength` with a computed `offset`: moving totalLength alone would not order them.
       const rank = ranks.get(valueKey(target));
       if (rank === undefined) return;
-      const slot = byKey.get(target.key)!;
-      slot.wishes ??= [];
       // Pinned to its rank: at least and at most.
-      for (const operator of ['>=', '<='] as const) slot.wishes.push({ path: target.path, want: { kind: 'compare', operator, literal: String(rank), relative: true } });
-      return;
+      wants = (['>=', '<='] as const).map((operator) => ({ kind: 'compare', operator, literal: String(rank), relative: true }));
     }
     // `string.split('\n')[i].indexOf(':')`: a line that contains it makes the whole string contain it.
     const splitElement = target.path.slice(-3).join(' ') === 'split () []' && (wish.want.kind === 'contains' || wish.want.kind === 'matches');
     if (splitElement) target.path = target.path.slice(0, -3);
     const slot = byKey.get(target.key)!;
     slot.wishes ??= [];
-    if (slot.wishes.length < 40) slot.wishes.push({ path: target.path, want: wish.want });
+    for (const want of wants) if (slot.wishes.length < 40) slot.wishes.push({ path: target.path, want });
   });
   return slots;
 }
@@ -99,7 +97,7 @@ function valueKey(target: { key: string; path: string[] }): string {
 
 /** Ranks for the values in relative comparisons whose two sides both resolved to assumed values. */
 function orderOfRelatives(wishes: Wish[], targets: ({ key: string; path: string[] } | null)[]): Map<string, number> {
-  const sides = new Map<number, { smaller?: string; larger?: string }>();
+  const sides = new Map<string, { smaller?: string; larger?: string }>();
   wishes.forEach((wish, i) => {
     const target = targets[i];
     if (!wish.order || !target) return;

@@ -243,9 +243,18 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   return dedupe(kinds);
 }
 
+// Array methods whose first argument is a function of an element that keeps it, or one that gives one back.
+const predicateMethods = ['filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex'];
+const mapperMethods = ['map', 'flatMap'];
+
+/** Whether the name is passed as the first argument of one of these methods (`list.filter(isActive)`). */
+function firstArgumentOf(facts: UsageFacts, methods: string[]): boolean {
+  return facts.passedTo.some((p) => p.position === 0 && /\./.test(p.callee) && methods.includes(p.callee.slice(p.callee.lastIndexOf('.') + 1)));
+}
+
 // Where a well-known API takes a function: `list.map(format)`, `p.then(onDone)`, `el.on('click', handle)`.
 const callbackArgument: [RegExp, number][] = [
-  [/\.(map|filter|forEach|some|every|find|findIndex|findLast|findLastIndex|flatMap|reduce|reduceRight|sort|then|catch|finally)$/, 0],
+  [new RegExp(`\\.(${[...predicateMethods, ...mapperMethods, 'forEach', 'reduce', 'reduceRight', 'sort', 'then', 'catch', 'finally'].join('|')})$`), 0],
   [/\.then$/, 1],
   [/\.(on|once|off|addEventListener|removeEventListener|addListener|removeListener|prependListener)$/, 1],
   [/^(app|router|server|api|route)\.(use|get|post|put|delete|patch|all)$/, 1],
@@ -477,8 +486,8 @@ function buildFunction(name: string, facts: UsageFacts, depth: number): string {
   const result = facts.callResult;
   if (result && informative(result)) return `function ${safeName(name)}() { return ${valueFor(name + 'Result', result, depth + 1)}; }`;
   // A predicate that rejected everything, or a mapper that erased every element, would starve the code after it.
-  if (facts.passedTo.some((p) => p.position === 0 && /\.(filter|some|every|find|findIndex|findLast|findLastIndex)$/.test(p.callee))) return `function ${safeName(name)}() { return true; }`;
-  if (facts.passedTo.some((p) => p.position === 0 && /\.(map|flatMap)$/.test(p.callee))) return `function ${safeName(name)}(value) { return value; }`;
+  if (firstArgumentOf(facts, predicateMethods)) return `function ${safeName(name)}() { return true; }`;
+  if (firstArgumentOf(facts, mapperMethods)) return `function ${safeName(name)}(value) { return value; }`;
   return `function ${safeName(name)}() {}`;
 }
 
