@@ -20,5 +20,5 @@ function run(args) {
 run(['scripts/build.mjs']);
 const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
 // The README's relative links (docs/) have no repository URL to be rewritten against: keep them as they are.
-run([vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out]);
+run([vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out]);
 console.log(`${out}: ${(statSync(out).size / 1024 / 1024).toFixed(2)} MB`);

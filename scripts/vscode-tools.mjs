@@ -18,8 +18,23 @@ function log(message) {
   console.log(`[test-vscode] ${message}`);
 }
 
+/**
+ * The environment for an npm started by these scripts. Under `npm test` the outer npm exports `npm_config_*`
+ * (and `npm_package_*`, `npm_lifecycle_*`) variables; `npm_config_user_agent` names the outer Node (20), and
+ * code-server's install script reads Node's version from it and refuses to install under Node 24. A nested npm
+ * must see none of the outer npm's settings: only what is passed here on purpose.
+ */
+export function nestedNpmEnv(base = process.env, extra = {}) {
+  const env = {};
+  for (const [key, value] of Object.entries(base)) {
+    if (/^npm_(config|package|lifecycle|execpath|node_execpath|command)/i.test(key) || key === 'INIT_CWD') continue;
+    env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+
 /** Runs `npm install` into its own prefix unless a marker says that exact version is already there. */
-function npmInstallOnce(dir, spec, env = process.env, extraArgs = []) {
+function npmInstallOnce(dir, spec, env = nestedNpmEnv(), extraArgs = []) {
   const marker = join(dir, '.installed');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === spec) return;
   mkdirSync(dir, { recursive: true });
@@ -64,7 +79,7 @@ export function ensureTools() {
 
   const codeServerDir = join(cacheRoot, `code-server@${versions.codeServer}`);
   // code-server's native modules build against Node 24's headers, found locally (node-gyp would download them otherwise).
-  const node24Env = { ...process.env, PATH: `${nodeBin}${delimiter}${process.env.PATH}`, npm_config_nodedir: nodeHome };
+  const node24Env = nestedNpmEnv(process.env, { PATH: `${nodeBin}${delimiter}${process.env.PATH}`, npm_config_nodedir: nodeHome });
   npmInstallOnce(codeServerDir, `code-server@${versions.codeServer}`, node24Env, ['--foreground-scripts']);
 
   const playwrightDir = join(cacheRoot, `playwright-core@${versions.playwright}`);
