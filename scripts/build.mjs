@@ -1,6 +1,7 @@
 // Bundles the CLI (and, when present, the language server and the extension) with esbuild into dist/,
 // and copies the WebAssembly files they load beside them and into grammars/.
 import { build, transformSync } from 'esbuild';
+import { buildSandboxParts, writeSandboxGlobals } from './sandbox-parts.mjs';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -20,15 +21,11 @@ const wasm = [
   [join(dirname(require.resolve('@jitl/quickjs-wasmfile-release-sync/package.json')), 'dist', 'emscripten-module.wasm'), 'quickjs.wasm'],
 ];
 // The prelude runs in QuickJS, which compiles every character of it on every run: ship it minified.
+// keepNames keeps class names (they show up as runtime types); the IIFE keeps its helper out of the snippet's globals.
 const sandboxDir = join(root, 'server/src/engine/sandbox');
-for (const file of readdirSync(sandboxDir)) {
-  if (!file.endsWith('.js')) continue;
-  const source = readFileSync(join(sandboxDir, file), 'utf8');
-  // Parts are bare function expressions; the assignment keeps the minifier from dropping them.
-  const input = file.startsWith('part-') ? '__pico_part=' + source.replace(/^(\/\/.*\n)*/, '') : source;
-  // keepNames keeps class names (they show up as runtime types); the IIFE keeps its helper out of the snippet's globals.
-  writeFileSync(join(dist, file), transformSync(input, { minify: true, keepNames: true, format: 'iife', target: 'es2022' }).code);
-}
+writeFileSync(join(dist, 'prelude.js'), transformSync(readFileSync(join(sandboxDir, 'prelude.js'), 'utf8'), { minify: true, keepNames: true, format: 'iife', target: 'es2022' }).code);
+await buildSandboxParts(sandboxDir, dist);
+await writeSandboxGlobals();
 for (const [from, name] of wasm) {
   copyFileSync(from, join(dist, name));
   if (name.startsWith('tree-sitter') || name === 'web-tree-sitter.wasm') copyFileSync(from, join(grammars, name));

@@ -214,7 +214,8 @@ export function formatReport(report: Report, source: string): string {
   const lineCount = source.replace(/\r?\n$/, '').split('\n').length;
   if (report.output.length) {
     out.push('── output ──');
-    for (const entry of report.output) out.push((entry.stream === 'error' || entry.stream === 'warn' ? '! ' : '  ') + entry.text);
+    // An entry that prints an assumed value is marked: it is Pico's guess, not the program's output.
+    for (const entry of report.output) out.push((entry.stream === 'error' || entry.stream === 'warn' ? '! ' : '  ') + entry.text + (entry.assumed ? '   (assumed)' : ''));
     if (report.outputTruncated) out.push('  [output truncated]');
   }
   if (report.injected.length) {

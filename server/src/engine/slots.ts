@@ -4,12 +4,16 @@ import { rankValues, type OrderPair } from './order';
 import { emptyFacts } from './analyse';
 import type { SyntaxNode, Tree } from './parse';
 import type { Analysis, Prediction, Slot, Want } from './types';
+import sandboxProvides from './sandbox-provides.json';
 
 // Slots: the places that need a value (free names, `this`, unknown modules, parameters of functions Pico
 // calls), with the branch wishes that steer their values and the values the user fixed.
 
-/** Builtin modules Pico's prelude implements itself: importing them is not an assumption the user must check. */
-export const builtinModules = new Set(['path', 'util', 'assert', 'fs', 'fs/promises', 'events', 'http', 'https', 'express', 'crypto', 'os', 'url', 'querystring', 'buffer', 'timers', 'timers/promises', 'process', 'console']);
+/**
+ * Builtin modules Pico's prelude implements itself: importing them is not an assumption the user must check. The list
+ * is the prelude's own, written by the build (scripts/sandbox-parts.mjs).
+ */
+export const builtinModules: ReadonlySet<string> = new Set(sandboxProvides.modules);
 
 /** The places that need a value: free names, `this`, modules Pico does not implement, parameters of functions Pico may call. */
 export function slotsOf(analysis: Analysis): Slot[] {

@@ -274,6 +274,8 @@ export interface OutputEntry {
   stream: 'log' | 'info' | 'warn' | 'error' | 'debug';
   text: string;
   line: number | null;
+  /** Set when the entry prints an assumed value (a placeholder or a predicted object): not the program's own output. */
+  assumed?: boolean;
 }
 
 /** A runtime type observed for a name at a line in the reported run. */

@@ -64,7 +64,6 @@ export interface SandboxOutcome {
 
 let modulePromise: Promise<QuickJSWASMModule> | null = null;
 let preludeSource: string | null = null;
-const partNames = ['buffer', 'url', 'events', 'dom', 'net', 'node'] as const;
 let partSources: Record<string, string> | null = null;
 
 /** Loads QuickJS's WebAssembly once per process. */
@@ -82,7 +81,9 @@ function prelude(): string {
 
 /** Sources of the prelude's lazily compiled parts (see prelude.js, `need`). */
 function parts(): Record<string, string> {
-  partSources ??= Object.fromEntries(partNames.map((name) => [name, readFileSync(assetPath(`part-${name}.js`), 'utf8')]));
+  // parts.json lists the parts the build made (scripts/sandbox-parts.mjs).
+  partSources ??= Object.fromEntries((JSON.parse(readFileSync(assetPath('parts.json'), 'utf8')) as string[])
+    .map((name) => [name, readFileSync(assetPath(`part-${name}.js`), 'utf8')]));
   return partSources;
 }
 

@@ -1,11 +1,10 @@
 // Pico prelude part 'dom': compiled inside the sandbox on first use (see prelude.js).
-(function (I) {
+/** @param {any} I the prelude's part registry */
+export default function (I) {
   'use strict';
   const { G, need, write, queueCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, isAny, ANY, SOFT, drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime, config } = I.core;
   need('events');
   const { EventEmitter, Event, CustomEvent, EventTarget, makeEvent } = I;
-  need('buffer');
-  const { Buffer, TextEncoder, TextDecoder, utf8Encode, utf8Decode } = I;
   // ------------------------------------------------------------------------------------------
   // A small DOM: elements are created on demand, so `document.getElementById('x')` always finds one.
   class Node extends EventTarget {}
@@ -180,11 +179,11 @@
   G.Element = Element;
   G.HTMLElement = HTMLElement;
   G.Image = class Image extends HTMLElement { constructor(w, h) { super('img'); this.width = w || 0; this.height = h || 0; const self = this; Promise.resolve().then(() => { if (typeof self.onload === 'function') runTask(self.onload, self, [makeEvent('load', self)], 'event'); }); } };
-  class Blob { constructor(parts, opts) { this._parts = parts || []; this.type = (opts && opts.type) || ''; this.size = this._parts.reduce((n, p) => n + String(p).length, 0); } text() { return Promise.resolve(this._parts.join('')); } arrayBuffer() { return Promise.resolve(new TextEncoder().encode(this._parts.join('')).buffer); } }
+  class Blob { constructor(parts, opts) { this._parts = parts || []; this.type = (opts && opts.type) || ''; this.size = this._parts.reduce((n, p) => n + String(p).length, 0); } text() { return Promise.resolve(this._parts.join('')); } arrayBuffer() { return Promise.resolve(new G.TextEncoder().encode(this._parts.join('')).buffer); } }
   G.Blob = Blob;
   G.File = class File extends Blob { constructor(parts, name, opts) { super(parts, opts); this.name = name; } };
   G.FormData = class FormData { constructor() { this._m = []; } append(k, v) { this._m.push([k, v]); } set(k, v) { this._m = this._m.filter((p) => p[0] !== k); this._m.push([k, v]); } get(k) { const e = this._m.find((p) => p[0] === k); return e ? e[1] : null; } has(k) { return this._m.some((p) => p[0] === k); } entries() { return this._m[Symbol.iterator](); } };
   G.FileReader = class FileReader extends EventTarget { readAsText(blob) { const self = this; Promise.resolve().then(() => { self.result = blob && blob._parts ? blob._parts.join('') : 'example'; if (self.onload) runTask(self.onload, self, [{ target: self }], 'event'); }); } readAsDataURL(b) { this.readAsText(b); } readAsArrayBuffer(b) { this.readAsText(b); } };
 
   Object.assign(I, { HTMLElement, Element });
-})
+}

@@ -1,27 +1,34 @@
-// Pico prelude part 'events': compiled inside the sandbox on first use (see prelude.js).
-(function (I) {
+// Pico prelude part 'events': Node's EventEmitter (the `events` package) and the DOM's Event/EventTarget/AbortController
+// (hand-written: small, and they drive listeners with predicted events). Compiled on first use (see prelude.js).
+import EventsLib from 'events/events.js';
+
+/** @param {any} I the prelude's part registry */
+export default function (I) {
   'use strict';
   const { G, need, write, queueCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, isAny, ANY, SOFT, drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime, config } = I.core;
-  // Events.
-  class EventEmitter {
-    constructor() { this._events = {}; this._max = 10; }
-    on(name, fn) { (this._events[name] = this._events[name] || []).push(fn); if (!this._piConsumed) queueCallback(fn, this, () => argumentsFor(fn, String(name)), 'event'); return this; }
-    addListener(name, fn) { return this.on(name, fn); }
-    prependListener(name, fn) { return this.on(name, fn); }
-    once(name, fn) { const w = (...a) => { this.off(name, w); return fn.apply(this, a); }; w.listener = fn; (this._events[name] = this._events[name] || []).push(w); queueCallback(fn, this, () => argumentsFor(fn, String(name)), 'event'); return this; }
-    off(name, fn) { const l = this._events[name]; if (l) this._events[name] = l.filter((f) => f !== fn && f.listener !== fn); return this; }
-    removeListener(name, fn) { return this.off(name, fn); }
-    removeAllListeners(name) { if (name === undefined) this._events = {}; else delete this._events[name]; return this; }
-    emit(name, ...args) { const l = this._events[name]; if (!l || !l.length) return false; for (const f of l.slice()) { drivenCallbacks.add(f.listener || f); f.apply(this, args); } return true; }
-    listeners(name) { return (this._events[name] || []).slice(); }
-    listenerCount(name) { return (this._events[name] || []).length; }
-    eventNames() { return Object.keys(this._events); }
-    setMaxListeners(n) { this._max = n; return this; }
-    getMaxListeners() { return this._max; }
+  // Node's EventEmitter (the `events` package), with one addition: a listener the snippet adds but never emits to
+  // is called after the main body with predicted arguments, so its body runs (see `queueCallback`).
+  class EventEmitter extends EventsLib {
+    on(/** @type {any} */ name, /** @type {Function} */ fn) { super.on(name, fn); drive(this, name, fn); return this; }
+    addListener(/** @type {any} */ name, /** @type {Function} */ fn) { return this.on(name, fn); }
+    prependListener(/** @type {any} */ name, /** @type {Function} */ fn) { super.prependListener(name, fn); drive(this, name, fn); return this; }
+    emit(/** @type {any} */ name, /** @type {any[]} */ ...args) {
+      for (const f of this.rawListeners(name)) drivenCallbacks.add(f.listener || f);
+      return super.emit(name, ...args);
+    }
   }
-  EventEmitter.EventEmitter = EventEmitter;
-  EventEmitter.defaultMaxListeners = 10;
-  EventEmitter.once = (emitter, name) => new Promise((resolve) => emitter.once(name, (...a) => resolve(a)));
+  // `await events.once(emitter, 'ready')` waits for the snippet's own emit: its resolver is not the snippet's
+  // listener, and calling it with predicted arguments would settle the promise with invented values.
+  let internal = 0;
+  for (const name of ['once', 'on']) {
+    const original = /** @type {any} */ (EventsLib)[name];
+    Object.defineProperty(EventEmitter, name, { value(/** @type {any[]} */ ...args) { internal++; try { return original.apply(this, args); } finally { internal--; } }, writable: true, configurable: true });
+  }
+  /** @param {any} emitter @param {any} name @param {any} fn */
+  function drive(emitter, name, fn) {
+    if (!internal && !emitter._piConsumed && typeof fn === 'function') queueCallback(fn.listener || fn, emitter, () => argumentsFor(fn.listener || fn, String(name)), 'event');
+  }
+  Object.assign(EventEmitter, { EventEmitter });
 
   class Event {
     constructor(type, init) { this.type = type; this.bubbles = !!(init && init.bubbles); this.defaultPrevented = false; this.target = null; this.currentTarget = null; this.timeStamp = virtualTime(); if (init && init.detail !== undefined) this.detail = init.detail; }
@@ -58,4 +65,4 @@
   G.AbortController = AbortController;
 
   Object.assign(I, { EventEmitter, Event, CustomEvent, EventTarget, makeEvent });
-})
+}

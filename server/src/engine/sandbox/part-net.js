@@ -1,11 +1,10 @@
 // Pico prelude part 'net': compiled inside the sandbox on first use (see prelude.js).
-(function (I) {
+/** @param {any} I the prelude's part registry */
+export default function (I) {
   'use strict';
   const { G, need, write, queueCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, isAny, ANY, SOFT, drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime, config } = I.core;
   need('events');
   const { EventEmitter, Event, CustomEvent, EventTarget, makeEvent } = I;
-  need('buffer');
-  const { Buffer, TextEncoder, TextDecoder, utf8Encode, utf8Decode } = I;
   need('dom');
   const { HTMLElement } = I;
   // ------------------------------------------------------------------------------------------
@@ -26,7 +25,7 @@
     json() { const b = this._body; if (typeof b === 'string') { try { return Promise.resolve(soft(JSON.parse(b), 'response.json()')); } catch (e) { return Promise.reject(e); } } return Promise.resolve(b === null ? makeAny('response.json()', { noThen: true, plain: true }) : soft(b, 'response.json()')); }
     text() { const b = this._body; return Promise.resolve(typeof b === 'string' ? b : b === null ? '<html><body>example</body></html>' : JSON.stringify(b)); }
     blob() { return this.text().then((t) => new Blob([t])); }
-    arrayBuffer() { return this.text().then((t) => new TextEncoder().encode(t).buffer); }
+    arrayBuffer() { return this.text().then((t) => new G.TextEncoder().encode(t).buffer); }
     formData() { return Promise.resolve(new G.FormData()); }
     clone() { return new Response(this._body, { status: this.status, url: this.url }); }
     get body() { return makeAny('response.body'); }
@@ -64,4 +63,4 @@
   };
 
   Object.assign(I, { Headers, Response, fetchLog });
-})
+}

@@ -1,76 +1,16 @@
 // Pico prelude part 'node': compiled inside the sandbox on first use (see prelude.js).
-(function (I) {
+/** @param {any} I the prelude's part registry */
+export default function (I) {
   'use strict';
   const { G, need, write, queueCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, isAny, ANY, SOFT, drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime, config } = I.core;
   need('events');
   const { EventEmitter, Event, CustomEvent, EventTarget, makeEvent } = I;
-  need('buffer');
-  const { Buffer, TextEncoder, TextDecoder, utf8Encode, utf8Decode } = I;
-  need('url');
-  const { URL, URLSearchParams } = I;
+  // Buffer (a library of its own) is compiled only when something here hands one out.
+  const Buffer = { from: (/** @type {any[]} */ ...args) => need('buffer').Buffer.from(...args), alloc: (/** @type {number} */ n) => need('buffer').Buffer.alloc(n) };
   // ------------------------------------------------------------------------------------------
   // Modules: real little implementations of the Node built-ins snippets use most, `any` for the rest.
-  function pathModule() {
-    const normalize = (p) => {
-      const abs = p.startsWith('/');
-      const out = [];
-      for (const seg of p.split('/')) { if (!seg || seg === '.') continue; if (seg === '..') { if (out.length && out[out.length - 1] !== '..') out.pop(); else if (!abs) out.push('..'); } else out.push(seg); }
-      const s = (abs ? '/' : '') + out.join('/');
-      return s || (abs ? '/' : '.');
-    };
-    const path = {
-      sep: '/', delimiter: ':',
-      join: (...parts) => normalize(parts.filter((p) => p !== '').map(String).join('/')),
-      resolve: (...parts) => { let r = ''; for (const p of parts.map(String)) r = p.startsWith('/') ? p : r + '/' + p; return normalize(r.startsWith('/') ? r : '/work/' + r); },
-      normalize,
-      dirname: (p) => { const s = String(p).replace(/\/+$/, ''); const i = s.lastIndexOf('/'); return i > 0 ? s.slice(0, i) : i === 0 ? '/' : '.'; },
-      basename: (p, ext) => { let b = String(p).replace(/\/+$/, '').split('/').pop(); if (ext && b.endsWith(ext)) b = b.slice(0, -ext.length); return b; },
-      extname: (p) => { const b = String(p).split('/').pop(); const i = b.lastIndexOf('.'); return i > 0 ? b.slice(i) : ''; },
-      isAbsolute: (p) => String(p).startsWith('/'),
-      relative: (a, b) => { const x = normalize(String(a)).split('/'); const y = normalize(String(b)).split('/'); while (x.length && y.length && x[0] === y[0]) { x.shift(); y.shift(); } return x.map(() => '..').concat(y).join('/'); },
-      parse: (p) => { const base = path.basename(p); const ext = path.extname(p); return { root: String(p).startsWith('/') ? '/' : '', dir: path.dirname(p), base, ext, name: ext ? base.slice(0, -ext.length) : base }; },
-      format: (o) => (o.dir ? o.dir + '/' : '') + (o.base || (o.name || '') + (o.ext || '')),
-    };
-    path.posix = path;
-    path.win32 = path;
-    return path;
-  }
-  function utilModule() {
-    return {
-      format: (...a) => format(a),
-      inspect: (v, opts) => inspect(v, opts && opts.depth !== undefined ? opts.depth : 2, [{}]),
-      promisify: (fn) => (...args) => new Promise((resolve, reject) => fn(...args, (err, value) => (err ? reject(err) : resolve(value)))),
-      callbackify: (fn) => (...args) => { const cb = args.pop(); fn(...args).then((v) => cb(null, v), (e) => cb(e)); },
-      inherits: (ctor, superCtor) => { Object.setPrototypeOf(ctor.prototype, superCtor.prototype); ctor.super_ = superCtor; },
-      deprecate: (fn) => fn,
-      isDeepStrictEqual: (a, b) => JSON.stringify(a) === JSON.stringify(b),
-      types: { isPromise: (v) => v instanceof Promise, isDate: (v) => v instanceof RealDate, isRegExp: (v) => v instanceof RegExp },
-      isArray: Array.isArray,
-      TextEncoder, TextDecoder,
-    };
-  }
-  function assertModule() {
-    const fail = (msg, def) => { const e = new Error(msg || def); e.name = 'AssertionError'; throw e; };
-    const assert = (v, msg) => { if (!v) fail(msg, 'The expression evaluated to a falsy value'); };
-    const deepEq = (a, b) => { try { return JSON.stringify(a) === JSON.stringify(b); } catch (e) { return a === b; } };
-    Object.assign(assert, {
-      ok: assert,
-      equal: (a, b, m) => { if (a != b) fail(m, inspect(a) + ' == ' + inspect(b)); },
-      notEqual: (a, b, m) => { if (a == b) fail(m, inspect(a) + ' != ' + inspect(b)); },
-      strictEqual: (a, b, m) => { if (!Object.is(a, b)) fail(m, 'Expected values to be strictly equal: ' + inspect(a) + ' !== ' + inspect(b)); },
-      notStrictEqual: (a, b, m) => { if (Object.is(a, b)) fail(m, 'Expected values to differ'); },
-      deepEqual: (a, b, m) => { if (!deepEq(a, b)) fail(m, 'Expected values to be deeply equal'); },
-      deepStrictEqual: (a, b, m) => { if (!deepEq(a, b)) fail(m, 'Expected values to be strictly deep-equal'); },
-      notDeepStrictEqual: (a, b, m) => { if (deepEq(a, b)) fail(m, 'Expected values not to be deep-equal'); },
-      throws: (fn, _e, m) => { try { fn(); } catch (e) { return; } fail(m, 'Missing expected exception.'); },
-      doesNotThrow: (fn) => fn(),
-      rejects: async (p) => { try { await (typeof p === 'function' ? p() : p); } catch (e) { return; } fail('', 'Missing expected rejection.'); },
-      match: (s, re, m) => { if (!re.test(s)) fail(m, 'The input did not match ' + re); },
-      fail: (m) => fail(m, 'Failed'),
-    });
-    assert.strict = assert;
-    return assert;
-  }
+  // Node's modules that a well-kept library implements are parts of their own (part-path.js, part-util.js, …),
+  // compiled when required. Here: what no library has: fs (predicted files), http/express stubs, os.
   function fsModule() {
     const files = new Map();
     const contentFor = (p) => {
@@ -175,26 +115,19 @@
     express.text = express.raw = express.json;
     return express;
   }
-  function cryptoModule() {
-    const hash = () => { let data = ''; const h = { update: (d) => { data += String(d); return h; }, digest: (enc) => { let x = 2166136261; for (let i = 0; i < data.length; i++) { x ^= data.charCodeAt(i); x = Math.imul(x, 16777619) >>> 0; } const hex = (x.toString(16).padStart(8, '0')).repeat(8); return enc === 'base64' ? G.btoa(hex.slice(0, 32)) : enc ? hex : Buffer.from(hex, 'hex'); } }; return h; };
-    return { createHash: hash, createHmac: hash, randomBytes: (n) => { const b = Buffer.alloc(n); cryptoObject.getRandomValues(b); return b; }, randomUUID: cryptoObject.randomUUID, randomInt: (a, b) => (b === undefined ? Math.floor(random() * a) : a + Math.floor(random() * (b - a))), webcrypto: cryptoObject, timingSafeEqual: (a, b) => String(a) === String(b) };
-  }
   function osModule() {
     return { EOL: '\n', platform: () => 'linux', type: () => 'Linux', arch: () => 'x64', cpus: () => [{ model: 'cpu', speed: 2000 }, { model: 'cpu', speed: 2000 }], totalmem: () => 24e9, freemem: () => 12e9, homedir: () => '/home/user', tmpdir: () => '/tmp', hostname: () => 'localhost', userInfo: () => ({ username: 'user', homedir: '/home/user' }), networkInterfaces: () => ({}), uptime: () => 1000 };
   }
-  function urlModule() {
-    return { URL, URLSearchParams, parse: (s) => { const u = new URL(s, 'http://localhost'); return { protocol: u.protocol, host: u.host, hostname: u.hostname, port: u.port, pathname: u.pathname, search: u.search, query: Object.fromEntries(u.searchParams), hash: u.hash, href: u.href }; }, format: (o) => (typeof o === 'string' ? o : String(o.href || (o.protocol || 'http:') + '//' + (o.host || o.hostname || '') + (o.pathname || ''))), fileURLToPath: (u) => String(u).replace(/^file:\/\//, ''), pathToFileURL: (p) => new URL('file://' + p) };
-  }
-  function querystringModule() {
-    return { parse: (s) => Object.fromEntries(new URLSearchParams(s)), stringify: (o) => new URLSearchParams(o).toString(), escape: encodeURIComponent, unescape: decodeURIComponent };
-  }
   const builtinFactories = {
-    path: pathModule, util: utilModule, assert: assertModule, fs: fsModule, 'fs/promises': () => fsModule().promises, events: () => EventEmitter,
-    http: httpModule, https: httpModule, express: expressModule, crypto: cryptoModule, os: osModule, url: urlModule, querystring: querystringModule,
-    buffer: () => ({ Buffer }), timers: () => ({ setTimeout: G.setTimeout, setInterval: G.setInterval, clearTimeout: G.clearTimeout, setImmediate: G.setImmediate }),
+    path: () => need('path').pathModule, 'path/posix': () => need('path').pathModule, util: () => need('util').utilModule,
+    'util/types': () => need('util').utilModule.types, assert: () => need('assert').assertModule, 'assert/strict': () => need('assert').assertModule.strict,
+    fs: fsModule, 'fs/promises': () => fsModule().promises, events: () => EventEmitter,
+    http: httpModule, https: httpModule, express: expressModule, crypto: () => need('crypto').cryptoModule, os: osModule, url: () => need('url-module').urlModule,
+    querystring: () => need('querystring').querystringModule, string_decoder: () => need('string-decoder').stringDecoderModule, punycode: () => need('punycode').punycodeModule,
+    buffer: () => need('buffer').bufferModule, timers: () => ({ setTimeout: G.setTimeout, setInterval: G.setInterval, clearTimeout: G.clearTimeout, setImmediate: G.setImmediate }),
     'timers/promises': () => ({ setTimeout: (ms, v) => new Promise((r) => addTimer(() => r(v), ms, [], false)) }),
     process: () => G.process, console: () => consoleObject,
   };
 
   Object.assign(I, { builtinFactories, makeRequest, makeResponse, EventEmitter });
-})
+}

@@ -1,64 +1,42 @@
-// Pico prelude part 'url': compiled inside the sandbox on first use (see prelude.js).
-(function (I) {
-  'use strict';
-  const { G, need, write, queueCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, isAny, ANY, SOFT, drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime, config } = I.core;
-  // URL and URLSearchParams (QuickJS has neither).
-  class URLSearchParams {
-    constructor(init) {
-      this._list = [];
-      if (typeof init === 'string') {
-        for (const part of init.replace(/^\?/, '').split('&')) {
-          if (!part) continue;
-          const [k, v = ''] = part.split('=');
-          this._list.push([decodeURIComponent(k.replace(/\+/g, ' ')), decodeURIComponent(v.replace(/\+/g, ' '))]);
-        }
-      } else if (init && typeof init === 'object') {
-        for (const [k, v] of Array.isArray(init) ? init : Object.entries(init)) this._list.push([String(k), String(v)]);
-      }
-    }
-    get(k) { const e = this._list.find((p) => p[0] === k); return e ? e[1] : null; }
-    getAll(k) { return this._list.filter((p) => p[0] === k).map((p) => p[1]); }
-    set(k, v) { this.delete(k); this._list.push([k, String(v)]); }
-    append(k, v) { this._list.push([k, String(v)]); }
-    has(k) { return this._list.some((p) => p[0] === k); }
-    delete(k) { this._list = this._list.filter((p) => p[0] !== k); }
-    forEach(fn) { this._list.forEach(([k, v]) => fn(v, k, this)); }
-    keys() { return this._list.map((p) => p[0])[Symbol.iterator](); }
-    values() { return this._list.map((p) => p[1])[Symbol.iterator](); }
-    entries() { return this._list.map((p) => [p[0], p[1]])[Symbol.iterator](); }
-    [Symbol.iterator]() { return this.entries(); }
-    get size() { return this._list.length; }
-    toString() { return this._list.map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&'); }
-  }
-  class URL {
-    constructor(input, base) {
-      let href = String(input);
-      if (!/^[a-z][a-z0-9+.-]*:/i.test(href)) {
-        if (base === undefined) throw new TypeError('Invalid URL: ' + href);
-        const b = new URL(String(base));
-        href = href.startsWith('/') ? b.origin + href : b.origin + b.pathname.replace(/[^/]*$/, '') + href;
-      }
-      const m = /^([a-z][a-z0-9+.-]*:)(?:\/\/(?:([^:@/]*)(?::([^@/]*))?@)?([^:/?#]*)(?::(\d+))?)?([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(href);
-      if (!m) throw new TypeError('Invalid URL: ' + href);
-      this.protocol = m[1].toLowerCase();
-      this.username = m[2] || '';
-      this.password = m[3] || '';
-      this.hostname = m[4] || '';
-      this.port = m[5] || '';
-      this.pathname = m[6] || '/';
-      this.searchParams = new URLSearchParams(m[7] || '');
-      this.hash = m[8] || '';
-    }
-    get host() { return this.hostname + (this.port ? ':' + this.port : ''); }
-    get origin() { return this.protocol + '//' + this.host; }
-    get search() { const s = this.searchParams.toString(); return s ? '?' + s : ''; }
-    set search(v) { this.searchParams = new URLSearchParams(String(v)); }
-    get href() { return this.origin + this.pathname + this.search + this.hash; }
-    toString() { return this.href; }
-    toJSON() { return this.href; }
-  }
+// Pico prelude part 'url': the WHATWG URL and URLSearchParams (QuickJS has neither), from core-js-pure's spec
+// implementation, displayed by util.inspect as Node displays its own.
+import CoreURL from 'core-js-pure/web/url.js';
+import CoreURLSearchParams from 'core-js-pure/web/url-search-params.js';
+
+/** @param {any} I the prelude's part registry */
+export default function (I) {
+  const { G } = I.core;
+  const custom = Symbol.for('nodejs.util.inspect.custom');
+  // Named classes: util.inspect and runtime types show `URL`, `URLSearchParams`.
+  class URL extends CoreURL {}
+  class URLSearchParams extends CoreURLSearchParams {}
+  // Marks the sandbox's URLs for util.inspect's `instanceof URL` (lib/inspect-url-check.js).
+  Object.defineProperty(URL.prototype, Symbol.for('pico.url'), { value: true });
+  // As Node's lib/internal/url.js displays a URL: its fields as a plain object.
+  Object.defineProperty(URL.prototype, custom, {
+    value(/** @type {number} */ depth, /** @type {any} */ options, /** @type {Function} */ inspect) {
+      if (typeof depth === 'number' && depth < 0) return this;
+      const fields = ['href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname', 'search', 'searchParams', 'hash'];
+      /** @type {Record<string, unknown>} */
+      const obj = {};
+      for (const field of fields) obj[field] = /** @type {any} */ (this)[field];
+      return 'URL ' + inspect(obj, options);
+    },
+  });
+  // As Node displays URLSearchParams: `URLSearchParams { 'a' => '1', 'b' => '2' }`.
+  Object.defineProperty(URLSearchParams.prototype, custom, {
+    value(/** @type {number | null} */ depth, /** @type {any} */ options, /** @type {Function} */ inspect) {
+      if (typeof depth === 'number' && depth < 0) return options.stylize('[Object]', 'special');
+      const inner = Object.assign({}, options, depth !== null ? { depth: depth - 1 } : {});
+      /** @type {string[]} */
+      const output = [];
+      /** @type {any} */ (this).forEach((/** @type {string} */ value, /** @type {string} */ key) => { output.push(inspect(key, inner) + ' => ' + inspect(value, inner)); });
+      const length = output.reduce((sum, item) => sum + item.length + 2, -2);
+      if (length > options.breakLength) return 'URLSearchParams {\n  ' + output.join(',\n  ') + ' }';
+      return output.length ? 'URLSearchParams { ' + output.join(', ') + ' }' : 'URLSearchParams {}';
+    },
+  });
   G.URL = URL;
   G.URLSearchParams = URLSearchParams;
-
   Object.assign(I, { URL, URLSearchParams });
-})
+}

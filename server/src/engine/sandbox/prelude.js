@@ -23,6 +23,7 @@
 
   const ANY = Symbol('pico.any');
   const SOFT = Symbol('pico.soft');
+  const INSPECT_CUSTOM = Symbol.for('nodejs.util.inspect.custom');
   const assumedObjects = new WeakSet();
   const notInstances = new WeakSet(); // values that are no instance of any assumed class
   const exactObjects = new WeakSet(); // assumed objects whose missing keys must read as undefined (see `exact`)
@@ -51,6 +52,8 @@
     }
     static now() { return Math.floor(now()); }
   }
+  // util.inspect names a value's class: the virtual clock's Date must print as Node's does.
+  Object.defineProperty(PicoDate, 'name', { value: 'Date' });
   G.Date = PicoDate;
 
   function currentLine() {
@@ -84,13 +87,21 @@
   function safeSource(fn) {
     try { return Function.prototype.toString.call(fn); } catch (e) { return ''; }
   }
+  /** Strings inside values are quoted as util.inspect quotes them: single quotes unless the string holds one. */
+  function quote(text) {
+    const q = text.indexOf("'") < 0 ? "'" : text.indexOf('"') < 0 ? '"' : text.indexOf('`') < 0 ? '`' : "'";
+    const body = JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"');
+    return q + (q === "'" ? body.replace(/'/g, "\\'") : body) + q;
+  }
+  // `inspect` is the short display of hover samples (traces), where placeholders show as `[any label]`. Program
+  // output goes through `formatOutput`: Node's own util.inspect (part 'inspect').
   function inspect(value, depth, seen) {
     if (depth === undefined) depth = 2;
     seen = seen || [];
     if (isAny(value)) return '[any ' + value[ANY] + ']';
     if (value === null) return 'null';
     switch (typeof value) {
-      case 'string': return depth === 2 && seen.length === 0 ? value : JSON.stringify(value);
+      case 'string': return depth === 2 && seen.length === 0 ? value : quote(value);
       case 'number': return Object.is(value, -0) ? '-0' : String(value);
       case 'bigint': return value + 'n';
       case 'undefined': return 'undefined';
@@ -128,31 +139,36 @@
     if (keys.length > 20) parts.push('...');
     return parts.length ? prefix + '{ ' + parts.join(', ') + ' }' : prefix + '{}';
   }
-  function format(args) {
-    let first = args[0];
-    let rest = args.slice(1);
-    let text = '';
-    if (typeof first === 'string' && /%[sdifoOjc%]/.test(first) && rest.length) {
-      text = first.replace(/%([sdifoOjc%])/g, (m, f) => {
-        if (f === '%') return '%';
-        if (!rest.length) return m;
-        const v = rest.shift();
-        if (f === 's') return typeof v === 'string' ? v : inspect(v, 1, [{}]);
-        if (f === 'd' || f === 'i') return String(f === 'i' ? parseInt(v) : Number(v));
-        if (f === 'f') return String(parseFloat(v));
-        if (f === 'c') return '';
-        return inspect(v, 2, [{}]);
-      });
-      first = undefined;
-    }
-    const parts = [];
-    if (first !== undefined || args.length === 0) { if (args.length) parts.push(inspect(first)); }
-    else if (text) parts.push(text);
-    for (const v of rest) parts.push(typeof v === 'string' ? v : inspect(v));
-    if (first === undefined && !text && args.length) parts.unshift('undefined');
-    return parts.join(' ');
+  // Program output, formatted exactly as Node's console does (util.formatWithOptions). Arguments that are all
+  // primitives without a `%` directive are joined here; anything else compiles Node's util.inspect (part 'inspect').
+  // A placeholder (an `any`) prints as `[any label]` and marks the whole entry assumed: it is never shown as output.
+  let outputAssumed = false;
+  function isPlain(v) {
+    const t = typeof v;
+    return v === null || (t !== 'object' && t !== 'function' && t !== 'symbol');
   }
-  function write(stream, text) {
+  function formatPrimitive(v) {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'bigint') return v + 'n';
+    return Object.is(v, -0) ? '-0' : String(v);
+  }
+  function format(args) {
+    if (args.every(isPlain) && !(typeof args[0] === 'string' && args[0].indexOf('%') >= 0 && args.length > 1)) return args.map(formatPrimitive).join(' ');
+    for (const v of args) if (isAny(v) || assumedObjects.has(v)) outputAssumed = true;
+    return need('inspect').nodeFormatWithOptions({}, ...args);
+  }
+  function nodeInspect(value, options) {
+    if (isAny(value) || assumedObjects.has(value)) outputAssumed = true;
+    return isPlain(value) && typeof value !== 'string' ? formatPrimitive(value) : need('inspect').nodeInspect(value, options);
+  }
+  /** Node's console.group indentation, applied to every line of an entry. */
+  let groupIndent = '';
+  function emit(stream, text) {
+    const assumed = outputAssumed;
+    outputAssumed = false;
+    write(stream, groupIndent ? groupIndent + text.split('\n').join('\n' + groupIndent) : text, assumed);
+  }
+  function write(stream, text, assumed) {
     if (outputTruncated) return;
     outputBytes += text.length + 1;
     if (outputBytes > limits.maxOutputBytes) {
@@ -161,7 +177,9 @@
       hostLimit('output');
       throw new InternalLimit('output limit of ' + limits.maxOutputBytes + ' bytes exceeded');
     }
-    output.push({ stream, text, line: currentLine() });
+    const entry = { stream, text, line: currentLine() };
+    if (assumed) entry.assumed = true;
+    output.push(entry);
   }
   class InternalLimit extends Error {}
   InternalLimit.prototype.name = 'PicoLimit';
@@ -181,17 +199,28 @@
   const counters = new Map();
   const timersLabels = new Map();
   const consoleObject = {};
-  for (const stream of ['log', 'info', 'warn', 'error', 'debug']) consoleObject[stream] = (...args) => write(stream, format(args));
-  consoleObject.trace = (...args) => write('error', 'Trace: ' + format(args));
-  consoleObject.dir = (v) => write('log', inspect(v));
-  consoleObject.table = (v) => write('log', inspect(v));
-  consoleObject.assert = (cond, ...args) => { if (!cond) write('error', 'Assertion failed' + (args.length ? ': ' + format(args) : '')); };
-  consoleObject.count = (label = 'default') => { const n = (counters.get(label) || 0) + 1; counters.set(label, n); write('log', label + ': ' + n); };
-  consoleObject.countReset = (label = 'default') => counters.delete(label);
-  consoleObject.time = (label = 'default') => timersLabels.set(label, now());
-  consoleObject.timeEnd = consoleObject.timeLog = (label = 'default') => write('log', label + ': ' + (now() - (timersLabels.get(label) || now())).toFixed(3) + 'ms');
-  consoleObject.group = consoleObject.groupCollapsed = (...args) => { if (args.length) write('log', format(args)); };
-  consoleObject.groupEnd = () => {};
+  for (const stream of ['log', 'info', 'warn', 'error', 'debug']) consoleObject[stream] = (...args) => emit(stream, format(args));
+  consoleObject.trace = (...args) => emit('error', 'Trace' + (args.length ? ': ' + format(args) : ''));
+  consoleObject.dir = (v, options) => emit('log', nodeInspect(v, Object.assign({ customInspect: false }, options)));
+  consoleObject.dirxml = consoleObject.log;
+  consoleObject.table = (data, properties) => {
+    if (data === null || typeof data !== 'object') return consoleObject.log(data);
+    emit('log', need('table').table(data, properties));
+  };
+  consoleObject.assert = (cond, ...args) => {
+    if (cond) return;
+    if (typeof args[0] === 'string') args[0] = 'Assertion failed: ' + args[0];
+    else args.unshift('Assertion failed');
+    consoleObject.warn(...args);
+  };
+  consoleObject.count = (label = 'default') => { label = String(label); const n = (counters.get(label) || 0) + 1; counters.set(label, n); emit('log', label + ': ' + n); };
+  consoleObject.countReset = (label = 'default') => { counters.delete(String(label)); };
+  consoleObject.time = (label = 'default') => { timersLabels.set(String(label), now()); };
+  const elapsed = (label) => label + ': ' + (now() - (timersLabels.has(label) ? timersLabels.get(label) : now())).toFixed(3) + 'ms';
+  consoleObject.timeEnd = (label = 'default') => { label = String(label); emit('log', elapsed(label)); timersLabels.delete(label); };
+  consoleObject.timeLog = (label = 'default', ...data) => { label = String(label); emit('log', elapsed(label) + (data.length ? ' ' + format(data) : '')); };
+  consoleObject.group = consoleObject.groupCollapsed = (...args) => { if (args.length) consoleObject.log(...args); groupIndent += '  '; };
+  consoleObject.groupEnd = () => { groupIndent = groupIndent.slice(0, -2); };
   consoleObject.clear = () => {};
   G.console = consoleObject;
 
@@ -338,6 +367,8 @@
           if (key === Symbol.iterator) return function* () { yield* elements(); };
           if (key === Symbol.asyncIterator) return async function* () { yield* elements(); };
           if (key === Symbol.toStringTag) return 'Any';
+          // console.log of a placeholder: its label, and the output entry is marked assumed (see `format`).
+          if (key === INSPECT_CUSTOM) return () => { outputAssumed = true; return '[any ' + label + ']'; };
           // `x instanceof SomeAssumedClass`: an assumed class has whatever instances the code expects.
           if (key === Symbol.hasInstance) return (value) => value !== null && (typeof value === 'object' || typeof value === 'function') && !notInstances.has(value);
           return undefined;
@@ -544,10 +575,8 @@
   function need(part) {
     if (!loadedParts.has(part)) {
       loadedParts.add(part);
-      // A built part sets `__pico_part` (it is wrapped in an IIFE); a source one is the bare function expression.
-      const result = (0, eval)(partSources[part]);
-      const factory = typeof result === 'function' ? result : G.__pico_part;
-      delete G.__pico_part;
+      // A built part (scripts/sandbox-parts.mjs) is one function expression that takes this registry.
+      const factory = (0, eval)(partSources[part]);
       factory(I);
     }
     return I;
@@ -571,7 +600,8 @@
   };
   for (const part of Object.keys(lazyGlobals)) for (const name of lazyGlobals[part]) lazyGlobal(name, part);
   // Modules: `require`/`import` of Node built-ins get Pico's small implementations (part-node.js), anything else an `any`.
-  const builtinModuleNames = new Set(['path', 'util', 'assert', 'fs', 'fs/promises', 'events', 'http', 'https', 'express', 'crypto', 'os', 'url', 'querystring', 'buffer', 'timers', 'timers/promises', 'process', 'console']);
+  const builtinModuleNames = new Set(['path', 'path/posix', 'util', 'util/types', 'assert', 'assert/strict', 'fs', 'fs/promises', 'events', 'http', 'https', 'express', 'crypto', 'os', 'url',
+    'querystring', 'string_decoder', 'punycode', 'buffer', 'timers', 'timers/promises', 'process', 'console']);
   const moduleCache = new Map();
   const predictedModules = Object.create(null); // specifier -> () => value, from the predictor
   function loadModule(specifier) {
@@ -738,6 +768,8 @@
       return value;
     },
     args: argPredictions,
+    /** Node built-in modules the sandbox implements (read once by the build: server/src/engine/sandbox-provides.json). */
+    builtinModules: () => Array.from(builtinModuleNames),
     begin() { vmDeadline = RealDate.now() + (config.timeoutMs || 2000); },
     loopCapped(line) { if (!cappedLoops.includes(line)) cappedLoops.push(line); },
     mainFailed(error) { if (!isExit(error)) recordError(error, 'main'); },
@@ -804,7 +836,7 @@
     runTask(fn, thisArg, args, 'driver');
   }
   I.core = {
-    G, I, need, write, queueCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, isAny, ANY, SOFT,
+    G, I, need, write, emit, queueCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, nodeInspect, isAny, ANY, SOFT,
     drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime: () => virtualNow, config,
   };
   G.__pico = api;

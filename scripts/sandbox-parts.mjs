@@ -1,0 +1,116 @@
+// Builds the sandbox prelude's lazily loaded parts (server/src/engine/sandbox/part-*.js) into dist/, and writes the
+// one list of what the sandbox provides, globals and Node modules (server/src/engine/sandbox-provides.json), read from the built prelude.
+//
+// A part is an ES module whose default export receives the prelude's part registry `I`. Parts that wrap a library
+// (Node's util.inspect, path, events, buffer, …) import it, and esbuild bundles it into that part only, so a run that
+// never touches it pays nothing. A module shared between parts (a library's `require('buffer')`, assert's
+// `require('util/')`) is not bundled twice: it is taken from the part that owns it, loaded on demand.
+import { build } from 'esbuild';
+import { readdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+
+const root = dirname(dirname(new URL(import.meta.url).pathname));
+
+/** Bare module names some part owns: a library that imports one gets that part's object instead of a second copy. */
+const sharedModules = {
+  buffer: "__pico_I.core.need('buffer').bufferModule",
+  events: "__pico_I.core.need('events').EventEmitter",
+  util: "__pico_I.core.need('util').utilModule",
+  path: "__pico_I.core.need('path').pathModule",
+  punycode: "__pico_I.core.need('punycode').punycodeModule",
+  querystring: "__pico_I.core.need('querystring').querystringModule",
+};
+
+function sharedModulesPlugin() {
+  return {
+    name: 'pico-shared-modules',
+    setup(b) {
+      b.onResolve({ filter: /^(buffer|events|util|path|punycode|querystring)\/?$/ }, (args) => ({ path: args.path.replace(/\/$/, ''), namespace: 'pico-shared' }));
+      b.onLoad({ filter: /.*/, namespace: 'pico-shared' }, (args) => ({ contents: `module.exports = ${sharedModules[args.path]};`, loader: 'js' }));
+    },
+  };
+}
+
+/**
+ * QuickJS's `error.stack` holds only the frames, where V8's starts with `Name: message`: util.inspect prints V8's
+ * stack as it is, so the library's getStackString is given the stack of the sandbox's own rewriting (part-inspect.js,
+ * `errorStack`). The pattern is that of node-inspect-extracted 3.3.3; the build fails if an update changes it.
+ */
+function inspectStackPlugin() {
+  return {
+    name: 'pico-inspect-stack',
+    setup(b) {
+      b.onLoad({ filter: /node-inspect-extracted[\\/]dist[\\/]inspect\.js$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const pattern = 'if(n){if("string"==typeof n)return n;';
+        if (!source.includes(pattern)) throw new Error('node-inspect-extracted changed: its getStackString is not where scripts/sandbox-parts.mjs expects it');
+        return { contents: source.replace(pattern, 'if(n){if("string"==typeof n)return __pico_I.errorStack(e,n);'), loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
+ * Each part becomes one expression, `(function (__pico_I) { …bundle… })`, that prelude.js's `need(part)` evaluates
+ * and calls with its registry: the bundle's shared-module stubs read `__pico_I` when they are first required.
+ */
+export async function buildSandboxParts(sandboxDir, dist) {
+  const names = [];
+  for (const file of readdirSync(sandboxDir).sort()) {
+    if (!/^part-[\w-]+\.js$/.test(file)) continue;
+    const result = await build({
+      entryPoints: [join(sandboxDir, file)],
+      bundle: true, write: false, format: 'cjs', platform: 'neutral', target: 'es2022',
+      mainFields: ['browser', 'module', 'main'], conditions: ['browser', 'import', 'default'],
+      // keepNames keeps class names (they show up as runtime types and in util.inspect's output).
+      minify: true, keepNames: true, legalComments: 'none', logLevel: 'warning',
+      plugins: [sharedModulesPlugin(), inspectStackPlugin()],
+      inject: file === 'part-inspect.js' ? [join(sandboxDir, 'lib', 'inspect-url-check.js')] : [],
+    });
+    const code = result.outputFiles[0].text;
+    const wrapped = `(function (__pico_I) {\nvar module = { exports: {} }, exports = module.exports;\n${code}\nmodule.exports.default(__pico_I);\n})`;
+    writeFileSync(join(dist, file), wrapped);
+    names.push(file.slice('part-'.length, -'.js'.length));
+  }
+  writeFileSync(join(dist, 'parts.json'), JSON.stringify(names));
+  return names;
+}
+
+/**
+ * Evaluates the built prelude in QuickJS once and records every global it leaves (ECMAScript's, QuickJS's and the
+ * ones the prelude defines, lazily compiled parts included: their globals are getters until first read). Written
+ * into the source tree so that the type checker and the engine read the same list; `npm run build` keeps it current.
+ */
+export async function writeSandboxGlobals() {
+  const { getQuickJS } = await import('quickjs-emscripten');
+  const quickjs = await getQuickJS();
+  const context = quickjs.newContext();
+  try {
+    const noop = context.newFunction('limit', () => {});
+    context.setProp(context.global, '__pico_host_limit', noop);
+    noop.dispose();
+    const config = context.newObject();
+    context.setProp(context.global, '__pico_config', config);
+    config.dispose();
+    const parts = context.newObject();
+    context.setProp(context.global, '__pico_parts', parts);
+    parts.dispose();
+    const prelude = context.evalCode(readFileSync(join(root, 'dist', 'prelude.js'), 'utf8'), 'prelude.js');
+    if (prelude.error) {
+      const error = context.dump(prelude.error);
+      prelude.error.dispose();
+      throw new Error(`the sandbox prelude failed in QuickJS: ${JSON.stringify(error)}`);
+    }
+    prelude.value.dispose();
+    const names = context.evalCode('JSON.stringify({ globals: Object.getOwnPropertyNames(globalThis), modules: __pico.builtinModules() })');
+    const { globals, modules } = JSON.parse(context.getString(names.value));
+    names.value.dispose();
+    const provided = { globals: globals.filter((/** @type {string} */ name) => !name.startsWith('__pico')).sort(), modules: modules.sort() };
+    const file = join(root, 'server/src/engine/sandbox-provides.json');
+    const text = JSON.stringify(provided, null, 1) + '\n';
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+    return provided;
+  } finally {
+    context.dispose();
+  }
+}

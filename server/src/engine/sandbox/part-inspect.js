@@ -1,0 +1,25 @@
+// Pico prelude part 'inspect': Node's own util.inspect/format (node-inspect-extracted, a port of
+// lib/internal/util/inspect.js), so console output is what Node prints. Compiled on the first console call that
+// formats something other than a string, number or boolean (see prelude.js, `formatOutput`).
+import './lib/load-begin.js';
+import nodeUtil from 'node-inspect-extracted';
+import './lib/load-end.js';
+
+/** @param {any} I the prelude's part registry */
+export default function (I) {
+  const { inspect, format, formatWithOptions, stripVTControlCharacters, getStringWidth } = nodeUtil;
+  /**
+   * The stack util.inspect prints for an error. QuickJS's holds only frames; V8's begins with `Name: message`, which
+   * is what Node prints first. The frames kept are the snippet's own (Pico's wrapper and the prelude are not the
+   * user's code); their lines are the snippet's lines.
+   * @param {Error} error @param {string} stack
+   */
+  function errorStack(error, stack) {
+    if (stack && !/^\s+at /.test(stack)) return stack;
+    let header;
+    try { header = Error.prototype.toString.call(error); } catch (e) { header = 'Error'; }
+    const frames = stack.split('\n').filter((line) => /\(snippet\.js:\d+:\d+\)$/.test(line) && !/^\s+at <eval> /.test(line));
+    return [header, ...frames].join('\n');
+  }
+  Object.assign(I, { errorStack, nodeInspect: inspect, nodeFormat: format, nodeFormatWithOptions: formatWithOptions, stripVTControlCharacters, getStringWidth });
+}
