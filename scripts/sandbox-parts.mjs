@@ -32,19 +32,35 @@ function sharedModulesPlugin() {
 }
 
 /**
- * QuickJS's `error.stack` holds only the frames, where V8's starts with `Name: message`: util.inspect prints V8's
- * stack as it is, so the library's getStackString is given the stack of the sandbox's own rewriting (part-inspect.js,
- * `errorStack`). The pattern is that of node-inspect-extracted 3.3.3; the build fails if an update changes it.
+ * Patches to node-inspect-extracted 3.3.3, made at build time on its published file (the build fails if an update
+ * moves what a patch expects, so the patch is then revisited rather than silently lost):
+ * - QuickJS's `error.stack` holds only the frames, where V8's starts with `Name: message`: the library's
+ *   getStackString asks the sandbox (part-inspect.js, `errorStack`).
+ * - The library follows a newer Node than 20, the oldest Pico supports and the one its benchmarks record: Node 20
+ *   writes symbol keys in brackets (`[Symbol(k)]: 1`) and an ArrayBuffer's or DataView's byteLength (and a DataView's
+ *   byteOffset and buffer) as plain keys, not as `[byteLength]`.
  */
-function inspectStackPlugin() {
+const inspectPatches = [
+  ['if(n){if("string"==typeof n)return n;', 'if(n){if("string"==typeof n)return __pico_I.errorStack(e,n);'],
+  ['if("symbol"==typeof r){const e=jt(On,ae(r),Un);s=t.stylize(e,"symbol")}', 'if("symbol"==typeof r){const e=jt(On,ae(r),Un);s="["+t.stylize(e,"symbol")+"]"}'],
+  ['return!1===i.enumerable&&(s=`[${s}]`)', 'return!1===i.enumerable&&"symbol"!=typeof r&&(s=`[${s}]`)'],
+  ['E=["byteLength"]}else if(qe(e))', 'l.unshift("byteLength")}else if(qe(e))'],
+  ['E=["byteLength","byteOffset","buffer"]', 'l.unshift("byteLength","byteOffset","buffer")'],
+  ['{ [byteLength]: ', '{ byteLength: '],
+  // …which Node 20's formatProperty reads as an enumerable value when it is not an own property.
+  ['if(void 0!==(i=i||pt(e,r)).value)', 'if(void 0!==(i=i||pt(e,r)||{value:e[r],enumerable:!0}).value)'],
+];
+function inspectPatchPlugin() {
   return {
-    name: 'pico-inspect-stack',
+    name: 'pico-inspect-patches',
     setup(b) {
       b.onLoad({ filter: /node-inspect-extracted[\\/]dist[\\/]inspect\.js$/ }, (args) => {
-        const source = readFileSync(args.path, 'utf8');
-        const pattern = 'if(n){if("string"==typeof n)return n;';
-        if (!source.includes(pattern)) throw new Error('node-inspect-extracted changed: its getStackString is not where scripts/sandbox-parts.mjs expects it');
-        return { contents: source.replace(pattern, 'if(n){if("string"==typeof n)return __pico_I.errorStack(e,n);'), loader: 'js' };
+        let source = readFileSync(args.path, 'utf8');
+        for (const [from, to] of inspectPatches) {
+          if (source.split(from).length !== 2) throw new Error(`node-inspect-extracted changed: scripts/sandbox-parts.mjs cannot patch ${from}`);
+          source = source.replace(from, () => to);
+        }
+        return { contents: source, loader: 'js' };
       });
     },
   };
@@ -64,7 +80,7 @@ export async function buildSandboxParts(sandboxDir, dist) {
       mainFields: ['browser', 'module', 'main'], conditions: ['browser', 'import', 'default'],
       // keepNames keeps class names (they show up as runtime types and in util.inspect's output).
       minify: true, keepNames: true, legalComments: 'none', logLevel: 'warning',
-      plugins: [sharedModulesPlugin(), inspectStackPlugin()],
+      plugins: [sharedModulesPlugin(), inspectPatchPlugin()],
       inject: file === 'part-inspect.js' ? [join(sandboxDir, 'lib', 'inspect-url-check.js')] : [],
     });
     const code = result.outputFiles[0].text;

@@ -5,13 +5,20 @@ import EventsLib from 'events/events.js';
 /** @param {any} I the prelude's part registry */
 export default function (I) {
   'use strict';
-  const { G, need, write, queueCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, isAny, ANY, SOFT, drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime, config } = I.core;
+  const { G, need, write, queueCallback, cancelCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, isAny, ANY, SOFT, drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime, config } = I.core;
   // Node's EventEmitter (the `events` package), with one addition: a listener the snippet adds but never emits to
   // is called after the main body with predicted arguments, so its body runs (see `queueCallback`).
   class EventEmitter extends EventsLib {
     on(/** @type {any} */ name, /** @type {Function} */ fn) { super.on(name, fn); drive(this, name, fn); return this; }
     addListener(/** @type {any} */ name, /** @type {Function} */ fn) { return this.on(name, fn); }
     prependListener(/** @type {any} */ name, /** @type {Function} */ fn) { super.prependListener(name, fn); drive(this, name, fn); return this; }
+    removeListener(/** @type {any} */ name, /** @type {any} */ fn) { super.removeListener(name, fn); if (typeof fn === 'function') cancelCallback(fn); return this; }
+    off(/** @type {any} */ name, /** @type {any} */ fn) { return this.removeListener(name, fn); }
+    removeAllListeners(/** @type {any[]} */ ...args) {
+      const names = args.length ? [args[0]] : this.eventNames();
+      for (const name of names) for (const f of this.rawListeners(name)) cancelCallback(f.listener || f);
+      return super.removeAllListeners(...args);
+    }
     emit(/** @type {any} */ name, /** @type {any[]} */ ...args) {
       for (const f of this.rawListeners(name)) drivenCallbacks.add(f.listener || f);
       return super.emit(name, ...args);

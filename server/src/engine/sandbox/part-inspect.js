@@ -18,7 +18,10 @@ export default function (I) {
     if (stack && !/^\s+at /.test(stack)) return stack;
     let header;
     try { header = Error.prototype.toString.call(error); } catch (e) { header = 'Error'; }
-    const frames = stack.split('\n').filter((line) => /\(snippet\.js:\d+:\d+\)$/.test(line) && !/^\s+at <eval> /.test(line));
+    const lines = stack.split('\n').filter((line) => /\(snippet\.js:\d+:\d+\)$/.test(line));
+    // `<eval>` is the script's top level: Pico's wrapper when the snippet's own body is a function in it.
+    const inner = lines.filter((line) => !/^\s+at <eval> /.test(line));
+    const frames = inner.length ? inner : lines;
     return [header, ...frames].join('\n');
   }
   Object.assign(I, { errorStack, nodeInspect: inspect, nodeFormat: format, nodeFormatWithOptions: formatWithOptions, stripVTControlCharacters, getStringWidth });

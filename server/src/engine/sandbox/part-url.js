@@ -7,9 +7,9 @@ import CoreURLSearchParams from 'core-js-pure/web/url-search-params.js';
 export default function (I) {
   const { G } = I.core;
   const custom = Symbol.for('nodejs.util.inspect.custom');
-  // Named classes: util.inspect and runtime types show `URL`, `URLSearchParams`.
-  class URL extends CoreURL {}
-  class URLSearchParams extends CoreURLSearchParams {}
+  // core-js's own classes (a URL's searchParams is one of its URLSearchParams), named URL and URLSearchParams.
+  const URL = CoreURL;
+  const URLSearchParams = CoreURLSearchParams;
   // Marks the sandbox's URLs for util.inspect's `instanceof URL` (lib/inspect-url-check.js).
   Object.defineProperty(URL.prototype, Symbol.for('pico.url'), { value: true });
   // As Node's lib/internal/url.js displays a URL: its fields as a plain object.

@@ -260,6 +260,10 @@
   // Callbacks handed to unknown APIs (listeners, handlers, middleware): called once each, in order, after the main body.
   const pendingCallbacks = [];
   const drivenCallbacks = new WeakSet();
+  /** A listener removed before Pico called it (`emitter.off`) is not called: the program no longer listens. */
+  function cancelCallback(fn) {
+    for (const cb of pendingCallbacks) if (cb.fn === fn) cb.cancelled = true;
+  }
   function queueCallback(fn, thisArg, args, label) {
     if (typeof fn !== 'function' || drivenCallbacks.has(fn)) return;
     drivenCallbacks.add(fn);
@@ -307,7 +311,7 @@
       const cb = pendingCallbacks.shift();
       // Already run by the snippet itself (an emitted event, a direct call): its body has been covered.
       const id = functionIds.get(cb.fn);
-      if (id !== undefined && entered[id]) return true;
+      if ((id !== undefined && entered[id]) || cb.cancelled) return true;
       runTask(cb.fn, cb.thisArg, typeof cb.args === 'function' ? cb.args() : cb.args, 'callback');
       return true;
     }
@@ -836,7 +840,7 @@
     runTask(fn, thisArg, args, 'driver');
   }
   I.core = {
-    G, I, need, write, emit, queueCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, nodeInspect, isAny, ANY, SOFT,
+    G, I, need, write, emit, queueCallback, cancelCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, nodeInspect, isAny, ANY, SOFT,
     drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime: () => virtualNow, config,
   };
   G.__pico = api;
