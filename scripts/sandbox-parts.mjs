@@ -108,8 +108,8 @@ export async function writeSandboxGlobals() {
     const config = context.newObject();
     context.setProp(context.global, '__pico_config', config);
     config.dispose();
-    const parts = context.newObject();
-    context.setProp(context.global, '__pico_parts', parts);
+    const parts = context.newFunction('part', () => context.undefined);
+    context.setProp(context.global, '__pico_part_source', parts);
     parts.dispose();
     const prelude = context.evalCode(readFileSync(join(root, 'dist', 'prelude.js'), 'utf8'), 'prelude.js');
     if (prelude.error) {

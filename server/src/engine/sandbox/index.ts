@@ -132,14 +132,13 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
     timeout.dispose();
     context.setProp(context.global, '__pico_config', config);
     config.dispose();
-    const partsObject = context.newObject();
-    for (const [name, source] of Object.entries(parts())) {
-      const handle = context.newString(source);
-      context.setProp(partsObject, name, handle);
-      handle.dispose();
-    }
-    context.setProp(context.global, '__pico_parts', partsObject);
-    partsObject.dispose();
+    // A part's source crosses into the VM only when the prelude first needs that part (most runs need few).
+    const partSource = context.newFunction('__pico_part_source', (nameHandle) => {
+      const source = parts()[context.getString(nameHandle)];
+      return source === undefined ? context.undefined : context.newString(source);
+    });
+    context.setProp(context.global, '__pico_part_source', partSource);
+    partSource.dispose();
 
     const preludeError = evalScript(context, prelude(), 'prelude.js');
     if (preludeError) throw new Error(`Pico's sandbox prelude failed: ${preludeError.name}: ${preludeError.message}`);

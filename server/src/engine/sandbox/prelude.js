@@ -574,13 +574,13 @@
   // compiled only on first use: compiling all of it would cost more than most snippets take to run.
   const I = {};
   const loadedParts = new Set();
-  const partSources = G.__pico_parts || {};
-  delete G.__pico_parts;
+  const partSource = G.__pico_part_source; // host function: a part's built source, by name
+  delete G.__pico_part_source;
   function need(part) {
     if (!loadedParts.has(part)) {
       loadedParts.add(part);
       // A built part (scripts/sandbox-parts.mjs) is one function expression that takes this registry.
-      const factory = (0, eval)(partSources[part]);
+      const factory = (0, eval)(partSource(part));
       factory(I);
     }
     return I;
