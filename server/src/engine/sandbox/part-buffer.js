@@ -5,7 +5,7 @@ import * as bufferModule from 'buffer/index.js';
 /** @param {any} I the prelude's part registry */
 export default function (I) {
   const { G, isAny } = I.core;
-  const { Buffer } = bufferModule;
+  const Buffer = /** @type {any} */ (bufferModule.Buffer);
   // A placeholder handed to Buffer.from is read as its text, as a string would be (a guess, not a TypeError).
   // 'base64url' (Node 15+) is not in the package: it decodes as base64 (base64-js reads both alphabets) and encodes
   // as base64 in the URL alphabet without padding.
@@ -24,7 +24,7 @@ export default function (I) {
   /** @param {unknown} text */
   const utf8Encode = (text) => Buffer.from(String(text), 'utf8');
   /** @param {Uint8Array} bytes */
-  const utf8Decode = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const utf8Decode = (bytes) => Buffer.from(/** @type {ArrayBuffer} */ (bytes.buffer), bytes.byteOffset, bytes.byteLength).toString('utf8');
   G.Buffer = Buffer;
   G.atob = (/** @type {unknown} */ s) => Buffer.from(String(s), 'base64').toString('latin1');
   G.btoa = (/** @type {unknown} */ s) => Buffer.from(String(s), 'latin1').toString('base64');

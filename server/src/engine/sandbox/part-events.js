@@ -8,7 +8,7 @@ export default function (I) {
   const { G, need, write, queueCallback, cancelCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, isAny, ANY, SOFT, drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime, config } = I.core;
   // Node's EventEmitter (the `events` package), with one addition: a listener the snippet adds but never emits to
   // is called after the main body with predicted arguments, so its body runs (see `queueCallback`).
-  class EventEmitter extends EventsLib {
+  class EventEmitter extends /** @type {any} */ (EventsLib) {
     on(/** @type {any} */ name, /** @type {Function} */ fn) { super.on(name, fn); drive(this, name, fn); return this; }
     addListener(/** @type {any} */ name, /** @type {Function} */ fn) { return this.on(name, fn); }
     prependListener(/** @type {any} */ name, /** @type {Function} */ fn) { super.prependListener(name, fn); drive(this, name, fn); return this; }
@@ -60,7 +60,7 @@ export default function (I) {
     e.target = target;
     e.currentTarget = target;
     Object.assign(e, { key: 'Enter', keyCode: 13, which: 1, clientX: 10, clientY: 10, pageX: 10, pageY: 10, button: 0, ctrlKey: false, shiftKey: false, altKey: false, metaKey: false });
-    if (target && target.value !== undefined) e.data = target.value;
+    if (target && target.value !== undefined) /** @type {any} */ (e).data = target.value;
     return soft(e, type + ' event');
   }
   G.Event = Event;

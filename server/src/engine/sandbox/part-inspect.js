@@ -7,7 +7,8 @@ import './lib/load-end.js';
 
 /** @param {any} I the prelude's part registry */
 export default function (I) {
-  const { inspect, format, formatWithOptions, stripVTControlCharacters, getStringWidth } = nodeUtil;
+  // getStringWidth is exported by the library's build, though its type declarations leave it out.
+  const { inspect, format, formatWithOptions, stripVTControlCharacters, getStringWidth } = /** @type {any} */ (nodeUtil);
   /**
    * The stack util.inspect prints for an error. QuickJS's holds only frames; V8's begins with `Name: message`, which
    * is what Node prints first. The frames kept are the snippet's own (Pico's wrapper and the prelude are not the

@@ -107,7 +107,7 @@ export default function (I) {
       app.engine = () => app;
       return app;
     };
-    const express = makeApp;
+    const express = /** @type {any} */ (makeApp);
     express.Router = makeApp;
     express.json = () => (req, res, next) => next();
     express.urlencoded = () => (req, res, next) => next();

@@ -5,7 +5,7 @@
 // Everything here is plain ES2022 so that QuickJS runs it as is.
 (function (globalObject, config) {
   'use strict';
-  const G = globalObject;
+  const G = /** @type {any} */ (globalObject);
   const hostLimit = G.__pico_host_limit; // host function: tell the host a limit was hit (it interrupts the VM)
   delete G.__pico_host_limit;
 
@@ -48,6 +48,7 @@
   class PicoDate extends RealDate {
     constructor(...args) {
       if (args.length === 0) super(Math.floor(now()));
+      // @ts-ignore: Date takes whatever the snippet passes, as Date does
       else super(...args);
     }
     static now() { return Math.floor(now()); }
@@ -114,7 +115,7 @@
     }
     if (seen.indexOf(value) >= 0) return '[Circular]';
     if (value instanceof Error) return (value.stack ? value.name + ': ' + value.message : String(value));
-    if (value instanceof RealDate) return isNaN(value) ? 'Invalid Date' : value.toISOString();
+    if (value instanceof RealDate) return isNaN(+value) ? 'Invalid Date' : value.toISOString();
     if (value instanceof RegExp) return String(value);
     if (value instanceof Promise) return 'Promise { <pending> }';
     if (depth < 0) return Array.isArray(value) ? '[Array]' : '[Object]';
