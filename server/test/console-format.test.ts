@@ -105,6 +105,20 @@ test('a placeholder printed by console.log is marked assumed; program output is 
   ]);
 });
 
+test('output that shows a predicted object, even nested, is marked assumed; a later line of the program is not', async () => {
+  const setup = "__pico.define('config', 'config', () => ({ port: 3000 }), 1);";
+  const code = "console.log({ cfg: config });\nconst shown = require('util').inspect(config);\nconsole.log('after');\nconsole.count();";
+  const outcome = await runInSandbox({ setup, code });
+  assert.deepEqual(outcome.output.map((o) => [o.text, o.assumed === true]), [
+    ['{ cfg: { port: 3000 } }', true], ['after', false], ['default: 1', false],
+  ]);
+});
+
+test('inspecting a program\'s own value that throws throws, as in Node', async () => {
+  const outcome = await runInSandbox({ setup: '', code: "const p = new Proxy({}, { ownKeys() { throw new Error('nope'); } });\nconsole.log(p);" });
+  assert.equal(outcome.errors[0]?.message, 'nope');
+});
+
 test('a run that prints only strings and numbers never compiles Node\'s inspect', async () => {
   // `need` compiles a part on first use; a part's globals are getters until then. util.inspect's part sets
   // nothing global, so look at the effect instead: the plain path gives Node's text without it.

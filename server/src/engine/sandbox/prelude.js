@@ -154,12 +154,21 @@
     return Object.is(v, -0) ? '-0' : String(v);
   }
   function format(args) {
+    outputAssumed = false; // what util.inspect saw before this call (a program's own util.inspect) is not this output
     if (args.every(isPlain) && !(typeof args[0] === 'string' && args[0].indexOf('%') >= 0 && args.length > 1)) return args.map(formatPrimitive).join(' ');
-    for (const v of args) if (isAny(v) || assumedObjects.has(v)) outputAssumed = true;
-    return need('inspect').nodeFormatWithOptions({}, ...args);
+    const assumed = args.some((v) => isAny(v) || assumedObjects.has(v));
+    try {
+      return need('inspect').nodeFormatWithOptions({}, ...args);
+    } catch (e) {
+      // Inspecting an assumed value must not stop the program (Pico's short form instead); the program's own
+      // values throw as they would in Node.
+      if (e instanceof InternalLimit || !assumed) throw e;
+      outputAssumed = true;
+      return args.map((v) => (typeof v === 'string' ? v : inspect(v))).join(' ');
+    }
   }
   function nodeInspect(value, options) {
-    if (isAny(value) || assumedObjects.has(value)) outputAssumed = true;
+    outputAssumed = false;
     return isPlain(value) && typeof value !== 'string' ? formatPrimitive(value) : need('inspect').nodeInspect(value, options);
   }
   /** Node's console.group indentation, applied to every line of an entry. */
@@ -206,6 +215,7 @@
   consoleObject.dirxml = consoleObject.log;
   consoleObject.table = (data, properties) => {
     if (data === null || typeof data !== 'object') return consoleObject.log(data);
+    outputAssumed = false;
     emit('log', need('table').table(data, properties));
   };
   consoleObject.assert = (cond, ...args) => {
@@ -214,11 +224,11 @@
     else args.unshift('Assertion failed');
     consoleObject.warn(...args);
   };
-  consoleObject.count = (label = 'default') => { label = String(label); const n = (counters.get(label) || 0) + 1; counters.set(label, n); emit('log', label + ': ' + n); };
+  consoleObject.count = (label = 'default') => { label = String(label); const n = (counters.get(label) || 0) + 1; counters.set(label, n); outputAssumed = false; emit('log', label + ': ' + n); };
   consoleObject.countReset = (label = 'default') => { counters.delete(String(label)); };
   consoleObject.time = (label = 'default') => { timersLabels.set(String(label), now()); };
   const elapsed = (label) => label + ': ' + (now() - (timersLabels.has(label) ? timersLabels.get(label) : now())).toFixed(3) + 'ms';
-  consoleObject.timeEnd = (label = 'default') => { label = String(label); emit('log', elapsed(label)); timersLabels.delete(label); };
+  consoleObject.timeEnd = (label = 'default') => { label = String(label); outputAssumed = false; emit('log', elapsed(label)); timersLabels.delete(label); };
   consoleObject.timeLog = (label = 'default', ...data) => { label = String(label); emit('log', elapsed(label) + (data.length ? ' ' + format(data) : '')); };
   consoleObject.group = consoleObject.groupCollapsed = (...args) => { if (args.length) consoleObject.log(...args); groupIndent += '  '; };
   consoleObject.groupEnd = () => { groupIndent = groupIndent.slice(0, -2); };
@@ -497,6 +507,8 @@
       get(t, key, receiver) {
         if (key === SOFT) return true;
         if (key === ANY) return undefined;
+        // util.inspect asks every object it prints for this: console output that shows this value is assumed.
+        if (key === INSPECT_CUSTOM) outputAssumed = true;
         if (typeof key === 'symbol' || key in t) {
           const v = Reflect.get(t, key, receiver === proxy ? t : receiver);
           if (typeof v === 'function' && Array.isArray(t)) return v.bind(t);
