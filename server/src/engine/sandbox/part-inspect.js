@@ -1,6 +1,6 @@
 // Pico prelude part 'inspect': Node's own util.inspect/format (node-inspect-extracted, a port of
 // lib/internal/util/inspect.js), so console output is what Node prints. Compiled on the first console call that
-// formats something other than a string, number or boolean (see prelude.js, `formatOutput`).
+// formats something other than a string, number, boolean, bigint, null or undefined (see prelude.js, `format`).
 import './lib/load-begin.js';
 import nodeUtil from 'node-inspect-extracted';
 import './lib/load-end.js';

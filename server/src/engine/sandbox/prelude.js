@@ -95,7 +95,7 @@
     return q + (q === "'" ? body.replace(/'/g, "\\'") : body) + q;
   }
   // `inspect` is the short display of hover samples (traces), where placeholders show as `[any label]`. Program
-  // output goes through `formatOutput`: Node's own util.inspect (part 'inspect').
+  // output goes through `format` below: Node's own util.inspect (part 'inspect').
   function inspect(value, depth, seen) {
     if (depth === undefined) depth = 2;
     seen = seen || [];
@@ -616,7 +616,7 @@
     net: ['fetch', 'Headers', 'Response', 'Request', 'XMLHttpRequest'],
   };
   for (const part of Object.keys(lazyGlobals)) for (const name of lazyGlobals[part]) lazyGlobal(name, part);
-  // Modules: `require`/`import` of Node built-ins get Pico's small implementations (part-node.js), anything else an `any`.
+  // Modules: `require`/`import` of Node built-ins get the sandbox's (part-node.js's factories), anything else an `any`.
   const builtinModuleNames = new Set(['path', 'path/posix', 'util', 'util/types', 'assert', 'assert/strict', 'fs', 'fs/promises', 'events', 'http', 'https', 'express', 'crypto', 'os', 'url',
     'querystring', 'string_decoder', 'punycode', 'buffer', 'timers', 'timers/promises', 'process', 'console']);
   const moduleCache = new Map();
