@@ -34,6 +34,7 @@ const values: Record<string, string> = {
   'typed arrays and buffers': 'console.log(new Uint8Array([1, 2, 300]), new Float64Array(2), new ArrayBuffer(3), Buffer.from("hi"));',
   'boxed primitives': "console.log(new Number(3), new String('ab'), new Boolean(false), Object(1n));",
   'WeakMap and WeakSet': 'console.log(new WeakMap(), new WeakSet());',
+  'event emitters': "const { EventEmitter } = require('events'); const e = new EventEmitter(); e.on('x', () => {}); console.log(new EventEmitter(), e);",
   'URL and URLSearchParams': "console.log(new URL('https://user:pw@example.org:8080/p/a?q=1#h'), new URLSearchParams('a=1&b=two'), new URLSearchParams(''));",
   'numbers and keys of arrays': 'const a = [1, 2]; a.extra = true; console.log(a, [1.5, -0, 1e21, 0.1 + 0.2]);',
   'format directives': "console.log('%s is %d years, %i%%, %f', 'Bob', 42.5, 42.9, '3.5'); console.log('%j %o', { a: 1 }, { a: [1, 2] }); console.log('%O', { deep: { deeper: { deepest: { x: 1 } } } });",

@@ -8,7 +8,15 @@ export default function (I) {
   const { G, need, write, queueCallback, cancelCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, isAny, ANY, SOFT, drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime, config } = I.core;
   // Node's EventEmitter (the `events` package), with one addition: a listener the snippet adds but never emits to
   // is called after the main body with predicted arguments, so its body runs (see `queueCallback`).
+  // Node 20's emitters carry two symbol-keyed flags, which util.inspect shows; the package's do not.
+  const kShapeMode = Symbol('shapeMode');
+  const kCapture = Symbol('kCapture');
   class EventEmitter extends /** @type {any} */ (EventsLib) {
+    constructor(/** @type {any} */ options) {
+      super(options);
+      this[kShapeMode] = false;
+      this[kCapture] = !!(options && options.captureRejections);
+    }
     on(/** @type {any} */ name, /** @type {Function} */ fn) { super.on(name, fn); drive(this, name, fn); return this; }
     addListener(/** @type {any} */ name, /** @type {Function} */ fn) { return this.on(name, fn); }
     prependListener(/** @type {any} */ name, /** @type {Function} */ fn) { super.prependListener(name, fn); drive(this, name, fn); return this; }
