@@ -36,7 +36,8 @@ export function snapshotOf(report: Report, version: number): DecorationSnapshot 
     // Assumed values are shown as inlay hints by the server, labelled as assumptions; here only observed ones.
     if (!observation.assumed) add(observation.line, `${observation.name} = ${clip(observation.sample, 60)}`);
   }
-  for (const entry of report.output) add(entry.line, `▸ ${clip(entry.text, 80)}`);
+  // Output that shows an assumed value is Pico's guess, not the program's: it says so.
+  for (const entry of report.output) add(entry.line, `▸ ${entry.assumed ? '(assumed) ' : ''}${clip(entry.text, 80)}`);
   const annotations = [...perLine].sort(([a], [b]) => a - b).map(([line, texts]) => ({ line, text: clip(texts.join('  ·  ')) }));
   const error = report.error && report.error.line !== null ? { line: report.error.line - 1, text: clip(`✖ ${report.error.name}: ${report.error.message}`) } : null;
   return { version, ran, notRan, annotations, error };
