@@ -78,8 +78,9 @@ export async function buildSandboxParts(sandboxDir, dist) {
       entryPoints: [join(sandboxDir, file)],
       bundle: true, write: false, format: 'cjs', platform: 'neutral', target: 'es2022',
       mainFields: ['browser', 'module', 'main'], conditions: ['browser', 'import', 'default'],
-      // keepNames keeps class names (they show up as runtime types and in util.inspect's output).
-      minify: true, keepNames: true, legalComments: 'none', logLevel: 'warning',
+      // keepNames keeps class names (they show up as runtime types and in util.inspect's output). Not in the inspect
+      // part: the library ships minified, its names mean nothing, and naming them is compiled on every first use.
+      minify: true, keepNames: file !== 'part-inspect.js', legalComments: 'none', logLevel: 'warning',
       plugins: [sharedModulesPlugin(), inspectPatchPlugin()],
       inject: file === 'part-inspect.js' ? [join(sandboxDir, 'lib', 'inspect-url-check.js')] : [],
     });
