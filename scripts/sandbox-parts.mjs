@@ -39,6 +39,7 @@ function sharedModulesPlugin() {
  * - The library follows a newer Node than 20, the oldest Pico supports and the one its benchmarks record: Node 20
  *   writes symbol keys in brackets (`[Symbol(k)]: 1`) and an ArrayBuffer's or DataView's byteLength (and a DataView's
  *   byteOffset and buffer) as plain keys, not as `[byteLength]`.
+ * - QuickJS keeps a promise's state to itself; the host reads it (sandbox/index.ts, `__pico_promise_state`).
  */
 const inspectPatches = [
   ['if(n){if("string"==typeof n)return n;', 'if(n){if("string"==typeof n)return __pico_I.errorStack(e,n);'],
@@ -47,6 +48,8 @@ const inspectPatches = [
   ['E=["byteLength"]}else if(qe(e))', 'l.unshift("byteLength")}else if(qe(e))'],
   ['E=["byteLength","byteOffset","buffer"]', 'l.unshift("byteLength","byteOffset","buffer")'],
   ['{ [byteLength]: ', '{ byteLength: '],
+  // A promise's state comes from the engine (part-inspect.js, `promiseDetails`), not always `<pending>`.
+  ['getPromiseDetails:()=>[g,void 0]', 'getPromiseDetails:(t)=>__pico_I.promiseDetails(t,g,h)'],
   // …which Node 20's formatProperty reads as an enumerable value when it is not an own property.
   ['if(void 0!==(i=i||pt(e,r)).value)', 'if(void 0!==(i=i||pt(e,r)||{value:e[r],enumerable:!0}).value)'],
 ];
@@ -112,6 +115,9 @@ export async function writeSandboxGlobals() {
     const parts = context.newFunction('part', () => context.undefined);
     context.setProp(context.global, '__pico_part_source', parts);
     parts.dispose();
+    const promises = context.newFunction('promise', () => context.undefined);
+    context.setProp(context.global, '__pico_promise_state', promises);
+    promises.dispose();
     const prelude = context.evalCode(readFileSync(join(root, 'dist', 'prelude.js'), 'utf8'), 'prelude.js');
     if (prelude.error) {
       const error = context.dump(prelude.error);

@@ -139,6 +139,22 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
     });
     context.setProp(context.global, '__pico_part_source', partSource);
     partSource.dispose();
+    // util.inspect shows a promise's state (`Promise { 42 }`), which only the engine knows: [state, value or reason].
+    const promiseState = context.newFunction('__pico_promise_state', (promiseHandle) => {
+      const state = context.getPromiseState(promiseHandle);
+      const pair = context.newArray();
+      const kind = context.newString(state.type);
+      context.setProp(pair, 0, kind);
+      kind.dispose();
+      const settled = state.type === 'fulfilled' ? state.value : state.type === 'rejected' ? state.error : null;
+      if (settled) {
+        context.setProp(pair, 1, settled);
+        settled.dispose();
+      }
+      return pair;
+    });
+    context.setProp(context.global, '__pico_promise_state', promiseState);
+    promiseState.dispose();
 
     const preludeError = evalScript(context, prelude(), 'prelude.js');
     if (preludeError) throw new Error(`Pico's sandbox prelude failed: ${preludeError.name}: ${preludeError.message}`);

@@ -25,5 +25,13 @@ export default function (I) {
     const frames = inner.length ? inner : lines;
     return [header, ...frames].join('\n');
   }
-  Object.assign(I, { errorStack, nodeInspect: inspect, nodeFormat: format, nodeFormatWithOptions: formatWithOptions, stripVTControlCharacters, getStringWidth });
+  /**
+   * Node's getPromiseDetails: [kPending] or [kRejected, reason] or [anything else, value], from the engine.
+   * @param {Promise<unknown>} promise @param {symbol} pending @param {symbol} rejected
+   */
+  function promiseDetails(promise, pending, rejected) {
+    const [state, value] = I.core.promiseState(promise);
+    return state === 'pending' ? [pending, undefined] : [state === 'rejected' ? rejected : 1, value];
+  }
+  Object.assign(I, { errorStack, promiseDetails, nodeInspect: inspect, nodeFormat: format, nodeFormatWithOptions: formatWithOptions, stripVTControlCharacters, getStringWidth });
 }

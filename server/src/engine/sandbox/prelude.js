@@ -589,6 +589,8 @@
   const loadedParts = new Set();
   const partSource = G.__pico_part_source; // host function: a part's built source, by name
   delete G.__pico_part_source;
+  const promiseState = G.__pico_promise_state; // host function: [state, value or reason] of a promise
+  delete G.__pico_promise_state;
   function need(part) {
     if (!loadedParts.has(part)) {
       loadedParts.add(part);
@@ -854,7 +856,7 @@
   }
   I.core = {
     G, I, need, write, emit, queueCallback, cancelCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, nodeInspect, isAny, ANY, SOFT,
-    drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime: () => virtualNow, config,
+    drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, promiseState, cryptoObject, recordError, virtualTime: () => virtualNow, config,
   };
   G.__pico = api;
   G.__pico_this = undefined;
