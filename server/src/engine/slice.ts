@@ -85,7 +85,7 @@ function declaredBy(statement: SyntaxNode): Set<string> {
 /** The name an expression statement assigns to or mutates in place (`x = …`, `x.a += …`, `x.push(…)`), if any. */
 function assignedBy(statement: SyntaxNode): string | null {
   if (statement.type !== 'expression_statement') return null;
-  let expression = statement.namedChildren[0];
+  const expression = statement.namedChildren[0];
   if (!expression) return null;
   let target: SyntaxNode | null = null;
   if (expression.type === 'assignment_expression' || expression.type === 'augmented_assignment_expression') target = expression.childForFieldName('left');
@@ -100,8 +100,7 @@ function assignedBy(statement: SyntaxNode): string | null {
   while (target && (target.type === 'member_expression' || target.type === 'subscript_expression' || target.type === 'parenthesized_expression')) {
     target = target.type === 'parenthesized_expression' ? target.namedChildren[0] : target.childForFieldName('object');
   }
-  expression = target;
-  return expression?.type === 'identifier' ? expression.text : null;
+  return target?.type === 'identifier' ? target.text : null;
 }
 
 /** Every name a node reads (an over-approximation: declared names too, which costs nothing here). */

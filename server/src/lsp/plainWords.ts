@@ -1,0 +1,43 @@
+// Every report leaves the server in the user's words: no sandbox helper (`__pico…`) or internal error name
+// (`PicoLimit`) in a message, sample or output, the settings named instead of CLI flags, and values the program
+// computed from its inputs labelled observed. Hovers, inlay hints, diagnostics, the status item, the output
+// channel and the panel all show this one version. Assumed values keep their source (`value`): the panel runs
+// it again; whoever shows one passes it through readableValue.
+import type { Report } from '../engine/types';
+
+/** `(time limit)` in a limit's message names the limit that stopped the run. */
+function limitName(message: string): string {
+  const named = /\((time|memory|output|stack)[^)]*limit/i.exec(message)?.[1]?.toLowerCase();
+  return named ? `${named[0].toUpperCase()}${named.slice(1)} limit` : 'Limit';
+}
+
+/** A message or sample without the sandbox's helpers and with the editor's settings for the CLI's flags. */
+export function plainText(text: string): string {
+  return text
+    .replace(/__pico\.any\("([^"]*)"\)/g, 'any')
+    .replace(/__pico\.(notInstance|exact|dict)\(/g, '(')
+    .replace(/__pico[\w$]*(\.[\w$]+)*/g, 'Pico')
+    .replace(/\bPicoLimit\b/g, 'limit')
+    .replace(/--ollama-host( or OLLAMA_HOST)?/g, 'the `pico.ollama.host` setting')
+    .replace(/(?<![\w-])--model\b/g, 'the `pico.ollama.model` setting');
+}
+
+export function plainReport(report: Report): Report {
+  const assumedNames = new Set(report.injected.map((i) => i.name));
+  const error = report.error && {
+    ...report.error,
+    name: report.error.name === 'PicoLimit' ? limitName(report.error.message) : plainText(report.error.name),
+    message: plainText(report.error.message),
+  };
+  return {
+    ...report,
+    error,
+    findings: report.findings.map((f) => ({ ...f, message: plainText(f.message) })),
+    output: report.output.map((o) => ({ ...o, text: plainText(o.text) })),
+    // A local computed inside a function Pico called with assumed arguments is the program's own work: observed.
+    // Only the names Pico gave values to stay assumed.
+    types: report.types.map((t) => ({ ...t, sample: plainText(t.sample), assumed: t.assumed && assumedNames.has(t.name) })),
+    repairs: report.repairs.map((r) => ({ ...r, description: plainText(r.description) })),
+    ...(report.model ? { model: { ...report.model, messages: report.model.messages.map(plainText) } } : {}),
+  };
+}
