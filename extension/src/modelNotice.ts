@@ -11,7 +11,7 @@ export class ModelNotice {
     const problem = report.model?.messages[0];
     if (!problem || this.shown) return;
     const setting = /model/i.test(problem) && !/reachable|host/i.test(problem) ? 'pico.ollama.model' : 'pico.ollama.host';
-    this.shown = `Pico could not use Ollama, so it used its built-in predictor: ${problem}`;
+    this.shown = `Pico could not use Ollama, so it used its built-in predictor: ${problem.replace(/`/g, "")}`;
     void vscode.window.showWarningMessage(this.shown, `Open ${setting}`).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', setting);
     });

@@ -34,9 +34,9 @@ test('reports leave the server in plain words', () => {
   const plain = plainReport(report);
   assert.equal(plain.error?.name, 'Time limit');
   assert.doesNotMatch(JSON.stringify({ ...plain, injected: [] }), /__pico|PicoLimit|--ollama-host/);
-  assert.match(plain.findings[0].message, /`pico\.ollama\.host` setting/);
+  assert.match(plain.findings[0].message, /the pico\.ollama\.host setting/);
   assert.deepEqual(plain.types.map((t) => t.assumed), [true, false], 'a local computed from an assumed input is observed');
-  assert.equal(plainText('choose an installed model with --model.'), 'choose an installed model with the `pico.ollama.model` setting.');
+  assert.equal(plainText('choose an installed model with --model.'), 'choose an installed model with the pico.ollama.model setting.');
 });
 
 const bug = ["const settings = { retries: 3 };", "console.log('retries', settings.retries);", 'settings.load(user);', "console.log('not reached');"].join('\n');

@@ -18,8 +18,8 @@ export function plainText(text: string): string {
     .replace(/__pico\.(notInstance|exact|dict)\(/g, '(')
     .replace(/__pico[\w$]*(\.[\w$]+)*/g, 'Pico')
     .replace(/\bPicoLimit\b/g, 'limit')
-    .replace(/--ollama-host( or OLLAMA_HOST)?/g, 'the `pico.ollama.host` setting')
-    .replace(/(?<![\w-])--model\b/g, 'the `pico.ollama.model` setting');
+    .replace(/--ollama-host( or OLLAMA_HOST)?/g, 'the pico.ollama.host setting')
+    .replace(/(?<![\w-])--model\b/g, 'the pico.ollama.model setting');
 }
 
 export function plainReport(report: Report): Report {
