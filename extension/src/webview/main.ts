@@ -71,8 +71,12 @@ function currentEdits(): Record<string, string> {
   return state.result && state.result.text === state.text ? state.edits : {};
 }
 
-/** An assumed value as the user edits it: the sandbox's helpers never show; a bare placeholder is an empty field. */
-function editableValue(value: string): string {
+/**
+ * An assumed value as the user edits it: the expression alone (a module's is reported as `require("m") = value`),
+ * without the sandbox's helpers; a bare placeholder is an empty field.
+ */
+function editableValue(injection: Report['injected'][number]): string {
+  const value = injection.key.startsWith('import:') ? injection.value.replace(/^require\("(?:[^"\\]|\\.)*"\) = /, '') : injection.value;
   return /^__pico\.any\("[^"]*"\)$/.test(value.trim()) ? '' : readableValue(value);
 }
 
@@ -95,7 +99,7 @@ function assumptionTable(report: Report): HTMLElement {
   const rows = report.injected.map((injection) => {
     // Keyed by the assumption's key: a callback's parameter (`error(xhr)`) or a module has no global name to match.
     const edited = state.edits[injection.key];
-    const input = el('input', { className: 'value', value: edited ?? editableValue(injection.value), spellcheck: false, placeholder: 'any: a placeholder that becomes whatever the code uses it as' });
+    const input = el('input', { className: 'value', value: edited ?? editableValue(injection), spellcheck: false, placeholder: 'any: a placeholder that becomes whatever the code uses it as' });
     input.dataset.name = injection.name;
     input.dataset.key = injection.key;
     const by = el('td', { className: 'muted by', textContent: edited !== undefined || injection.by === 'user' ? 'you' : injection.by });
@@ -170,7 +174,7 @@ window.addEventListener('message', (event: MessageEvent<ToPanel>) => {
     case 'result':
       if (!state.result || state.result.text !== lastRunText) state.edits = {};
       // Values the run took from the user stay the user's, edited here or not.
-      for (const injection of message.report.injected) if (injection.by === 'user' && state.edits[injection.key] === undefined) state.edits[injection.key] = injection.value;
+      for (const injection of message.report.injected) if (injection.by === 'user' && state.edits[injection.key] === undefined) state.edits[injection.key] = editableValue(injection);
       state.running = false;
       state.failure = null;
       state.result = { lang: message.lang, report: message.report, text: lastRunText };

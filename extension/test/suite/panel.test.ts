@@ -97,6 +97,21 @@ describe('Pico: Paste & Run', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('an edited module counts too', async () => {
+    const text = "import pad from 'pad-that-is-not-installed';\nconsole.log(pad('x'));";
+    const first = nextMessage(panel, 'result');
+    await panel.handle({ type: 'run', text, lang: 'js', overrides: {} });
+    const result = await first;
+    assert.ok(result.type === 'result');
+    const module = result.report.injected.find((i) => i.name === 'pad');
+    assert.ok(module, JSON.stringify(result.report.injected));
+    const second = nextMessage(panel, 'result');
+    await panel.handle({ type: 'run', text, lang: 'js', overrides: { [module.key]: '(s) => `<${s}>`' } });
+    const edited = await second;
+    assert.ok(edited.type === 'result');
+    assert.deepEqual(edited.report.output.map((o) => o.text), ['<x>']);
+  });
+
   it('reports a stopping error and the language the user chose', async () => {
     const result = nextMessage(panel, 'result');
     await panel.handle({ type: 'run', text: "const n: number = 1;\nnull.boom;\nconsole.log('after');", lang: 'ts', overrides: {} });

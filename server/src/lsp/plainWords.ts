@@ -22,8 +22,14 @@ export function plainText(text: string): string {
     .replace(/(?<![\w-])--model\b/g, 'the pico.ollama.model setting');
 }
 
+/** The names an assumption gives a value to: `user`, or the parameter of a driven callback named `error(xhr)`. */
+function namesOf(injectionName: string): string[] {
+  const parameter = /\(([^()]*)\)$/.exec(injectionName);
+  return parameter ? [injectionName, ...(parameter[1].match(/[A-Za-z_$][\w$]*/g) ?? [])] : [injectionName];
+}
+
 export function plainReport(report: Report): Report {
-  const assumedNames = new Set(report.injected.map((i) => i.name));
+  const assumedNames = new Set(report.injected.flatMap((i) => namesOf(i.name)));
   const error = report.error && {
     ...report.error,
     name: report.error.name === 'PicoLimit' ? limitName(report.error.message) : plainText(report.error.name),
@@ -35,8 +41,8 @@ export function plainReport(report: Report): Report {
     findings: report.findings.map((f) => ({ ...f, message: plainText(f.message) })),
     output: report.output.map((o) => ({ ...o, text: plainText(o.text) })),
     // A local computed inside a function Pico called with assumed arguments is the program's own work: observed.
-    // Only the names Pico gave values to stay assumed.
-    types: report.types.map((t) => ({ ...t, sample: plainText(t.sample), assumed: t.assumed && assumedNames.has(t.name) })),
+    // Only the names Pico gave values to (and their properties: `user.name`) stay assumed.
+    types: report.types.map((t) => ({ ...t, sample: plainText(t.sample), assumed: t.assumed && assumedNames.has(/^[^.[]+/.exec(t.name)?.[0] ?? t.name) })),
     repairs: report.repairs.map((r) => ({ ...r, description: plainText(r.description) })),
     ...(report.model ? { model: { ...report.model, messages: report.model.messages.map(plainText) } } : {}),
   };
