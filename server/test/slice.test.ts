@@ -46,6 +46,14 @@ test('statements of the enclosing function before the selection are in the slice
   assert.equal(context, "import dayjs from 'dayjs';\nconst day = dayjs(orders.date);");
 });
 
+test('a parameter of the enclosing function shadows the file’s declaration of the same name', async () => {
+  const text = ['const data = [1, 2];', 'const scale = 3;', 'function total(data) {', '  return data.length * scale;', '}'].join('\n');
+  const context = await selectionContext(text, 'js', { line: 3, character: 0 }, { line: 3, character: 30 });
+  assert.equal(context, 'const scale = 3;');
+  const loop = ['const item = 1;', 'for (const item of list) {', '  console.log(item);', '}'].join('\n');
+  assert.equal(await selectionContext(loop, 'js', { line: 2, character: 0 }, { line: 2, character: 20 }), '');
+});
+
 test('assignments and in-place mutations of a needed name are kept; calls for their effects are not', async () => {
   const text = ['const list = [];', 'list.push(1);', 'send(list);', 'let n;', 'n = 2', 'other(n);', 'console.log(list, n);'].join('\n');
   const context = await selectionContext(text, 'js', { line: 6, character: 0 }, { line: 6, character: 21 });

@@ -29,7 +29,8 @@ function offsetOf(text: string, position: TextPosition): number {
     if (next < 0) return text.length;
     offset = next + 1;
   }
-  return Math.min(offset + position.character, text.length);
+  const lineEnd = text.indexOf('\n', offset);
+  return Math.min(offset + position.character, lineEnd < 0 ? text.length : lineEnd);
 }
 
 function walk(node: SyntaxNode, visit: (node: SyntaxNode) => boolean | void): void {
@@ -130,6 +131,27 @@ function declaredInside(root: SyntaxNode, start: number, end: number): Set<strin
 }
 
 /**
+ * Names bound by the constructs that enclose the selection: parameters of enclosing functions, a `catch`'s error,
+ * a loop's variables. They shadow the file's declarations of the same names, which must not run in their place.
+ */
+function enclosingBindings(root: SyntaxNode, start: number, end: number): Set<string> {
+  const names = new Set<string>();
+  let node: SyntaxNode | null = root;
+  while (node) {
+    const bindings = [node.childForFieldName('parameters'), node.childForFieldName('parameter')];
+    if (node.type === 'for_in_statement') bindings.push(node.childForFieldName('left'));
+    if (node.type === 'for_statement') bindings.push(node.childForFieldName('initializer'));
+    for (const binding of bindings) {
+      if (!binding) continue;
+      if (binding.type === 'lexical_declaration' || binding.type === 'variable_declaration') declaredBy(binding).forEach((name) => names.add(name));
+      else patternNames(binding, names);
+    }
+    node = node.namedChildren.find((child) => child !== null && child.startIndex <= start && child.endIndex >= end) ?? null;
+  }
+  return names;
+}
+
+/**
  * The statements that the selection's scope has before it: the top-level statements above it, then those of each
  * block that encloses the selection (a function's earlier `const`s), outermost first.
  */
@@ -171,7 +193,8 @@ export async function selectionContext(text: string, lang: Lang, start: TextPosi
       namesRead(node).forEach((name) => needed.add(name));
       return false;
     });
-    for (const name of ownNames) needed.delete(name);
+    const shadowed = enclosingBindings(root, from, to);
+    for (const name of [...ownNames, ...shadowed]) needed.delete(name);
 
     const candidates = statementsAbove(root, from, to);
     const taken: SyntaxNode[] = [];
@@ -186,7 +209,7 @@ export async function selectionContext(text: string, lang: Lang, start: TextPosi
       taken.push(statement);
       declares.forEach((name) => declared.add(name));
       namesRead(statement).forEach((name) => {
-        if (!ownNames.has(name)) needed.add(name);
+        if (!ownNames.has(name) && !shadowed.has(name)) needed.add(name);
       });
     }
     return taken
