@@ -2,7 +2,7 @@
 // disposable. Commands receive this object; extension.ts only creates it and registers them.
 import * as vscode from 'vscode';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
-import { RunRequest, type RunResult, type RunTextParams, RunTextRequest, type RunTextResult, DetectLanguageRequest, type DetectLanguageResult } from '../../server/src/protocol';
+import { languageIds, RunRequest, type RunResult, type RunTextParams, RunTextRequest, type RunTextResult, DetectLanguageRequest, type DetectLanguageResult } from '../../server/src/protocol';
 import { createClient } from './client';
 import { RunDecorations } from './decorations';
 import { StatusItem } from './status';
@@ -58,16 +58,33 @@ export class PicoContext implements vscode.Disposable {
     );
   }
 
-  /** Creates the context and starts the client without waiting for it: commands exist at once and wait for the server. */
+  /**
+   * Creates the context: commands and the status item exist at once. The language server starts in the background
+   * when the first JavaScript or TypeScript document is open (now, or later), so that its engine is warm by the
+   * first run, and never in a window that has none; a command that needs it earlier starts it itself.
+   */
   static create(extension: vscode.ExtensionContext): PicoContext {
     const context = new PicoContext(extension);
     extension.subscriptions.push(context);
-    context.client.start().catch((error: unknown) => {
-      const message = `Pico's language server did not start: ${error instanceof Error ? error.message : String(error)}`;
-      context.status.problem(message);
-      context.output.appendLine(message);
-    });
+    const isPico = (document: vscode.TextDocument) => document.languageId in languageIds;
+    if (vscode.workspace.textDocuments.some(isPico)) context.startServer();
+    else {
+      const opened = vscode.workspace.onDidOpenTextDocument((document) => {
+        if (!isPico(document)) return;
+        opened.dispose();
+        context.startServer();
+      });
+      context.push(opened);
+    }
     return context;
+  }
+
+  private startServer(): void {
+    this.client.start().catch((error: unknown) => {
+      const message = `Pico's language server did not start: ${error instanceof Error ? error.message : String(error)}`;
+      this.status.problem(message);
+      this.output.appendLine(message);
+    });
   }
 
   registerCommand(id: string, factory: (context: PicoContext) => Command): void {

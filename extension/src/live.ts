@@ -20,8 +20,9 @@ interface Target {
 
 export class LiveRuns implements vscode.Disposable {
   private readonly targets = new Map<string, Target>();
-  /** Documents the user turned live off for (overrides `always`). */
+  /** Documents the user turned live off (or on) for with Pico: Toggle Live: this wins over the setting. */
   private readonly turnedOff = new Set<string>();
+  private readonly turnedOn = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with a document's URI when its live state changes (for tests and the status item). */
@@ -31,7 +32,7 @@ export class LiveRuns implements vscode.Disposable {
     this.subscriptions.push(
       this.changed,
       vscode.workspace.onDidChangeTextDocument((event) => this.edited(event)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((document) => this.closed(document.uri.toString())),
     );
   }
 
@@ -42,14 +43,16 @@ export class LiveRuns implements vscode.Disposable {
 
   isLive(document: vscode.TextDocument): boolean {
     const key = document.uri.toString();
-    if (this.setting === 'off' || this.turnedOff.has(key)) return false;
+    if (this.turnedOff.has(key)) return false;
+    if (this.turnedOn.has(key)) return true;
+    if (this.setting === 'off') return false;
     return this.targets.has(key) || (this.setting === 'always' && document.languageId in languageIds);
   }
 
   /** An explicit run of `range` (or the file) in `document`: with live mode on, later edits rerun it. */
   ran(document: vscode.TextDocument, range?: vscode.Range): void {
     const key = document.uri.toString();
-    if (this.setting === 'off' || this.turnedOff.has(key)) return;
+    if (this.turnedOff.has(key) || (this.setting === 'off' && !this.turnedOn.has(key))) return;
     const existing = this.targets.get(key);
     if (existing?.timer) clearTimeout(existing.timer);
     this.targets.set(key, { range });
@@ -62,11 +65,13 @@ export class LiveRuns implements vscode.Disposable {
     const key = document.uri.toString();
     if (this.isLive(document)) {
       this.forget(key);
+      this.turnedOn.delete(key);
       this.turnedOff.add(key);
       this.changed.fire(key);
       return false;
     }
     this.turnedOff.delete(key);
+    this.turnedOn.add(key);
     const range = selection.isEmpty ? undefined : selection;
     this.targets.set(key, { range });
     this.changed.fire(key);
@@ -104,6 +109,13 @@ export class LiveRuns implements vscode.Disposable {
     const target = this.targets.get(key);
     if (target?.timer) clearTimeout(target.timer);
     this.targets.delete(key);
+  }
+
+  /** A closed document starts over: the next time it opens, the setting decides again. */
+  private closed(key: string): void {
+    this.forget(key);
+    this.turnedOn.delete(key);
+    this.turnedOff.delete(key);
   }
 
   dispose(): void {

@@ -138,6 +138,22 @@ describe('Pico in the editor: live, context, stop, plain words', () => {
     await waitFor('the run that toggling on starts', () => api.decorations(editor.document.uri)?.ranVersion === undefined);
   });
 
+  it('Pico: Toggle Live turns one editor live even when pico.live is off', async () => {
+    const api = await picoApi();
+    await withSetting({ live: 'off' }, async () => {
+      const editor = await openFixture('bug.js');
+      assert.equal(api.isLive(editor.document), false);
+      assert.equal(await vscode.commands.executeCommand('pico.toggleLive'), true);
+      await waitFor('the run that toggling on starts', () => api.decorations(editor.document.uri)?.version === editor.document.version);
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// live anyway\n'));
+      await waitFor('the live rerun', () => {
+        const snapshot = api.decorations(editor.document.uri);
+        return snapshot && snapshot.version === editor.document.version && snapshot.ranVersion === undefined;
+      });
+      assert.equal(await vscode.commands.executeCommand('pico.toggleLive'), false);
+    });
+  });
+
   it('names no internal helper anywhere: the time limit is "Time limit"', async () => {
     const api = await picoApi();
     await withSetting({ timeoutMs: 150, live: 'off' }, async () => {
