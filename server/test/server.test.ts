@@ -98,7 +98,7 @@ describe('Pico language server', { timeout: 120_000 }, () => {
     assert.match(diagnostics[0].message, /TypeError/);
   });
 
-  it('clears diagnostics, hovers and hints when the document changes', async () => {
+  it('clears diagnostics, hovers and hints when the whole text is replaced (nothing to follow)', async () => {
     const uri = 'file:///bug.js';
     const cleared = server.nextDiagnostics(uri);
     await server.change(uri, 2, `// edited\n${bug}`);
