@@ -28,7 +28,7 @@ test('reports leave the server in plain words', () => {
     error: { name: 'PicoLimit', message: 'Stopped after 150 ms (time limit): an endless loop, or work too long for a snippet?', line: 1 },
     findings: [{ kind: 'predictor', line: null, message: 'Ollama is not reachable at http://x (refused). Start Ollama, or point Pico at the right host with --ollama-host or OLLAMA_HOST.' }],
     injected: [{ name: 'list', key: 'list', value: '__pico.any("list")', by: 'embedded', line: 1 }, { name: 'error(xhr)', key: 'param:0:0', value: '{}', by: 'embedded', line: 1 }],
-    output: [{ stream: 'log', line: 1, text: 'got __pico.any("x") and __pico_hit' }],
+    output: [{ stream: 'log', line: 1, text: 'got __pico.any("x") and __pico_hit' }, { stream: 'log', line: 1, text: 'usage: tool --model NAME' }],
     types: [
       { name: 'list', line: 1, type: 'object', sample: '[]', assumed: true },
       { name: 'total', line: 1, type: 'number', sample: '3', assumed: true },
@@ -40,6 +40,7 @@ test('reports leave the server in plain words', () => {
   assert.equal(plain.error?.name, 'Time limit');
   assert.doesNotMatch(JSON.stringify({ ...plain, injected: [] }), /__pico|PicoLimit|--ollama-host/);
   assert.match(plain.findings[0].message, /the pico\.ollama\.host setting/);
+  assert.equal(plain.output[1].text, 'usage: tool --model NAME', "the program's own output is never reworded");
   assert.deepEqual(plain.types.map((t) => t.assumed), [true, false, true, true], 'a local computed from an assumed input is observed; a callback parameter Pico gave stays assumed');
   assert.equal(plainText('choose an installed model with --model.'), 'choose an installed model with the pico.ollama.model setting.');
 });

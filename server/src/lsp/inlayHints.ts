@@ -16,9 +16,11 @@ export function runInlayHints(document: TextDocument, run: FinishedRun, range: R
     if (index < range.start.line || index > range.end.line || index >= document.lineCount) continue;
     const text = document.getText({ start: { line: index, character: 0 }, end: { line: index + 1, character: 0 } }).replace(/\r?\n$/, '');
     const value = readableValue(injection.value);
+    // A bare placeholder reads `any` here; what that means is in the tooltip.
+    const short = /^__pico\.any\("[^"]*"\)$/.test(injection.value.trim()) ? 'any' : oneLine(value, maxValue);
     hints.push({
       position: { line: index, character: text.trimEnd().length },
-      label: `${injection.name} = ${oneLine(value, maxValue)}`,
+      label: `${injection.name} = ${short}`,
       paddingLeft: true,
       tooltip: { kind: 'markdown', value: `**${injection.name}**: value assumed by Pico (${injection.by === 'user' ? 'yours' : `${injection.by} predictor`}), not observed\n\n\`\`\`js\n${value}\n\`\`\`` },
     });

@@ -11,13 +11,18 @@ function limitName(message: string): string {
   return named ? `${named[0].toUpperCase()}${named.slice(1)} limit` : 'Limit';
 }
 
-/** A message or sample without the sandbox's helpers and with the editor's settings for the CLI's flags. */
-export function plainText(text: string): string {
+/** Text without the sandbox's helpers (`__pico.any("x")`, `__pico_l`) or internal error names. */
+export function withoutInternals(text: string): string {
   return text
     .replace(/__pico\.any\("([^"]*)"\)/g, 'any')
     .replace(/__pico\.(notInstance|exact|dict)\(/g, '(')
     .replace(/__pico[\w$]*(\.[\w$]+)*/g, 'Pico')
-    .replace(/\bPicoLimit\b/g, 'limit')
+    .replace(/\bPicoLimit\b/g, 'limit');
+}
+
+/** One of Pico's own messages, for the editor: no internals, and the settings where the CLI would name its flags. */
+export function plainText(text: string): string {
+  return withoutInternals(text)
     .replace(/--ollama-host( or OLLAMA_HOST)?/g, 'the pico.ollama.host setting')
     .replace(/(?<![\w-])--model\b/g, 'the pico.ollama.model setting');
 }
@@ -39,10 +44,11 @@ export function plainReport(report: Report): Report {
     ...report,
     error,
     findings: report.findings.map((f) => ({ ...f, message: plainText(f.message) })),
-    output: report.output.map((o) => ({ ...o, text: plainText(o.text) })),
+    // The program's own output is its own: only sandbox internals that leaked into it are taken out.
+    output: report.output.map((o) => ({ ...o, text: withoutInternals(o.text) })),
     // A local computed inside a function Pico called with assumed arguments is the program's own work: observed.
     // Only the names Pico gave values to (and their properties: `user.name`) stay assumed.
-    types: report.types.map((t) => ({ ...t, sample: plainText(t.sample), assumed: t.assumed && assumedNames.has(/^[^.[]+/.exec(t.name)?.[0] ?? t.name) })),
+    types: report.types.map((t) => ({ ...t, sample: withoutInternals(t.sample), assumed: t.assumed && assumedNames.has(/^[^.[]+/.exec(t.name)?.[0] ?? t.name) })),
     repairs: report.repairs.map((r) => ({ ...r, description: plainText(r.description) })),
     ...(report.model ? { model: { ...report.model, messages: report.model.messages.map(plainText) } } : {}),
   };
