@@ -182,7 +182,8 @@ export async function selectionContext(text: string, lang: Lang, start: TextPosi
   await loadParsers();
   const from = offsetOf(text, start);
   const to = Math.max(from, offsetOf(text, end));
-  const tree = parseSync(text.slice(0, to), lang);
+  // The whole file: cut at the selection, the functions around it would lose their closing braces.
+  const tree = parseSync(text, lang);
   try {
     const root = tree.rootNode;
     const ownNames = declaredInside(root, from, to);
