@@ -334,8 +334,13 @@ async function runUiPass(tools, scratch) {
     timings.statusItemAfterFirstJsFileMs = Date.now() - opened;
     const firstRun = measureKeyToStatus(page, freshResult, 'run');
     await page.waitForTimeout(50);
+    const pressed = Date.now();
     await page.keyboard.press('Control+Alt+Enter');
-    timings.firstRunMs = Math.round(await firstRun);
+    await page.locator(statusBar, { hasText: new RegExp(freshResult) }).waitFor({ timeout: 60_000 });
+    const fromOutside = Date.now() - pressed;
+    // Measured in the page when it saw the keypress, else from here (Playwright's polling adds up to ~100 ms).
+    const inPage = await Promise.race([firstRun, new Promise((resolve) => setTimeout(() => resolve(-1), 1000))]);
+    timings.firstRunMs = Math.round(inPage >= 0 ? inPage : fromOutside);
     // The inlay hint with the assumed value arrives after the run, when VS Code asks for hints again.
     await line(page, /user\s*=\s*\{/).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(500);

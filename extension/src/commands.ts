@@ -36,7 +36,7 @@ export function runSnippet(context: PicoContext): Command {
 export function stop(context: PicoContext): Command {
   return () => {
     const stopped = context.stopAll();
-    if (!stopped) void vscode.window.setStatusBarMessage('Pico: nothing is running', 2000);
+    if (!stopped) context.status.flash('Pico: no run to stop', 2000);
     return stopped;
   };
 }
@@ -50,7 +50,7 @@ export function toggleLive(context: PicoContext): Command {
       return undefined;
     }
     const live = context.live.toggle(editor);
-    void vscode.window.setStatusBarMessage(live ? 'Pico: live in this editor — edits rerun it' : 'Pico: live mode off in this editor', 3000);
+    context.status.flash(live ? 'Pico: live in this editor' : 'Pico: live off in this editor');
     return live;
   };
 }

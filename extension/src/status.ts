@@ -16,6 +16,8 @@ export class StatusItem implements vscode.Disposable {
   private note: string | null = null;
   private shown: Shown = { kind: 'idle' };
   private readonly running = new Set<object>();
+  private flashing: string | null = null;
+  private flashTimer: NodeJS.Timeout | undefined;
 
   constructor() {
     this.item.name = 'Pico';
@@ -47,6 +49,7 @@ export class StatusItem implements vscode.Disposable {
   }
 
   finished(report: Report, uri: string | null): void {
+    this.flashing = null;
     this.trouble = null;
     this.note = report.model?.messages[0] ?? null;
     this.shown = { kind: 'result', report, stale: false, uri };
@@ -56,12 +59,25 @@ export class StatusItem implements vscode.Disposable {
   /** The document whose result is shown changed: the result describes text that is no longer there. */
   edited(uri: string): void {
     if (this.shown.kind === 'result' && this.shown.uri === uri && !this.shown.stale) {
+      this.flashing = null;
       this.shown = { ...this.shown, stale: true };
       this.render();
     }
   }
 
+  /** A short-lived word in the same item (Pico has one status item, never a second one for messages). */
+  flash(text: string, ms = 3000): void {
+    clearTimeout(this.flashTimer);
+    this.flashing = text;
+    this.render();
+    this.flashTimer = setTimeout(() => {
+      this.flashing = null;
+      this.render();
+    }, ms);
+  }
+
   stopped(): void {
+    this.flashing = null;
     this.shown = { kind: 'stopped' };
     this.render();
   }
@@ -73,7 +89,9 @@ export class StatusItem implements vscode.Disposable {
   }
 
   private render(): void {
-    if (this.running.size) {
+    if (this.flashing && !this.running.size) {
+      this.set(`$(beaker) ${this.flashing}`, this.flashing, 'pico.showOutput');
+    } else if (this.running.size) {
       this.set('$(sync~spin) Pico: running…', 'Pico is running. Click to stop.', 'pico.stop');
     } else if (this.trouble) {
       this.set('$(error) Pico: server trouble', this.trouble, 'pico.showOutput', new vscode.ThemeColor('statusBarItem.warningBackground'));
@@ -106,6 +124,7 @@ export class StatusItem implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.flashTimer);
     this.item.dispose();
   }
 }

@@ -106,7 +106,7 @@ describe('Pico in the editor: live, context, stop, plain words', () => {
       await waitFor('the run', () => api.isRunning(editor.document.uri));
       await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// typing\n'));
       assert.equal(await running, undefined, 'the edit ended the run of the old text');
-      assert.doesNotMatch(api.statusText(), /running/, 'the status did not outlive the run');
+      assert.doesNotMatch(api.statusText(), /running/, `the status outlived the run (runs in flight: ${api.isRunning()}, live: ${api.isLive(editor.document)})`);
     });
     await withSetting({ timeoutMs: 30_000 }, async () => {
       const editor = vscode.window.activeTextEditor!;
