@@ -119,6 +119,12 @@ export class PicoContext implements vscode.Disposable {
       ),
     );
     if (!result || document.version !== result.version) return undefined;
+    if (result.keptPrevious && this.decorations.snapshot(document.uri)) {
+      // The text does not parse yet (mid-typing): the last marks stay, moved with the edits, and the status says why.
+      const syntax = result.report.findings.find((finding) => finding.kind === 'syntax');
+      this.status.unparsed(key, syntax ? `${syntax.line ? `line ${syntax.line}: ` : ''}${syntax.message}` : 'a syntax error');
+      return result;
+    }
     this.decorations.show(document, result.report);
     this.finished(result.report, where, key);
     return result;

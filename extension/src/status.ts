@@ -6,7 +6,7 @@ import type { Report } from '../../server/src/protocol';
 
 type Shown =
   | { kind: 'idle' }
-  | { kind: 'result'; report: Report; stale: boolean; uri: string | null }
+  | { kind: 'result'; report: Report; stale: boolean; uri: string | null; unparsed?: string }
   | { kind: 'stopped' };
 
 export class StatusItem implements vscode.Disposable {
@@ -76,6 +76,13 @@ export class StatusItem implements vscode.Disposable {
     }, ms);
   }
 
+  /** The document's text does not parse yet: its last result stays shown, stale, and the tooltip says why. */
+  unparsed(uri: string, problem: string): void {
+    if (this.shown.kind !== 'result' || this.shown.uri !== uri) return;
+    this.shown = { ...this.shown, stale: true, unparsed: problem };
+    this.render();
+  }
+
   stopped(): void {
     this.flashing = null;
     this.shown = { kind: 'stopped' };
@@ -98,12 +105,12 @@ export class StatusItem implements vscode.Disposable {
     } else if (this.shown.kind === 'stopped') {
       this.set('$(debug-stop) Pico: stopped', 'The run was stopped. Run it again with "Pico: Run This Snippet".', 'pico.showOutput');
     } else if (this.shown.kind === 'result') {
-      const { report, stale } = this.shown;
+      const { report, stale, unparsed } = this.shown;
       const ran = report.executedLines.length;
       const total = report.statementLines.length;
       const icon = stale ? '$(history)' : report.error ? '$(warning)' : '$(pass)';
       const tooltip = [
-        ...(stale ? ['These results are from before your last edit.'] : []),
+        ...(unparsed ? [`The code does not parse yet (${unparsed}); the marks shown are from the last run that did.`] : stale ? ['These results are from before your last edit.'] : []),
         `Pico: ${ran} of ${total} statement lines ran in ${Math.round(report.durationMs)} ms (${report.iterations} iteration${report.iterations === 1 ? '' : 's'}).`,
         report.error ? `Stopped at line ${report.error.line ?? '?'}: ${report.error.name}: ${report.error.message}` : 'No stopping error.',
         `${report.injected.length} assumed value${report.injected.length === 1 ? '' : 's'}.`,

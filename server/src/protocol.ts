@@ -53,6 +53,17 @@ export interface RunResult {
   lineOffset: number;
   /** The engine's report with every `line` already mapped to 1-based lines of the document. */
   report: Report;
+  /**
+   * True when the text does not parse (yet: the user is typing) and nothing ran, while an earlier run's marks,
+   * moved with the edits, are still there: the server keeps showing those (with the syntax problems added), and so
+   * should the client, until a run that parses replaces them.
+   */
+  keptPrevious?: boolean;
+}
+
+/** A run that did nothing because the text does not parse. */
+export function isUnparsed(report: Report): boolean {
+  return report.executedLines.length === 0 && report.findings.some((finding) => finding.kind === 'syntax');
 }
 
 /**

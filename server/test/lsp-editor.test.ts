@@ -80,6 +80,28 @@ describe('Pico language server in the editor', { timeout: 120_000 }, () => {
     assert.match((await server.hover(uri, 1, 8))?.contents.value ?? '', /settings/);
   });
 
+  it('keeps the last marks, moved, while the text does not parse, and adds the syntax problem', async () => {
+    const uri = 'file:///typing.js';
+    await server.open(uri, 'javascript', bug);
+    await server.run({ textDocument: { uri }, version: 1 });
+    const moved = server.nextDiagnostics(uri);
+    await server.edit(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'if (settings.\n' }]);
+    await moved;
+    const published = server.nextDiagnostics(uri);
+    const result = await server.run({ textDocument: { uri }, version: 2 });
+    assert.equal(result.keptPrevious, true);
+    assert.deepEqual(result.report.executedLines, [], 'the report itself says that nothing ran');
+    const diagnostics = await published;
+    assert.ok(diagnostics.some((d) => d.code === 'syntax'), JSON.stringify(diagnostics));
+    assert.ok(diagnostics.some((d) => d.range.start.line === 3 && /TypeError/.test(d.message)), 'the last run\'s problem stays, moved');
+    assert.deepEqual((await server.inlayHints(uri, 6)).map((h) => h.position.line), [3]);
+    const fixed = await server.run({ textDocument: { uri }, version: 2 }).catch(() => null);
+    assert.equal(fixed?.keptPrevious, true, 'still unparsed: still kept');
+    await server.edit(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }]);
+    const again = await server.run({ textDocument: { uri }, version: 3 });
+    assert.equal(again.keptPrevious, undefined, 'a run that parses replaces the kept marks');
+  });
+
   it('reports progress on the work-done token the client sent, and stops when the request is cancelled', async () => {
     const uri = 'file:///token.js';
     const values: { kind: string }[] = [];

@@ -60,6 +60,19 @@ describe('Pico in the editor: live, context, stop, plain words', () => {
     await waitFor('the status to show the new result', () => /Pico: \d+\/\d+ lines · \d+ ms/.test(api.statusText()));
   });
 
+  it('while the text does not parse (mid-typing), live reruns keep the last marks and the status says why', async () => {
+    const api = await picoApi();
+    const editor = await openFixture('bug.js');
+    await runCommand();
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'if (settings.\n'));
+    await waitFor('the live rerun to find the syntax error', () => /does not parse/.test(api.statusTooltip()));
+    const snapshot = api.decorations(editor.document.uri);
+    assert.equal(snapshot?.error?.line, 3, 'the last marks stay, moved with the text');
+    assert.ok(snapshot?.ranVersion !== undefined);
+    assert.match(api.statusText(), /before your edit/);
+    await waitFor('the syntax problem', () => picoDiagnostics(editor.document.uri).some((d) => d.code === 'syntax'));
+  });
+
   it('runs a selection after the statements above it that it reads: the file’s real values, observed', async () => {
     const editor = await openFixture('context.js');
     const start = editor.document.getText().split('\n').findIndex((line) => line.startsWith('for'));

@@ -4,7 +4,7 @@ import { LSPErrorCodes, ErrorCodes, ResponseError, type CancellationToken, type 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { langFromFileName } from '../engine/parse';
 import type { Lang, Report } from '../engine/types';
-import { languageIds, type RunParams, type RunResult, type RunSettings, type RunTextParams, type RunTextResult } from '../protocol';
+import { isUnparsed, languageIds, type RunParams, type RunResult, type RunSettings, type RunTextParams, type RunTextResult } from '../protocol';
 import type { EngineJob } from './engineMessages';
 import { EngineAbortedError, EngineCrashedError, EngineInputError, type EngineHost } from './engineHost';
 import type { DocumentRuns, FinishedRun } from './documentRuns';
@@ -140,9 +140,13 @@ export async function handleRun(deps: RunDependencies, params: RunParams, token:
     const mapped = plainReport(offsetReport(report, lineOffset));
     const lastLine = lineOffset + text.split('\n').length;
     const run: FinishedRun = { version: params.version, firstLine: lineOffset + 1, lastLine, report: mapped };
-    deps.runs.store(uri, run);
-    deps.finished(current, run);
-    return { uri, version: params.version, lineOffset, report: mapped };
+    // Mid-typing text that does not parse runs nothing: the last marks stay (moved with the edits), with its syntax
+    // problems added, rather than an empty result wiping them at every keystroke.
+    const previous = isUnparsed(mapped) ? deps.runs.last(uri, params.version) : undefined;
+    const shown = previous ? { ...previous, report: { ...previous.report, findings: [...previous.report.findings.filter((f) => f.kind !== 'syntax'), ...mapped.findings.filter((f) => f.kind === 'syntax')] } } : run;
+    deps.runs.store(uri, shown);
+    deps.finished(current, shown);
+    return { uri, version: params.version, lineOffset, report: mapped, ...(previous ? { keptPrevious: true } : {}) };
   } finally {
     progress.done();
     deps.runs.end(uri, controller);
