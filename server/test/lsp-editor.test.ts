@@ -7,6 +7,8 @@ import { ServerHarness, CancellationTokenSource } from './server-harness';
 import { lineEditOf, mapEnd, mapLine, mapStart } from '../src/lsp/lineMap';
 import { plainReport, plainText } from '../src/lsp/plainWords';
 import type { Report } from '../src/engine/types';
+import { runInlayHints } from '../src/lsp/inlayHints';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 test('a line follows an edit: kept before and on the edited line, moved after it, gone when removed', () => {
   const insertLine = lineEditOf({ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '// note\n' })!;
@@ -43,6 +45,22 @@ test('reports leave the server in plain words', () => {
   assert.equal(plain.output[1].text, 'usage: tool --model NAME', "the program's own output is never reworded");
   assert.deepEqual(plain.types.map((t) => t.assumed), [true, false, true, true], 'a local computed from an assumed input is observed; a callback parameter Pico gave stays assumed');
   assert.equal(plainText('choose an installed model with --model.'), 'choose an installed model with the pico.ollama.model setting.');
+});
+
+test('inlay hints: the name and a short value at the end of the line; the whole value in the tooltip', () => {
+  const document = TextDocument.create('file:///hints.js', 'javascript', 1, "import fmt from 'x';\nconsole.log(fmt('a'), user.profile.name);");
+  const long = `{ profile: { name: "Ada", bio: "${'x'.repeat(80)}" } }`;
+  const report = {
+    lang: 'js', executedLines: [1, 2], statementLines: [1, 2], iterations: 1, durationMs: 1, outputTruncated: false, repairs: [], error: null, findings: [], output: [], types: [],
+    injected: [
+      { name: 'fmt', key: 'import:x:*', value: 'require("x") = __pico.any("fmt")', by: 'embedded', line: 1 },
+      { name: 'user', key: 'user', value: long, by: 'embedded', line: 2 },
+    ],
+  } satisfies Report;
+  const hints = runInlayHints(document, { version: 1, firstLine: 1, lastLine: 2, report }, { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } });
+  assert.deepEqual(hints.map((h) => h.label), ['fmt = any', `user = ${long.slice(0, 39)}…`]);
+  assert.deepEqual(hints.map((h) => h.position), [{ line: 0, character: 20 }, { line: 1, character: 41 }]);
+  assert.ok(typeof hints[1].tooltip === 'object' && hints[1].tooltip.value.includes(long), 'the whole value is in the tooltip');
 });
 
 const bug = ["const settings = { retries: 3 };", "console.log('retries', settings.retries);", 'settings.load(user);', "console.log('not reached');"].join('\n');

@@ -16,8 +16,10 @@ export function runInlayHints(document: TextDocument, run: FinishedRun, range: R
     if (index < range.start.line || index > range.end.line || index >= document.lineCount) continue;
     const text = document.getText({ start: { line: index, character: 0 }, end: { line: index + 1, character: 0 } }).replace(/\r?\n$/, '');
     const value = readableValue(injection.value);
+    // A module's value is reported as `require("m") = value`: the hint shows the value, the tooltip all of it.
+    const own = injection.key.startsWith('import:') ? injection.value.replace(/^require\("(?:[^"\\]|\\.)*"\) = /, '') : injection.value;
     // A bare placeholder reads `any` here; what that means is in the tooltip.
-    const short = /^__pico\.any\("[^"]*"\)$/.test(injection.value.trim()) ? 'any' : oneLine(value, maxValue);
+    const short = /^__pico\.any\("[^"]*"\)$/.test(own.trim()) ? 'any' : oneLine(readableValue(own), maxValue);
     hints.push({
       position: { line: index, character: text.trimEnd().length },
       label: `${injection.name} = ${short}`,
