@@ -7,7 +7,7 @@ import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { format } from 'node:util';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -208,7 +208,7 @@ async function runSuiteInElectron(scratch) {
   }
 }
 
-/** F1, the command's title, Enter. Extension commands appear once the extension host is up: retry until then. */
+/** F1, the command's title, Enter. Extension commands appear once the extension host is up: retry until then. Returns when Enter was pressed. */
 async function runCommand(page, title) {
   for (let attempt = 0; attempt < 30; attempt++) {
     await page.keyboard.press('F1');
@@ -218,8 +218,9 @@ async function runCommand(page, title) {
     await page.waitForTimeout(400);
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     if (await row.isVisible().catch(() => false)) {
+      const pressed = Date.now();
       await page.keyboard.press('Enter');
-      return;
+      return pressed;
     }
     await page.keyboard.press('Escape');
     await page.waitForTimeout(1000);
@@ -227,7 +228,79 @@ async function runCommand(page, title) {
   throw new Error(`command "${title}" never appeared in the palette`);
 }
 
-/** Installs the packaged .vsix into a fresh VS Code and takes screenshots of the decorated editor and the panel. */
+const statusBar = '#workbench\\.parts\\.statusbar';
+/** The status item after a finished run: "Pico: 5/7 lines · 12 ms". */
+const freshResult = 'Pico: \\d+/\\d+ lines · \\d+ ms';
+
+/**
+ * Milliseconds from the next keydown that `isTrigger` accepts to the moment the status bar matches `pattern`,
+ * measured in the page (no polling from outside). Start it, then press the key.
+ */
+function measureKeyToStatus(page, pattern, trigger) {
+  return page.evaluate(
+    ([pattern, trigger]) =>
+      new Promise((resolve) => {
+        const bar = document.getElementById('workbench.parts.statusbar');
+        const re = new RegExp(pattern);
+        let start = null;
+        // The result counts only after the status showed something else (running, stale): other items' updates
+        // (the cursor position) must not pass for the new result.
+        let sawOther = false;
+        const onKey = (event) => {
+          if (start !== null) return;
+          if (trigger === 'run' ? event.key === 'Enter' && event.ctrlKey && event.altKey : event.key.length === 1 && !event.ctrlKey) {
+            start = performance.now();
+            sawOther = !re.test(bar.innerText);
+          }
+        };
+        window.addEventListener('keydown', onKey, { capture: true });
+        const observer = new MutationObserver(() => {
+          if (start === null) return;
+          if (!re.test(bar.innerText)) {
+            sawOther = true;
+            return;
+          }
+          if (!sawOther) return;
+          observer.disconnect();
+          window.removeEventListener('keydown', onKey, { capture: true });
+          resolve(performance.now() - start);
+        });
+        observer.observe(bar, { subtree: true, childList: true, characterData: true, attributes: true });
+        setTimeout(() => resolve(-1), 30_000);
+      }),
+    [pattern, trigger],
+  );
+}
+
+/** Internal names a user must never see: visible text, rendered decorations (CSS ::after content), inputs, and the webview's frames. */
+async function internalNamesIn(page, where) {
+  const scan = () => {
+    const texts = [document.body.innerText];
+    for (const sheet of document.styleSheets) {
+      try {
+        for (const rule of sheet.cssRules) if (rule.cssText.includes('content')) texts.push(rule.cssText);
+      } catch {
+        // A cross-origin sheet: not ours.
+      }
+    }
+    for (const input of document.querySelectorAll('input, textarea')) texts.push(input.value);
+    return texts.join('\n');
+  };
+  const found = [];
+  for (const frame of page.frames()) {
+    const text = await frame.evaluate(scan).catch(() => '');
+    const match = /__pico\w*|PicoLimit/.exec(text);
+    if (match) found.push(`${match[0]} in ${frame.url().slice(0, 80)}: …${text.slice(Math.max(0, match.index - 80), match.index + 80)}…`);
+  }
+  if (found.length) throw new Error(`internal names reached the UI (${where}):\n${found.join('\n')}`);
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
+}
+
+/** Installs the packaged .vsix into a fresh VS Code, drives it as a user would, takes screenshots, and measures start-up and run times. */
 async function runUiPass(tools, scratch) {
   log('packaging the .vsix for the UI pass');
   run(process.execPath, ['scripts/package.mjs', '--out', join(scratch, 'pico.vsix')]);
@@ -241,43 +314,130 @@ async function runUiPass(tools, scratch) {
   const browser = await launchBrowser(tools, scratch);
   mkdirSync(outputDir, { recursive: true });
   rmSync(join(outputDir, 'vscode-ui-failure.png'), { force: true });
+  // Measurements, written to test-output/timings.json: reported, never asserted (this machine is shared and noisy).
+  const timings = { machine: `${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`, measuredAt: new Date().toISOString() };
+  const shot = async (page, name) => {
+    await page.screenshot({ path: join(outputDir, name) });
+    log(`screenshot: ${join(outputDir, name)}`);
+  };
+  const line = (page, text) => page.locator('.monaco-editor .view-line', { hasText: text }).first();
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const opened = Date.now();
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'showcase.js' }).dblclick();
-    await page.locator('.monaco-editor .view-line', { hasText: 'greeting' }).first().waitFor();
+    await line(page, 'greeting').waitFor();
     // The keybinding, as a user would run it (the palette only lists the command once the extension is up).
-    await page.locator('.monaco-editor .view-line', { hasText: 'const count' }).click();
-    await page.locator('#workbench\\.parts\\.statusbar', { hasText: 'Pico' }).waitFor({ timeout: 60_000 });
+    await line(page, 'const count').click();
+    await page.locator(statusBar, { hasText: 'Pico' }).waitFor({ timeout: 60_000 });
+    timings.statusItemAfterFirstJsFileMs = Date.now() - opened;
+    const firstRun = measureKeyToStatus(page, freshResult, 'run');
+    await page.waitForTimeout(50);
+    const pressed = Date.now();
     await page.keyboard.press('Control+Alt+Enter');
-    const status = page.locator('#workbench\\.parts\\.statusbar', { hasText: /Pico: \d+\/\d+ lines/ });
-    await status.waitFor({ timeout: 60_000 });
+    await page.locator(statusBar, { hasText: new RegExp(freshResult) }).waitFor({ timeout: 60_000 });
+    const fromOutside = Date.now() - pressed;
+    // Measured in the page when it saw the keypress, else from here (Playwright's polling adds up to ~100 ms).
+    const inPage = await Promise.race([firstRun, new Promise((resolve) => setTimeout(() => resolve(-1), 1000))]);
+    timings.firstRunMs = Math.round(inPage >= 0 ? inPage : fromOutside);
     // The inlay hint with the assumed value arrives after the run, when VS Code asks for hints again.
-    await page.locator('.monaco-editor .view-line', { hasText: /user\s*=\s*\{/ }).first().waitFor({ timeout: 15_000 });
+    await line(page, /user\s*=\s*\{/).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(500);
-    await page.screenshot({ path: join(outputDir, 'vscode-editor.png') });
-    log(`screenshot: ${join(outputDir, 'vscode-editor.png')}`);
+    await shot(page, 'vscode-editor.png');
 
     // A hover over a name the run observed.
-    await page.locator('.monaco-editor .view-line', { hasText: 'const count' }).locator('span', { hasText: /^count$/ }).first().hover();
+    await line(page, 'const count').locator('span', { hasText: /^count$/ }).first().hover();
     await page.locator('.monaco-hover', { hasText: 'observed type' }).first().waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: join(outputDir, 'vscode-hover.png') });
-    log(`screenshot: ${join(outputDir, 'vscode-hover.png')}`);
+    await shot(page, 'vscode-hover.png');
+    await internalNamesIn(page, 'editor with a hover');
     await page.mouse.move(5, 5);
 
-    await runCommand(page, 'Pico: Paste & Run');
+    // Typing a comment: the marks stay (moved with their lines), the status says they are stale, live mode reruns.
+    // A new line above `const greeting`, then the comment on it (Enter inside a comment would continue the comment).
+    await line(page, 'const greeting').click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type('// typed by the UI pass', { delay: 30 });
+    await page.locator(statusBar, { hasText: /before your edit|running/ }).waitFor({ timeout: 5_000 }).catch(() => undefined);
+    await line(page, /user\s*=\s*\{/).waitFor({ timeout: 5_000 });
+    await page.locator(statusBar, { hasText: new RegExp(freshResult) }).waitFor({ timeout: 30_000 });
+    await shot(page, 'vscode-live-after-typing.png');
+    // One keypress in live mode to fresh marks: the typing pause (debounce) plus the run.
+    await line(page, 'typed by the UI pass').click();
+    await page.keyboard.press('End');
+    const liveRerun = measureKeyToStatus(page, freshResult, 'char');
+    await page.waitForTimeout(50);
+    await page.keyboard.type('!');
+    timings.liveKeypressToMarksMs = Math.round(await liveRerun);
+
+    // Warm runs, keypress to marks: live off in this editor, then edit-and-run a few times.
+    await runCommand(page, 'Pico: Toggle Live');
+    await page.waitForTimeout(1500);
+    const warm = [];
+    for (let i = 0; i < 7; i++) {
+      await line(page, 'typed by the UI pass').click();
+      await page.keyboard.press('End');
+      await page.keyboard.type('.');
+      await page.locator(statusBar, { hasText: 'before your edit' }).waitFor({ timeout: 10_000 });
+      const measured = measureKeyToStatus(page, freshResult, 'run');
+      await page.waitForTimeout(50);
+      await page.keyboard.press('Control+Alt+Enter');
+      warm.push(Math.round(await measured));
+    }
+    timings.warmRunKeypressToMarksMs = { p50: median(warm), runs: warm };
+
+    // A selection that reads names defined above it: the file's own values.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'context.js' }).dblclick();
+    await line(page, 'for (const').click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+Alt+Enter');
+    await page.locator(statusBar, { hasText: new RegExp(freshResult) }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(800);
+    const decorationText = await page.evaluate(() => [...document.styleSheets].flatMap((sheet) => { try { return [...sheet.cssRules].map((r) => r.cssText); } catch { return []; } }).join('\n'));
+    if (!/ada \S*34\.50/.test(decorationText)) throw new Error('the selection did not print the file’s own values (ada €34.50)');
+    await shot(page, 'vscode-selection-context.png');
+
+    // The endless loop: a notification with Cancel; Pico: Stop ends the run and the status shows it stopped.
+    // A long time limit (workspace setting), so that only Pico: Stop can end the run.
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'pico.timeoutMs': 60_000 }));
+    await page.waitForTimeout(1500);
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'loop.js' }).dblclick();
+    await line(page, 'while (true)').click();
+    await page.keyboard.press('Control+Alt+Enter');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Pico' });
+    await toast.waitFor({ timeout: 10_000 });
+    await toast.locator('.monaco-button', { hasText: 'Cancel' }).first().waitFor({ timeout: 5_000 });
+    await shot(page, 'vscode-endless-loop.png');
+    await runCommand(page, 'Pico: Stop');
+    await page.locator(statusBar, { hasText: 'Pico: stopped' }).waitFor({ timeout: 10_000 });
+    await toast.waitFor({ state: 'detached', timeout: 10_000 });
+    const items = await page.locator(`${statusBar} .statusbar-item`, { hasText: 'Pico' }).count();
+    if (items !== 1) throw new Error(`expected exactly one Pico status item, found ${items}`);
+    log('the endless loop showed a cancellable notification; Pico: Stop ended it');
+
+    const panelOpened = await runCommand(page, 'Pico: Paste & Run');
     const webview = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
     const source = webview.locator('#source');
     await source.waitFor({ timeout: 30_000 });
-    await source.fill(readFileSync(join(root, 'extension/test/fixtures/pasted.tsx'), 'utf8'));
-    await webview.locator('#lang option', { hasText: 'Auto: TSX' }).waitFor({ state: 'attached', timeout: 15_000 });
+    timings.panelOpenMs = Date.now() - panelOpened;
+    await source.fill(readFileSync(join(root, 'extension/test/fixtures/callback.js'), 'utf8'));
+    await webview.locator('#lang option', { hasText: 'Auto: JavaScript' }).waitFor({ state: 'attached', timeout: 15_000 });
     await webview.locator('#run').click();
     await webview.locator('#summary').waitFor({ timeout: 60_000 });
     await webview.locator('#assumptions').waitFor();
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: join(outputDir, 'vscode-paste-panel.png') });
-    log(`screenshot: ${join(outputDir, 'vscode-paste-panel.png')}`);
+    // Edit the callback's parameter: the output changes and the source column says "you".
+    const xhr = webview.locator('#assumptions tr', { hasText: 'xhr' }).locator('input.value');
+    await xhr.fill('{ status: 503 }');
+    await webview.locator('#run-again').click();
+    await webview.locator('#output', { hasText: 'request failed with 503' }).waitFor({ timeout: 30_000 });
+    await webview.locator('#assumptions tr', { hasText: 'xhr' }).locator('td.by', { hasText: 'you' }).waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'vscode-paste-panel.png');
+    await internalNamesIn(page, 'Paste & Run panel');
 
     // Hidden behind another editor and shown again, the panel keeps its snippet and its result.
     await webview.locator('#source').click();
@@ -286,15 +446,36 @@ async function runUiPass(tools, scratch) {
     await runCommand(page, 'View: Open Previous Editor');
     await webview.locator('#summary').waitFor({ timeout: 15_000 });
     const restored = await webview.locator('#source').inputValue();
-    if (!restored.includes('function Badge')) throw new Error(`the panel lost its snippet when hidden: ${JSON.stringify(restored)}`);
+    if (!restored.includes('$.ajax')) throw new Error(`the panel lost its snippet when hidden: ${JSON.stringify(restored)}`);
     log('the panel kept its state while hidden');
+
+    // Ollama out of reach: one warning that names the setting, with a button that opens it.
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'pico.predictor': 'ollama', 'pico.ollama.host': 'http://127.0.0.1:9', 'pico.live': 'off' }));
+    await page.waitForTimeout(1500);
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'showcase.js' }).dblclick();
+    await line(page, 'const count').click();
+    await page.keyboard.press('Control+Alt+Enter');
+    const warning = page.locator('.notifications-toasts .notification-toast', { hasText: 'Ollama' });
+    await warning.waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(800);
+    const warningText = await warning.innerText();
+    if (!warningText.includes('pico.ollama.host') || warningText.includes('--ollama-host')) throw new Error(`the Ollama warning does not name the setting: ${warningText}`);
+    await shot(page, 'vscode-ollama-warning.png');
+    await warning.locator('.monaco-button', { hasText: 'pico.ollama.host' }).click();
+    await page.locator('.settings-editor').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(800);
+    await shot(page, 'vscode-ollama-setting.png');
+    await internalNamesIn(page, 'after the Ollama warning');
+    log('the Ollama warning names pico.ollama.host and opens it');
     return 0;
   } catch (error) {
     const page = browser.pages()[0];
     if (page) await page.screenshot({ path: join(outputDir, 'vscode-ui-failure.png') }).catch(() => undefined);
-    console.error(`UI pass failed: ${error instanceof Error ? error.message : error}`);
+    console.error(`UI pass failed: ${error instanceof Error ? error.stack : error}`);
     return 1;
   } finally {
+    writeFileSync(join(outputDir, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+    log(`timings: ${JSON.stringify(timings)}`);
     await browser.close().catch(() => undefined);
     server.stop();
   }

@@ -17,17 +17,41 @@ export function runSnippet(context: PicoContext): Command {
       void vscode.window.showErrorMessage(`Pico runs JavaScript, TypeScript, JSX and TSX; this editor is ${document.languageId}.`);
       return undefined;
     }
+    const range = selection.isEmpty ? undefined : selection;
+    // Live mode (pico.live) reruns this target as the user types; the status item shows the run, and a run that
+    // lasts shows a notification with Cancel (PicoContext.run).
+    context.live.ran(document, range);
     try {
-      return await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Pico: running the snippet' },
-        () => context.run(document, selection.isEmpty ? undefined : selection),
-      );
+      return await context.run(document, range);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       context.output.appendLine(`Run failed: ${message}`);
       void vscode.window.showErrorMessage(message.startsWith('Pico') ? message : `Pico: ${message}`);
       return undefined;
     }
+  };
+}
+
+/** Pico: Stop — ends every run in flight (documents and the panel). */
+export function stop(context: PicoContext): Command {
+  return () => {
+    const stopped = context.stopAll();
+    if (!stopped) context.status.flash('Pico: no run to stop', 2000);
+    return stopped;
+  };
+}
+
+/** Pico: Toggle Live — turns live reruns on or off for the active editor's document. */
+export function toggleLive(context: PicoContext): Command {
+  return () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !(editor.document.languageId in languageIds)) {
+      void vscode.window.showErrorMessage('Pico: open a JavaScript, TypeScript, JSX or TSX editor to toggle live mode.');
+      return undefined;
+    }
+    const live = context.live.toggle(editor);
+    context.status.flash(live ? 'Pico: live in this editor' : 'Pico: live off in this editor');
+    return live;
   };
 }
 

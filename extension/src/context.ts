@@ -2,11 +2,14 @@
 // disposable. Commands receive this object; extension.ts only creates it and registers them.
 import * as vscode from 'vscode';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
-import { RunRequest, type RunResult, type RunTextParams, RunTextRequest, type RunTextResult, DetectLanguageRequest, type DetectLanguageResult } from '../../server/src/protocol';
+import { languageIds, RunRequest, type RunResult, type RunTextParams, RunTextRequest, type RunTextResult, DetectLanguageRequest, type DetectLanguageResult } from '../../server/src/protocol';
 import { createClient } from './client';
 import { RunDecorations } from './decorations';
 import { StatusItem } from './status';
 import { reportText } from './reportText';
+import { watchRun } from './progress';
+import { ModelNotice } from './modelNotice';
+import { LiveRuns } from './live';
 
 export type Command = (...args: unknown[]) => unknown;
 
@@ -28,24 +31,60 @@ export class PicoContext implements vscode.Disposable {
   readonly client: LanguageClient;
   private readonly disposables: vscode.Disposable[] = [];
   private toldAboutRestart = false;
+  /** Runs in flight, by document (the panel's under its own key): a newer run of the same key cancels the older. */
   private readonly pending = new Map<string, vscode.CancellationTokenSource>();
+  /** Runs the user stopped (Pico: Stop, the notification's Cancel): they end as "stopped", not as superseded. */
+  private readonly stoppedByUser = new WeakSet<vscode.CancellationTokenSource>();
+  /** Values the user fixed for a document's assumptions (carried over from Paste & Run): name or key -> expression. */
+  private readonly overrides = new Map<string, Record<string, string>>();
+  readonly modelNotice = new ModelNotice();
+  readonly live: LiveRuns;
+  /** How many progress notifications were shown (the suite cannot see toasts under the smoke-test driver). */
+  notificationsShown = 0;
 
   private constructor(readonly extension: vscode.ExtensionContext) {
     this.decorations = new RunDecorations(extension.extensionUri);
     this.client = createClient(extension, ({ restarting }) => this.serverStopped(restarting));
-    this.disposables.push(this.output, this.status, this.decorations);
+    this.live = new LiveRuns(this);
+    this.disposables.push(
+      this.live,
+      this.output,
+      this.status,
+      this.decorations,
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length) this.status.edited(event.document.uri.toString());
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.overrides.delete(document.uri.toString())),
+    );
   }
 
-  /** Creates the context and starts the client without waiting for it: commands exist at once and wait for the server. */
+  /**
+   * Creates the context: commands and the status item exist at once. The language server starts in the background
+   * when the first JavaScript or TypeScript document is open (now, or later), so that its engine is warm by the
+   * first run, and never in a window that has none; a command that needs it earlier starts it itself.
+   */
   static create(extension: vscode.ExtensionContext): PicoContext {
     const context = new PicoContext(extension);
     extension.subscriptions.push(context);
-    context.client.start().catch((error: unknown) => {
-      const message = `Pico's language server did not start: ${error instanceof Error ? error.message : String(error)}`;
-      context.status.problem(message);
-      context.output.appendLine(message);
-    });
+    const isPico = (document: vscode.TextDocument) => document.languageId in languageIds;
+    if (vscode.workspace.textDocuments.some(isPico)) context.startServer();
+    else {
+      const opened = vscode.workspace.onDidOpenTextDocument((document) => {
+        if (!isPico(document)) return;
+        opened.dispose();
+        context.startServer();
+      });
+      context.push(opened);
+    }
     return context;
+  }
+
+  private startServer(): void {
+    this.client.start().catch((error: unknown) => {
+      const message = `Pico's language server did not start: ${error instanceof Error ? error.message : String(error)}`;
+      this.status.problem(message);
+      this.output.appendLine(message);
+    });
   }
 
   registerCommand(id: string, factory: (context: PicoContext) => Command): void {
@@ -56,44 +95,104 @@ export class PicoContext implements vscode.Disposable {
     this.disposables.push(disposable);
   }
 
+  /** Values the user fixed for this document's assumptions, sent with each of its runs. */
+  setOverrides(uri: vscode.Uri, overrides: Record<string, string>): void {
+    if (Object.keys(overrides).length) this.overrides.set(uri.toString(), overrides);
+    else this.overrides.delete(uri.toString());
+  }
+
   /** Runs a document (or a range of it); a second run of the same document cancels the first. */
   async run(document: vscode.TextDocument, range?: vscode.Range): Promise<RunResult | undefined> {
     const key = document.uri.toString();
+    const where = range ? `${vscode.workspace.asRelativePath(document.uri)} lines ${range.start.line + 1}-${range.end.line + 1}` : vscode.workspace.asRelativePath(document.uri);
+    const result = await this.tracked(key, `Pico: running ${where}`, (token, workDoneToken) =>
+      this.client.sendRequest(
+        RunRequest.type,
+        {
+          textDocument: { uri: key },
+          version: document.version,
+          range: range && this.client.code2ProtocolConverter.asRange(range),
+          overrides: this.overrides.get(key),
+          workDoneToken,
+        },
+        token,
+      ),
+    );
+    if (!result || document.version !== result.version) return undefined;
+    if (result.keptPrevious && this.decorations.snapshot(document.uri)) {
+      // The text does not parse yet (mid-typing): the last marks stay, moved with the edits, and the status says why.
+      const syntax = result.report.findings.find((finding) => finding.kind === 'syntax');
+      this.status.unparsed(key, syntax ? `${syntax.line ? `line ${syntax.line}: ` : ''}${syntax.message}` : 'a syntax error');
+      return result;
+    }
+    this.decorations.show(document, result.report);
+    this.finished(result.report, where, key);
+    return result;
+  }
+
+  /** Runs pasted text (the panel); throws `RequestCancelled` when a newer panel run or Pico: Stop ended it. */
+  async runText(params: RunTextParams, token?: vscode.CancellationToken): Promise<RunTextResult | undefined> {
+    const result = await this.tracked('pico:panel', 'Pico: running the pasted snippet', (cancel, workDoneToken) => this.client.sendRequest(RunTextRequest.type, { ...params, workDoneToken }, cancel), token);
+    if (result) this.finished(result.report, 'Paste & Run', null);
+    return result;
+  }
+
+  /** Pico: Stop — ends every run in flight. */
+  stopAll(): number {
+    const running = [...this.pending.values()];
+    for (const cancellation of running) {
+      this.stoppedByUser.add(cancellation);
+      cancellation.cancel();
+    }
+    return running.length;
+  }
+
+  /** Whether a run of `key` (a document's URI) is in flight. */
+  isRunning(key?: string): boolean {
+    return key ? this.pending.has(key) : this.pending.size > 0;
+  }
+
+  private finished(report: RunResult['report'], where: string, uri: string | null): void {
+    this.status.finished(report, uri);
+    this.output.appendLine(reportText(report, where));
+    this.output.appendLine('');
+    this.modelNotice.check(report);
+  }
+
+  /**
+   * One run in flight under `key`: cancels the older run of the same key, holds a status ticket and a progress
+   * notification for as long as it runs, and resolves to undefined when a newer run, an edit or the user ended it.
+   */
+  private async tracked<R>(key: string, title: string, send: (token: vscode.CancellationToken, workDoneToken: string) => Promise<R>, outer?: vscode.CancellationToken): Promise<R | undefined> {
     this.pending.get(key)?.cancel();
     const cancellation = new vscode.CancellationTokenSource();
+    const linked = outer?.onCancellationRequested(() => cancellation.cancel());
     this.pending.set(key, cancellation);
-    this.status.running();
+    const endTicket = this.status.runStarted();
+    const stop = () => {
+      this.stoppedByUser.add(cancellation);
+      cancellation.cancel();
+    };
+    let progress: ReturnType<typeof watchRun> | undefined;
     try {
-      const result = await this.request(() =>
-        this.client.sendRequest(
-          RunRequest.type,
-          { textDocument: { uri: key }, version: document.version, range: range && this.client.code2ProtocolConverter.asRange(range) },
-          cancellation.token,
-        ),
-      );
-      if (document.version !== result.version) return undefined;
-      this.decorations.show(document, result.report);
-      this.status.finished(result.report);
-      const where = range ? `${vscode.workspace.asRelativePath(document.uri)} lines ${range.start.line + 1}-${range.end.line + 1}` : vscode.workspace.asRelativePath(document.uri);
-      this.output.appendLine(reportText(result.report, where));
-      this.output.appendLine('');
-      return result;
+      return await this.request(() => {
+        progress?.dispose();
+        progress = watchRun(this.client, title, stop, () => this.notificationsShown++);
+        return send(cancellation.token, progress.token);
+      });
     } catch (error) {
-      if (isSuperseded(error)) return undefined;
-      this.status.idle();
+      if (isSuperseded(error) || cancellation.token.isCancellationRequested) {
+        if (this.stoppedByUser.has(cancellation)) this.status.stopped();
+        return undefined;
+      }
       throw error;
     } finally {
+      progress?.dispose();
+      linked?.dispose();
+      endTicket();
       if (this.pending.get(key) === cancellation) this.pending.delete(key);
       cancellation.dispose();
     }
-  }
-
-  async runText(params: RunTextParams, token?: vscode.CancellationToken): Promise<RunTextResult> {
-    const result = await this.request(() => this.client.sendRequest(RunTextRequest.type, params, token));
-    this.status.finished(result.report);
-    this.output.appendLine(reportText(result.report, 'Paste & Run'));
-    this.output.appendLine('');
-    return result;
   }
 
   async detectLanguage(text: string): Promise<DetectLanguageResult> {

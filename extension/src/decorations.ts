@@ -1,19 +1,24 @@
 // Editor decorations for the last run of each document: lines that ran and did not (gutter), console output
-// and assigned values at the end of their lines, the stopping error at its line. Editing clears them.
+// and assigned values at the end of their lines, the stopping error at its line. Edits move them with the text
+// (the same line mapping the server uses for diagnostics and hints) until the next run replaces them.
 import * as vscode from 'vscode';
 import type { Report } from '../../server/src/protocol';
+import { lineEditOf, mapLine, type LineEdit } from '../../server/src/lsp/lineMap';
 
 /** What is shown for one document, in 0-based lines; kept so tests can read it and hidden editors get it back. */
 export interface DecorationSnapshot {
   version: number;
   ran: number[];
   notRan: number[];
-  /** End-of-line texts: values of assignments and console output. */
-  annotations: { line: number; text: string }[];
+  /** End-of-line texts: values of assignments and console output, clipped; `full` is shown on hover. */
+  annotations: { line: number; text: string; full: string }[];
   error: { line: number; text: string } | null;
+  /** The version that ran, when edits since have moved the marks (the results describe older text). */
+  ranVersion?: number;
 }
 
-const maxAnnotation = 120;
+// Short enough that a line with a loop's output does not run off-screen; the whole output is in the hover.
+const maxAnnotation = 80;
 
 function clip(text: string, max = maxAnnotation): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -25,20 +30,26 @@ export function snapshotOf(report: Report, version: number): DecorationSnapshot 
   const executed = new Set(report.executedLines);
   const ran = [...executed].sort((a, b) => a - b).map((line) => line - 1);
   const notRan = report.statementLines.filter((line) => !executed.has(line)).map((line) => line - 1);
-  const perLine = new Map<number, string[]>();
-  const add = (line: number | null, text: string) => {
+  const perLine = new Map<number, { short: string[]; full: string[] }>();
+  const add = (line: number | null, short: string, full: string) => {
     if (line === null) return;
-    const texts = perLine.get(line - 1) ?? [];
-    if (!texts.includes(text)) texts.push(text);
+    const texts = perLine.get(line - 1) ?? { short: [], full: [] };
+    if (!texts.short.includes(short)) texts.short.push(short);
+    texts.full.push(full);
     perLine.set(line - 1, texts);
   };
   for (const observation of report.types) {
     // Assumed values are shown as inlay hints by the server, labelled as assumptions; here only observed ones.
-    if (!observation.assumed) add(observation.line, `${observation.name} = ${clip(observation.sample, 60)}`);
+    if (!observation.assumed) add(observation.line, `${observation.name} = ${clip(observation.sample, 40)}`, `${observation.name} = ${observation.sample}`);
   }
   // Output that shows an assumed value is Pico's guess, not the program's: it says so.
-  for (const entry of report.output) add(entry.line, `▸ ${entry.assumed ? '(assumed) ' : ''}${clip(entry.text, 80)}`);
-  const annotations = [...perLine].sort(([a], [b]) => a - b).map(([line, texts]) => ({ line, text: clip(texts.join('  ·  ')) }));
+  for (const entry of report.output) {
+    const marker = entry.assumed ? '(assumed) ' : '';
+    add(entry.line, `▸ ${marker}${clip(entry.text, 60)}`, `${marker}${entry.text}`);
+  }
+  const annotations = [...perLine]
+    .sort(([a], [b]) => a - b)
+    .map(([line, texts]) => ({ line, text: clip(texts.short.join('  ·  ')), full: texts.full.join('\n') }));
   const error = report.error && report.error.line !== null ? { line: report.error.line - 1, text: clip(`✖ ${report.error.name}: ${report.error.message}`) } : null;
   return { version, ran, notRan, annotations, error };
 }
@@ -75,7 +86,7 @@ export class RunDecorations implements vscode.Disposable {
     });
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length && this.snapshots.has(event.document.uri.toString())) this.clear(event.document);
+        if (event.contentChanges.length && this.snapshots.has(event.document.uri.toString())) this.follow(event);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.snapshots.delete(document.uri.toString())),
       // Decorations belong to editors: one shown again (or split) gets them back while its document is unchanged.
@@ -92,6 +103,15 @@ export class RunDecorations implements vscode.Disposable {
 
   snapshot(uri: vscode.Uri): DecorationSnapshot | undefined {
     return this.snapshots.get(uri.toString());
+  }
+
+  /** Moves the marks of an edited document with its text; marks on removed lines go. */
+  private follow(event: vscode.TextDocumentChangeEvent): void {
+    const key = event.document.uri.toString();
+    const snapshot = this.snapshots.get(key)!;
+    const edits = event.contentChanges.map((change) => lineEditOf({ range: change.range, text: change.text }));
+    this.snapshots.set(key, followEdits(snapshot, edits, event.document.version));
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document === event.document) this.paint(editor);
   }
 
   clear(document: vscode.TextDocument): void {
@@ -117,7 +137,7 @@ export class RunDecorations implements vscode.Disposable {
       this.annotationType,
       snapshot.annotations
         .filter((a) => a.line < lineCount && a.line !== snapshot.error?.line)
-        .map((a) => ({ range: endOfLine(a.line), renderOptions: { after: { contentText: a.text } } })),
+        .map((a) => ({ range: endOfLine(a.line), hoverMessage: fullText(a), renderOptions: { after: { contentText: a.text } } })),
     );
     const error = snapshot.error && snapshot.error.line < lineCount ? snapshot.error : null;
     editor.setDecorations(this.errorType, error ? [{ range: endOfLine(error.line), renderOptions: { after: { contentText: error.text } } }] : []);
@@ -128,4 +148,33 @@ export class RunDecorations implements vscode.Disposable {
     for (const type of [this.ranType, this.notRanType, this.annotationType, this.errorType]) type.dispose();
     this.snapshots.clear();
   }
+}
+
+/** The whole output and values of a line, for the hover over its clipped annotation. */
+function fullText(annotation: DecorationSnapshot['annotations'][number]): vscode.MarkdownString | undefined {
+  if (annotation.full === annotation.text) return undefined;
+  const markdown = new vscode.MarkdownString();
+  markdown.appendMarkdown('**Pico** (this line, last run)\n\n');
+  markdown.appendCodeblock(annotation.full.length > 20_000 ? `${annotation.full.slice(0, 20_000)}\n…` : annotation.full, 'text');
+  return markdown;
+}
+
+/** The snapshot after `edits` made the document `version`: lines moved, marks on removed lines dropped. */
+export function followEdits(snapshot: DecorationSnapshot, edits: (LineEdit | null)[], version: number): DecorationSnapshot {
+  let current = snapshot;
+  for (const edit of edits) {
+    const map = (lines: number[]) => lines.map((line) => mapLine(line, edit)).filter((line): line is number => line !== null);
+    const errorLine = current.error ? mapLine(current.error.line, edit) : null;
+    current = {
+      ...current,
+      ran: map(current.ran),
+      notRan: map(current.notRan),
+      annotations: current.annotations.flatMap((a) => {
+        const line = mapLine(a.line, edit);
+        return line === null ? [] : [{ ...a, line }];
+      }),
+      error: current.error && errorLine !== null ? { ...current.error, line: errorLine } : null,
+    };
+  }
+  return { ...current, version, ranVersion: snapshot.ranVersion ?? snapshot.version };
 }

@@ -1,7 +1,7 @@
 // Entry point: creates the context and wires commands to it. No logic lives here.
 import type * as vscode from 'vscode';
 import { PicoContext } from './context';
-import { openPastePanel, runSnippet, showOutput } from './commands';
+import { openPastePanel, runSnippet, showOutput, stop, toggleLive } from './commands';
 import { PastePanel } from './panel/PastePanel';
 import { picoApi, type PicoApi } from './api';
 
@@ -10,6 +10,8 @@ export function activate(extension: vscode.ExtensionContext): PicoApi {
   context.registerCommand('pico.runSnippet', runSnippet);
   context.registerCommand('pico.openPastePanel', openPastePanel);
   context.registerCommand('pico.showOutput', showOutput);
+  context.registerCommand('pico.stop', stop);
+  context.registerCommand('pico.toggleLive', toggleLive);
   context.push(PastePanel.registerSerializer(context));
   return picoApi(context);
 }

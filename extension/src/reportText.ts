@@ -16,7 +16,7 @@ export function reportText(report: Report, title: string): string {
   }
   if (report.injected.length) {
     lines.push('assumed values:');
-    for (const injection of report.injected) lines.push(`  ${injection.name} = ${readableValue(injection.value)}   (line ${injection.line}, by ${injection.by})`);
+    for (const injection of report.injected) lines.push(`  ${injection.name} = ${readableValue(injection.value)}   (line ${injection.line}, by ${injection.by === 'user' ? 'you' : injection.by})`);
   }
   if (report.output.length) {
     lines.push('output:');

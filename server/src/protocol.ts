@@ -1,7 +1,7 @@
 // Pico's custom LSP requests, typed once and shared by the language server and the VS Code client.
 // Everything else (hover, diagnostics, inlay hints) is standard LSP.
 // This file must stay free of `vscode` and of Node APIs: the extension bundles it too.
-import { RequestType } from 'vscode-jsonrpc';
+import { RequestType, type ProgressToken } from 'vscode-jsonrpc';
 import type { Lang, Report } from './engine/types';
 
 export type { Lang, Report } from './engine/types';
@@ -24,13 +24,23 @@ export interface RunSettings {
   predictor?: 'embedded' | 'ollama';
   ollamaHost?: string;
   ollamaModel?: string;
+  /** What runs before a selection: `slice`, the statements above it that define what it reads; `none`, nothing. */
+  selectionContext?: 'slice' | 'none';
 }
 
-export interface RunParams {
+/** Standard LSP work-done progress: a client that passes a token hears the run's progress on it (and cancels the request to stop it). */
+export interface WithProgress {
+  workDoneToken?: ProgressToken;
+}
+
+export interface RunParams extends WithProgress {
   textDocument: { uri: string };
   /** The version the client saw; a result for any other version is dropped (error `ContentModified`). */
   version: number;
-  /** Run only this part of the document (the selection). Omitted: the whole document. */
+  /**
+   * Run only this part of the document (the selection). Omitted: the whole document. With the `slice` selection
+   * context (the default), the statements above it that define the names it reads run first, uncounted.
+   */
   range?: Range;
   /** Values the user fixed for assumptions: name (or slot key) -> JavaScript expression. */
   overrides?: Record<string, string>;
@@ -43,20 +53,32 @@ export interface RunResult {
   lineOffset: number;
   /** The engine's report with every `line` already mapped to 1-based lines of the document. */
   report: Report;
+  /**
+   * True when the text does not parse (yet: the user is typing) and nothing ran, while an earlier run's marks,
+   * moved with the edits, are still there: the server keeps showing those (with the syntax problems added), and so
+   * should the client, until a run that parses replaces them.
+   */
+  keptPrevious?: boolean;
+}
+
+/** A run that did nothing because the text does not parse. */
+export function isUnparsed(report: Report): boolean {
+  return report.executedLines.length === 0 && report.findings.some((finding) => finding.kind === 'syntax');
 }
 
 /**
  * `pico/run`: runs a document, or the given range of it, and returns the report.
  * A newer run of the same document cancels the older one (which fails with `RequestCancelled`);
  * a run whose document changed before it finished fails with `ContentModified`.
- * On success the server also publishes diagnostics and refreshes inlay hints for the document.
+ * On success the server also publishes diagnostics and refreshes inlay hints for the document. Later edits move
+ * those marks with the text until the next run. Messages, samples and error names are in plain words (no internal names).
  */
 export namespace RunRequest {
   export const method = 'pico/run' as const;
   export const type = new RequestType<RunParams, RunResult, void>(method);
 }
 
-export interface RunTextParams {
+export interface RunTextParams extends WithProgress {
   text: string;
   /** Omitted: detected the same way as `pico/detectLanguage`. */
   lang?: Lang;

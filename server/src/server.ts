@@ -11,10 +11,21 @@ import { runHover } from './lsp/hover';
 import { runInlayHints } from './lsp/inlayHints';
 import { detectLanguage } from './lsp/detectLanguage';
 import { readSettings } from './lsp/settings';
+import { lineEditOf } from './lsp/lineMap';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 const runs = new DocumentRuns();
+// Each edit also moves the last run's marks with the text: the changes are only seen here, before they are applied.
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(document, changes, version) {
+    const updated = TextDocument.update(document, changes, version);
+    const moved = runs.edited(document.uri, changes.map(lineEditOf), version);
+    // The last run's problems move with their lines; those on edited lines are gone.
+    if (moved !== undefined) void connection.sendDiagnostics({ uri: document.uri, version, diagnostics: moved ? runDiagnostics(updated, moved) : [] });
+    return updated;
+  },
+});
 const engine = new EngineHost();
 let canReadConfiguration = false;
 let canRefreshInlayHints = false;
@@ -42,6 +53,7 @@ const dependencies: RunDependencies = {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: runDiagnostics(document, run) });
     if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
   },
+  attachProgress: (token) => connection.window.attachWorkDoneProgress(token),
   // Without the client's window.workDoneProgress capability this yields a silent reporter: runs are unchanged.
   createProgress: () => connection.window.createWorkDoneProgress(),
 };
@@ -60,11 +72,6 @@ connection.languages.inlayHint.on((params) => {
   const document = documents.get(params.textDocument.uri);
   const run = document && runs.last(document.uri, document.version);
   return document && run ? runInlayHints(document, run, params.range) : [];
-});
-
-documents.onDidChangeContent(({ document }) => {
-  // What the last run showed no longer matches the text: clear it rather than show it on the wrong lines.
-  if (runs.changed(document.uri, document.version)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
 documents.onDidClose(({ document }) => {

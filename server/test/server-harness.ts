@@ -22,6 +22,7 @@ export interface PicoSection {
   memoryMb?: number;
   predictor?: RunSettings['predictor'];
   ollama?: { host?: string; model?: string };
+  selectionContext?: 'slice' | 'none';
 }
 
 export class ServerHarness {
@@ -67,6 +68,11 @@ export class ServerHarness {
 
   change(uri: string, version: number, text: string): Promise<void> {
     return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Incremental changes, as VS Code sends them: each range is in the text the previous change left. */
+  edit(uri: string, version: number, changes: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
   }
 
   run(params: RunParams, cancellation?: CancellationTokenSource): Promise<RunResult> {

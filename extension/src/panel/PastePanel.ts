@@ -79,7 +79,7 @@ export class PastePanel {
       case 'run':
         return this.run(message.text, message.lang, message.overrides);
       case 'openAsDocument':
-        return this.openAsDocument(message.text, message.lang);
+        return this.openAsDocument(message.text, message.lang, message.overrides ?? {});
     }
   }
 
@@ -90,7 +90,8 @@ export class PastePanel {
     this.post({ type: 'running' });
     try {
       const result = await this.context.runText({ text, lang: lang === 'auto' ? undefined : lang, overrides }, cancellation.token);
-      if (this.running === cancellation) this.post({ type: 'result', ...result });
+      if (this.running !== cancellation) return;
+      this.post(result ? { type: 'result', ...result } : { type: 'failed', message: 'The run was stopped.' });
     } catch (error) {
       if (isSuperseded(error) || this.running !== cancellation) return;
       this.post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -100,9 +101,11 @@ export class PastePanel {
     }
   }
 
-  private async openAsDocument(text: string, choice: LangChoice): Promise<void> {
+  private async openAsDocument(text: string, choice: LangChoice, overrides: Record<string, string>): Promise<void> {
     const lang: Lang = choice === 'auto' ? (await this.context.detectLanguage(text)).lang : choice;
     const document = await vscode.workspace.openTextDocument({ language: vscodeLanguageOf[lang], content: text });
+    // The values the user fixed in the panel hold in the editor too, for as long as the document is open.
+    this.context.setOverrides(document.uri, overrides);
     await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
   }
 

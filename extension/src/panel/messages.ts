@@ -10,10 +10,10 @@ export type FromPanel =
   | { type: 'ready' }
   /** The snippet text changed: detect its language. */
   | { type: 'detect'; text: string }
-  /** Run the snippet; `overrides` are assumption values the user edited (name -> JavaScript expression). */
+  /** Run the snippet; `overrides` are assumption values the user edited (assumption key -> JavaScript expression). */
   | { type: 'run'; text: string; lang: LangChoice; overrides: Record<string, string> }
-  /** Open the snippet as an untitled editor document in its language. */
-  | { type: 'openAsDocument'; text: string; lang: LangChoice };
+  /** Open the snippet as an untitled editor document in its language; `overrides` carry over to its runs. */
+  | { type: 'openAsDocument'; text: string; lang: LangChoice; overrides?: Record<string, string> };
 
 /** Extension -> webview. */
 export type ToPanel =
@@ -39,7 +39,7 @@ export function isFromPanel(message: unknown): message is FromPanel {
     case 'run':
       return typeof m.text === 'string' && typeof m.lang === 'string' && !!m.overrides && typeof m.overrides === 'object';
     case 'openAsDocument':
-      return typeof m.text === 'string' && typeof m.lang === 'string';
+      return typeof m.text === 'string' && typeof m.lang === 'string' && (m.overrides === undefined || (!!m.overrides && typeof m.overrides === 'object'));
     default:
       return false;
   }

@@ -2,6 +2,7 @@
 // It keeps its whole state with vscode.setState, so the panel survives being hidden and shown again.
 import type { Lang, Report } from '../../../server/src/protocol';
 import { langLabels, type FromPanel, type LangChoice, type ToPanel } from '../panel/messages';
+import { readableValue } from '../../../server/src/engine/readable';
 
 interface VsCodeApi<State> {
   postMessage(message: FromPanel): void;
@@ -17,7 +18,7 @@ interface PanelState {
   /** The last result, with the text it ran (the editor text may have changed since). */
   result: { lang: Lang; report: Report; text: string } | null;
   failure: string | null;
-  /** Assumption values the user edited: name -> JavaScript expression. */
+  /** Assumption values the user edited: the assumption's key (what the engine matches) -> JavaScript expression. */
   edits: Record<string, string>;
   running: boolean;
 }
@@ -62,9 +63,21 @@ function run(): void {
     return;
   }
   lastRunText = state.text;
-  // Edits only apply to the snippet they were made for.
-  const overrides = state.result && state.result.text === state.text ? state.edits : {};
-  vscode.postMessage({ type: 'run', text: state.text, lang: state.lang, overrides });
+  vscode.postMessage({ type: 'run', text: state.text, lang: state.lang, overrides: currentEdits() });
+}
+
+/** Edits only apply to the snippet they were made for. */
+function currentEdits(): Record<string, string> {
+  return state.result && state.result.text === state.text ? state.edits : {};
+}
+
+/**
+ * An assumed value as the user edits it: the expression alone (a module's is reported as `require("m") = value`),
+ * without the sandbox's helpers; a bare placeholder is an empty field.
+ */
+function editableValue(injection: Report['injected'][number]): string {
+  const value = injection.key.startsWith('import:') ? injection.value.replace(/^require\("(?:[^"\\]|\\.)*"\) = /, '') : injection.value;
+  return /^__pico\.any\("[^"]*"\)$/.test(value.trim()) ? '' : readableValue(value);
 }
 
 function lineList(report: Report, text: string): HTMLElement {
@@ -84,16 +97,21 @@ function lineList(report: Report, text: string): HTMLElement {
 function assumptionTable(report: Report): HTMLElement {
   if (!report.injected.length) return el('p', { className: 'muted', textContent: 'Pico assumed no values: the snippet had everything it needed.' });
   const rows = report.injected.map((injection) => {
-    const input = el('input', { className: 'value', value: state.edits[injection.name] ?? injection.value, spellcheck: false });
+    // Keyed by the assumption's key: a callback's parameter (`error(xhr)`) or a module has no global name to match.
+    const edited = state.edits[injection.key];
+    const input = el('input', { className: 'value', value: edited ?? editableValue(injection), spellcheck: false, placeholder: 'any: a placeholder that becomes whatever the code uses it as' });
     input.dataset.name = injection.name;
+    input.dataset.key = injection.key;
+    const by = el('td', { className: 'muted by', textContent: edited !== undefined || injection.by === 'user' ? 'you' : injection.by });
     input.addEventListener('input', () => {
-      state.edits[injection.name] = input.value;
+      state.edits[injection.key] = input.value;
+      by.textContent = 'you';
       save();
     });
     input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') run();
     });
-    return el('tr', {}, el('td', {}, el('code', { textContent: injection.name })), el('td', { textContent: String(injection.line) }), el('td', {}, input), el('td', { className: 'muted', textContent: injection.by }));
+    return el('tr', {}, el('td', {}, el('code', { textContent: injection.name })), el('td', { textContent: String(injection.line) }), el('td', {}, input), by);
   });
   const table = el('table', { id: 'assumptions' }, el('thead', {}, el('tr', {}, ...['Name', 'Line', 'Assumed value (editable)', 'By'].map((h) => el('th', { textContent: h })))), el('tbody', {}, ...rows));
   const again = el('button', { id: 'run-again', textContent: 'Run again with these values' });
@@ -141,7 +159,7 @@ langSelect.addEventListener('change', () => {
   save();
 });
 runButton.addEventListener('click', run);
-openButton.addEventListener('click', () => vscode.postMessage({ type: 'openAsDocument', text: state.text, lang: state.lang }));
+openButton.addEventListener('click', () => vscode.postMessage({ type: 'openAsDocument', text: state.text, lang: state.lang, overrides: currentEdits() }));
 
 window.addEventListener('message', (event: MessageEvent<ToPanel>) => {
   const message = event.data;
@@ -155,6 +173,8 @@ window.addEventListener('message', (event: MessageEvent<ToPanel>) => {
       break;
     case 'result':
       if (!state.result || state.result.text !== lastRunText) state.edits = {};
+      // Values the run took from the user stay the user's, edited here or not.
+      for (const injection of message.report.injected) if (injection.by === 'user' && state.edits[injection.key] === undefined) state.edits[injection.key] = editableValue(injection);
       state.running = false;
       state.failure = null;
       state.result = { lang: message.lang, report: message.report, text: lastRunText };

@@ -43,7 +43,8 @@ export function serverPids(): number[] {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (ppid !== process.pid) continue;
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('server.js')) pids.push(Number(entry));
+      // dist/server.js exactly: TypeScript's own tsserver.js is a child of the extension host too.
+      if (/[/\\]dist[/\\]server\.js\0/.test(readFileSync(`/proc/${entry}/cmdline`, 'utf8'))) pids.push(Number(entry));
     } catch {
       // The process ended while we looked.
     }

@@ -7,6 +7,7 @@ export function run(): Promise<void> {
   // Bundled test files call describe/it when required: give them mocha's globals first.
   mocha.suite.emit('pre-require', globalThis, 'pico-suite', mocha);
   require('./run.test');
+  require('./live.test');
   require('./panel.test');
   require('./server-restart.test');
   return new Promise((resolve, reject) => {

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PastePanel } from '../../src/panel/PastePanel';
 import type { ToPanel } from '../../src/panel/messages';
+import type { RunResult } from '../../../server/src/protocol';
 import { fixtureUri, picoApi } from './helpers';
 
 function nextMessage(panel: PastePanel, type: ToPanel['type'], timeoutMs = 30_000): Promise<ToPanel> {
@@ -69,6 +70,46 @@ describe('Pico: Paste & Run', () => {
     assert.ok(edited.type === 'result');
     assert.ok(edited.report.output.some((o) => o.text.includes('HELLO THERE')), JSON.stringify(edited.report.output));
     assert.ok(edited.report.injected.some((i) => i.name === 'greeting' && i.value === "'hello there'"));
+  });
+
+  it('an edited parameter of a driven callback changes the output, and the source says "you"', async () => {
+    const text = (await vscode.workspace.fs.readFile(fixtureUri('callback.js'))).toString();
+    const first = nextMessage(panel, 'result');
+    await panel.handle({ type: 'run', text, lang: 'auto', overrides: {} });
+    const result = await first;
+    assert.ok(result.type === 'result');
+    const xhr = result.report.injected.find((i) => i.name.includes('xhr'));
+    assert.ok(xhr, JSON.stringify(result.report.injected));
+    // The webview keys edits by the assumption's key: a parameter has no global name to match.
+    const second = nextMessage(panel, 'result');
+    await panel.handle({ type: 'run', text, lang: 'auto', overrides: { [xhr.key]: '{ status: 503 }' } });
+    const edited = await second;
+    assert.ok(edited.type === 'result');
+    assert.ok(edited.report.output.some((o) => o.text === 'request failed with 503'), JSON.stringify(edited.report.output));
+    assert.equal(edited.report.injected.find((i) => i.key === xhr.key)?.by, 'user');
+
+    // Open as editor: the edited value holds in the editor's runs too.
+    await panel.handle({ type: 'openAsDocument', text, lang: 'js', overrides: { [xhr.key]: '{ status: 503 }' } });
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor?.document.isUntitled);
+    const run = await vscode.commands.executeCommand<RunResult | undefined>('pico.runSnippet');
+    assert.ok(run?.report.output.some((o) => o.text === 'request failed with 503'), JSON.stringify(run?.report.output));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('an edited module counts too', async () => {
+    const text = "import pad from 'pad-that-is-not-installed';\nconsole.log(pad('x'));";
+    const first = nextMessage(panel, 'result');
+    await panel.handle({ type: 'run', text, lang: 'js', overrides: {} });
+    const result = await first;
+    assert.ok(result.type === 'result');
+    const module = result.report.injected.find((i) => i.name === 'pad');
+    assert.ok(module, JSON.stringify(result.report.injected));
+    const second = nextMessage(panel, 'result');
+    await panel.handle({ type: 'run', text, lang: 'js', overrides: { [module.key]: '(s) => `<${s}>`' } });
+    const edited = await second;
+    assert.ok(edited.type === 'result');
+    assert.deepEqual(edited.report.output.map((o) => o.text), ['<x>']);
   });
 
   it('reports a stopping error and the language the user chose', async () => {

@@ -9,6 +9,7 @@ import { repair } from './repair';
 import { defaultLimits, loadQuickJS, runInSandbox, type SandboxOutcome, type VmError } from './sandbox';
 import { StripError, stripTypesAndJsx } from './transform';
 import { EmbeddedPredictor } from '../predictors/embedded';
+import { runAfterContext } from './context';
 import type { Analysis, Finding, Lang, Limits, Prediction, Predictor, Report, RunError, RunFeedback, RunOptions, Slot } from './types';
 
 export * from './types';
@@ -49,6 +50,7 @@ interface Attempt {
  * to the report of the best single run. Rejects only with PicoInputError (bad input) or when cancelled.
  */
 export async function runSnippet(source: string, options: RunOptions = {}): Promise<Report> {
+  if (options.context?.code.trim()) return runAfterContext(source, options, runSnippet);
   const started = performance.now();
   validateSource(source);
   const lang = options.lang ?? (options.fileName ? langFromFileName(options.fileName) : null) ?? 'js';

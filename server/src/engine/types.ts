@@ -306,6 +306,11 @@ export interface RunOptions {
   /** Values the user fixed: name (or slot key) -> JavaScript expression. They win over any prediction. */
   overrides?: Record<string, string>;
   signal?: AbortSignal;
+  /**
+   * Code that runs before the snippet, in the same scope (a selection's slice of its file, see slice.ts). Its lines
+   * are not counted or reported, and what it defines is the snippet's real, observed data rather than assumed.
+   */
+  context?: { code: string };
   /** Called after each iteration, for progress UIs. */
   onProgress?: (event: { iteration: number; executedLines: number; totalLines: number; phase: string }) => void;
 }

@@ -17,6 +17,8 @@ export interface EngineJob {
   timeoutMs?: number;
   memoryMb?: number;
   overrides?: Record<string, string>;
+  /** Code run before the text, uncounted (RunOptions.context). */
+  context?: { code: string };
   predictor: PredictorChoice;
 }
 

@@ -42,13 +42,13 @@ function describeObserved(observations: TypeObservation[]): string[] {
   const types = [...new Set(observations.map((o) => o.type))];
   const lines = [`observed type${types.length > 1 ? 's' : ''}: ${types.map((t) => `\`${t}\``).join(' | ')}`];
   const sample = observations[observations.length - 1].sample;
-  lines.push('', 'sample value:', '```js', oneLine(sample, 200), '```');
+  lines.push('', 'sample value:', '```js', oneLine(sample, 1000), '```');
   return lines;
 }
 
 function describeAssumed(observations: TypeObservation[]): string[] {
   const types = [...new Set(observations.map((o) => o.type))];
-  return [`**assumed** by Pico (not observed): \`${types.join(' | ')}\``, '', '```js', oneLine(observations[0].sample, 200), '```'];
+  return [`**assumed** by Pico (not observed): \`${types.join(' | ')}\``, '', '```js', oneLine(observations[0].sample, 1000), '```'];
 }
 
 export function runHover(document: TextDocument, run: FinishedRun, position: Position): Hover | null {
@@ -73,7 +73,7 @@ export function runHover(document: TextDocument, run: FinishedRun, position: Pos
       const elsewhere = report.types.filter((o) => o.name === name && !o.assumed);
       const lines = [`**${name}** — ${executed ? 'not observed on this line' : 'this line did not run in the last run'}`, ''];
       if (injection) {
-        lines.push(`**assumed** (by ${injection.by}): \`${typeOfExpression(readableValue(injection.value))}\``, '', '```js', oneLine(readableValue(injection.value), 200), '```');
+        lines.push(`**assumed** (by ${injection.by === 'user' ? 'you' : injection.by}): \`${typeOfExpression(readableValue(injection.value))}\``, '', '```js', oneLine(readableValue(injection.value), 1000), '```');
       } else if (elsewhere.length) {
         const types = [...new Set(elsewhere.map((o) => o.type))];
         lines.push(`predicted type: \`${types.join(' | ')}\` (observed at line ${elsewhere[0].line})`);

@@ -1,27 +1,30 @@
-// Inlay hints for the values Pico assumed, placed after each name where the run first uses it.
+// Inlay hints for the values Pico assumed: `customer = {…}` at the end of the line where the run first uses the
+// name. After the line, never inside an expression: a hint must not read as part of the code. Long values are
+// elided; the whole value is in the hint's tooltip.
 import { type InlayHint, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FinishedRun } from './documentRuns';
 import { oneLine } from './values';
 import { readableValue } from '../engine/readable';
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const maxValue = 40;
 
 export function runInlayHints(document: TextDocument, run: FinishedRun, range: Range): InlayHint[] {
   const hints: InlayHint[] = [];
   for (const injection of run.report.injected) {
     const index = injection.line - 1;
     if (index < range.start.line || index > range.end.line || index >= document.lineCount) continue;
-    const text = document.getText({ start: { line: index, character: 0 }, end: { line: index + 1, character: 0 } });
-    const match = new RegExp(`(?<![\\w$.])${escapeRegExp(injection.name)}(?![\\w$])`).exec(text);
-    const character = match ? match.index + match[0].length : text.replace(/\r?\n$/, '').length;
+    const text = document.getText({ start: { line: index, character: 0 }, end: { line: index + 1, character: 0 } }).replace(/\r?\n$/, '');
+    const value = readableValue(injection.value);
+    // A module's value is reported as `require("m") = value`: the hint shows the value, the tooltip all of it.
+    const own = injection.key.startsWith('import:') ? injection.value.replace(/^require\("(?:[^"\\]|\\.)*"\) = /, '') : injection.value;
+    // A bare placeholder reads `any` here; what that means is in the tooltip.
+    const short = /^__pico\.any\("[^"]*"\)$/.test(own.trim()) ? 'any' : oneLine(readableValue(own), maxValue);
     hints.push({
-      position: { line: index, character },
-      label: `= ${oneLine(readableValue(injection.value), 40)}`,
+      position: { line: index, character: text.trimEnd().length },
+      label: `${injection.name} = ${short}`,
       paddingLeft: true,
-      tooltip: { kind: 'markdown', value: `**${injection.name}**: value assumed by Pico (${injection.by} predictor)\n\n\`\`\`js\n${readableValue(injection.value)}\n\`\`\`` },
+      tooltip: { kind: 'markdown', value: `**${injection.name}**: value assumed by Pico (${injection.by === 'user' ? 'yours' : `${injection.by} predictor`}), not observed\n\n\`\`\`js\n${value}\n\`\`\`` },
     });
   }
   return hints;

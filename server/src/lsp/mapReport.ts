@@ -20,3 +20,27 @@ export function offsetReport(report: Report, offset: number): Report {
     repairs: shift(report.repairs, offset),
   };
 }
+
+/** The report with every 1-based line passed through `map`; what maps to null (removed text) is dropped. */
+export function mapReportLines(report: Report, map: (line: number) => number | null): Report {
+  const lines = (list: number[]) => list.map(map).filter((line): line is number => line !== null);
+  const items = <T extends { line: number | null }>(list: T[]): T[] =>
+    list.flatMap((item) => {
+      if (item.line === null) return [item];
+      const line = map(item.line);
+      return line === null ? [] : [{ ...item, line }];
+    });
+  const errorLine = report.error?.line == null ? null : map(report.error.line);
+  return {
+    ...report,
+    executedLines: lines(report.executedLines),
+    statementLines: lines(report.statementLines),
+    // An error whose line was edited away may no longer be true: it is not shown anywhere else.
+    error: report.error && (report.error.line === null ? report.error : errorLine === null ? null : { ...report.error, line: errorLine }),
+    findings: items(report.findings),
+    injected: items(report.injected),
+    output: items(report.output),
+    types: items(report.types),
+    repairs: items(report.repairs),
+  };
+}

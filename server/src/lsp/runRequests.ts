@@ -1,15 +1,17 @@
 // Handles `pico/run` and `pico/runText`: picks the text, runs it on the engine thread, maps lines,
 // and turns cancellation, stale versions and engine failures into the matching JSON-RPC errors.
-import { LSPErrorCodes, ErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ErrorCodes, ResponseError, type CancellationToken, type ProgressToken, type WorkDoneProgressReporter, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { langFromFileName } from '../engine/parse';
 import type { Lang, Report } from '../engine/types';
-import { languageIds, type RunParams, type RunResult, type RunSettings, type RunTextParams, type RunTextResult } from '../protocol';
+import { isUnparsed, languageIds, type RunParams, type RunResult, type RunSettings, type RunTextParams, type RunTextResult } from '../protocol';
 import type { EngineJob } from './engineMessages';
 import { EngineAbortedError, EngineCrashedError, EngineInputError, type EngineHost } from './engineHost';
 import type { DocumentRuns, FinishedRun } from './documentRuns';
 import { offsetReport } from './mapReport';
 import { detectLanguage } from './detectLanguage';
+import { plainReport } from './plainWords';
+import { selectionContext } from '../engine/slice';
 
 export interface RunDependencies {
   engine: EngineHost;
@@ -18,7 +20,9 @@ export interface RunDependencies {
   settings(uri?: string): Promise<RunSettings>;
   /** Called with each run that finished for the document's current version. */
   finished(document: TextDocument, run: FinishedRun): void;
-  /** Asks the editor for a work-done progress (`window/workDoneProgress/create`); absent, runs show none. */
+  /** The reporter for a work-done token the client sent with its request. */
+  attachProgress?(token: ProgressToken): WorkDoneProgressReporter;
+  /** Asks the editor for a work-done progress (`window/workDoneProgress/create`) when the request brought no token. */
   createProgress?(): Promise<WorkDoneProgressServerReporter>;
 }
 
@@ -30,10 +34,17 @@ interface RunProgress {
 const noProgress: RunProgress = { report() {}, done() {} };
 
 /**
- * Shows the run in the editor's progress UI, whose cancel button aborts `controller`. A client without
- * work-done progress, or one that refuses it, gets no progress and the run goes on as before.
+ * Shows the run's progress. A client that sent a work-done token (Pico's own client) decides how to show it and stops
+ * the run by cancelling its request: the server opens no progress UI of its own, so the editor shows one indicator.
+ * Other editors get a server-created, cancellable progress whose cancel button aborts `controller`; a client without
+ * work-done progress, or one that refuses it, gets none and the run goes on as before.
  */
-async function startProgress(deps: RunDependencies, controller: AbortController): Promise<RunProgress> {
+async function startProgress(deps: RunDependencies, token: ProgressToken | undefined, controller: AbortController): Promise<RunProgress> {
+  if (token !== undefined && deps.attachProgress) {
+    const progress = deps.attachProgress(token);
+    progress.begin('Pico', undefined, 'running…', true);
+    return { report: (message) => progress.report(message), done: () => progress.done() };
+  }
   if (!deps.createProgress) return noProgress;
   try {
     const progress = await deps.createProgress();
@@ -68,11 +79,12 @@ function linkSignals(token: CancellationToken, controller: AbortController): voi
   token.onCancellationRequested(() => controller.abort());
 }
 
-function jobFor(text: string, lang: Lang, settings: RunSettings, overrides?: Record<string, string>, fileName?: string): EngineJob {
+function jobFor(text: string, lang: Lang, settings: RunSettings, overrides?: Record<string, string>, fileName?: string, context?: string): EngineJob {
   return {
     text,
     lang,
     fileName,
+    ...(context ? { context: { code: context } } : {}),
     maxIterations: settings.maxIterations,
     timeoutMs: settings.timeoutMs,
     memoryMb: settings.memoryMb,
@@ -112,10 +124,12 @@ export async function handleRun(deps: RunDependencies, params: RunParams, token:
   let progress = noProgress;
   try {
     const settings = await deps.settings(uri);
-    progress = await startProgress(deps, controller);
+    progress = await startProgress(deps, params.workDoneToken, controller);
+    // A selection runs after the statements above it that define what it reads: the file's values, not assumed ones.
+    const context = range && settings.selectionContext !== 'none' ? await selectionContext(document.getText(), lang, range.start, range.end) : undefined;
     let report: Report;
     try {
-      report = await runOnEngine(deps, jobFor(text, lang, settings, params.overrides, uri), controller.signal, progress);
+      report = await runOnEngine(deps, jobFor(text, lang, settings, params.overrides, uri, context), controller.signal, progress);
     } catch (error) {
       // An edit stops the run of the old text: say so, rather than "cancelled".
       throw stale() ? contentModified() : error;
@@ -123,12 +137,16 @@ export async function handleRun(deps: RunDependencies, params: RunParams, token:
     if (stale()) throw contentModified();
     if (controller.signal.aborted) throw cancelled();
     const current = deps.document(uri)!;
-    const mapped = offsetReport(report, lineOffset);
+    const mapped = plainReport(offsetReport(report, lineOffset));
     const lastLine = lineOffset + text.split('\n').length;
     const run: FinishedRun = { version: params.version, firstLine: lineOffset + 1, lastLine, report: mapped };
-    deps.runs.store(uri, run);
-    deps.finished(current, run);
-    return { uri, version: params.version, lineOffset, report: mapped };
+    // Mid-typing text that does not parse runs nothing: the last marks stay (moved with the edits), with its syntax
+    // problems added, rather than an empty result wiping them at every keystroke.
+    const previous = isUnparsed(mapped) ? deps.runs.last(uri, params.version) : undefined;
+    const shown = previous ? { ...previous, report: { ...previous.report, findings: [...previous.report.findings.filter((f) => f.kind !== 'syntax'), ...mapped.findings.filter((f) => f.kind === 'syntax')] } } : run;
+    deps.runs.store(uri, shown);
+    deps.finished(current, shown);
+    return { uri, version: params.version, lineOffset, report: mapped, ...(previous ? { keptPrevious: true } : {}) };
   } finally {
     progress.done();
     deps.runs.end(uri, controller);
@@ -148,10 +166,10 @@ export async function handleRunText(deps: RunDependencies, params: RunTextParams
   try {
     const lang = params.lang ?? (await detectLanguage(params.text)).lang;
     const settings = await deps.settings();
-    progress = await startProgress(deps, controller);
+    progress = await startProgress(deps, params.workDoneToken, controller);
     const report = await runOnEngine(deps, jobFor(params.text, lang, settings, params.overrides), controller.signal, progress);
     if (controller.signal.aborted) throw cancelled();
-    return { lang, report };
+    return { lang, report: plainReport(report) };
   } finally {
     progress.done();
     if (panelRun === controller) panelRun = null;
