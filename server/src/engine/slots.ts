@@ -11,8 +11,11 @@ import type { Analysis, Prediction, Slot, Want } from './types';
 /** Builtin modules Pico's prelude implements itself: importing them is not an assumption the user must check. */
 export const builtinModules = new Set(['path', 'util', 'assert', 'fs', 'fs/promises', 'events', 'http', 'https', 'express', 'crypto', 'os', 'url', 'querystring', 'buffer', 'timers', 'timers/promises', 'process', 'console']);
 
-/** The places that need a value: free names, `this`, modules Pico does not implement, parameters of functions Pico may call. */
-export function slotsOf(analysis: Analysis): Slot[] {
+/**
+ * The places that need a value: free names, `this`, modules Pico does not implement, parameters of functions
+ * Pico may call. Modules in `real` (they resolve to files the sandbox runs) are not assumed: they need none.
+ */
+export function slotsOf(analysis: Analysis, real: Set<string> = new Set()): Slot[] {
   const slots: Slot[] = [];
   for (const free of analysis.freeNames) {
     if (!/^[A-Za-z_$][\w$]*$/.test(free.name)) continue;
@@ -21,7 +24,7 @@ export function slotsOf(analysis: Analysis): Slot[] {
   if (analysis.thisFacts) slots.push({ key: 'this', kind: 'this', name: 'this', facts: analysis.thisFacts, line: 1 });
   for (const entry of analysis.imports) {
     const spec = entry.specifier.replace(/^node:/, '');
-    if (builtinModules.has(spec) || slots.some((s) => s.key === `import:${spec}:*`)) continue;
+    if (builtinModules.has(spec) || real.has(spec) || slots.some((s) => s.key === `import:${spec}:*`)) continue;
     const binding = entry.bindings[0];
     slots.push({ key: `import:${spec}:*`, kind: 'import', name: binding?.local || spec, facts: binding?.facts ?? emptyFacts(), line: entry.line });
   }

@@ -189,7 +189,7 @@
     return { parse: (s) => Object.fromEntries(new URLSearchParams(s)), stringify: (o) => new URLSearchParams(o).toString(), escape: encodeURIComponent, unescape: decodeURIComponent };
   }
   const builtinFactories = {
-    path: pathModule, util: utilModule, assert: assertModule, fs: fsModule, 'fs/promises': () => fsModule().promises, events: () => EventEmitter,
+    path: pathModule, util: utilModule, assert: assertModule, fs: () => I.core.need('fs').makeFs(fsModule()), 'fs/promises': () => I.core.need('fs').makeFs(fsModule()).promises, events: () => EventEmitter,
     http: httpModule, https: httpModule, express: expressModule, crypto: cryptoModule, os: osModule, url: urlModule, querystring: querystringModule,
     buffer: () => ({ Buffer }), timers: () => ({ setTimeout: G.setTimeout, setInterval: G.setInterval, clearTimeout: G.clearTimeout, setImmediate: G.setImmediate }),
     'timers/promises': () => ({ setTimeout: (ms, v) => new Promise((r) => addTimer(() => r(v), ms, [], false)) }),

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { extname, join } from 'node:path';
+import { transform as sucrase } from 'sucrase';
+import '../transform'; // sucrase's per-call option check is switched off there, once
+
+// One module file as the sandbox's CommonJS loader runs it: ESM, TypeScript and JSX turned into CommonJS by
+// sucrase, file by file, without moving any line (Jest's and Quokka's approach), so a stack trace in a
+// package points at its own lines. Transformed code is cached per (path, mtime, size): in memory for the
+// process (the language server's engine, the CLI's background engine), and on disk for the CLI.
+
+export interface CompiledModule {
+  /** CommonJS source, to be wrapped in `function (exports, require, module, __filename, __dirname, __pico_meta)`. */
+  code: string;
+  /** The file was an ES module: `import x from` it means its `default` export, not the whole exports object. */
+  esm: boolean;
+  /** Bytes of source read (counted against the run's module size limit). */
+  bytes: number;
+}
+
+export class ModuleLoadError extends Error {}
+
+/** Files larger than this are not loaded at all (a bundled build, a data file). */
+export const maxModuleFileBytes = 4 * 1024 * 1024;
+
+const memoryCache = new Map<string, { stamp: string; module: CompiledModule }>();
+let memoryBytes = 0;
+const maxMemoryBytes = 64 * 1024 * 1024;
+
+const version = 1; // bump when the transform changes: the disk cache key includes it
+
+function cacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'pico', 'modules');
+}
+
+const typescriptExtensions = new Set(['.ts', '.mts', '.cts', '.tsx']);
+/** An import or export statement at the start of a line, or a dynamic `import(`: QuickJS runs scripts, which have neither. */
+const esmSyntax = /(^|[;}])[ \t]*(import[ \t]*[\w{*'"$]|export[ \t]*[\w{*$])|\bimport[ \t]*\(|\bimport\.meta\b/m;
+
+export function compileModule(path: string, options: { diskCache: boolean }): CompiledModule {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    throw new ModuleLoadError(`cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (stats.size > maxModuleFileBytes) throw new ModuleLoadError(`it is ${Math.round(stats.size / 1024)} KB, over the ${maxModuleFileBytes / 1024 / 1024} MB limit of one module file`);
+  const stamp = `${stats.mtimeMs}:${stats.size}`;
+  const cached = memoryCache.get(path);
+  if (cached && cached.stamp === stamp) {
+    // Least recently used goes first: re-insert at the end.
+    memoryCache.delete(path);
+    memoryCache.set(path, cached);
+    return cached.module;
+  }
+  const module = compileUncached(path, stamp, stats.size, options.diskCache);
+  remember(path, stamp, module);
+  return module;
+}
+
+function remember(path: string, stamp: string, module: CompiledModule): void {
+  const old = memoryCache.get(path);
+  if (old) {
+    memoryBytes -= old.module.code.length;
+    memoryCache.delete(path);
+  }
+  memoryCache.set(path, { stamp, module });
+  memoryBytes += module.code.length;
+  for (const [key, entry] of memoryCache) {
+    if (memoryBytes <= maxMemoryBytes) break;
+    memoryCache.delete(key);
+    memoryBytes -= entry.module.code.length;
+  }
+}
+
+function compileUncached(path: string, stamp: string, size: number, diskCache: boolean): CompiledModule {
+  const extension = extname(path).toLowerCase();
+  const source = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/^#!.*/, '');
+  if (extension === '.json') {
+    try {
+      JSON.parse(source);
+    } catch (error) {
+      throw new ModuleLoadError(`it is not valid JSON (${(error as Error).message})`);
+    }
+    return { code: `module.exports = ${source};`, esm: false, bytes: size };
+  }
+  const typescript = typescriptExtensions.has(extension);
+  const jsx = extension === '.tsx' || extension === '.jsx';
+  const esm = extension === '.mjs' || extension === '.mts' || (extension !== '.cjs' && extension !== '.cts' && esmSyntax.test(source));
+  if (!typescript && !jsx && !esm) return { code: source, esm: false, bytes: size };
+
+  const key = diskCache ? createHash('sha256').update(`${version}\0${path}\0${stamp}`).digest('hex') : '';
+  if (diskCache) {
+    try {
+      const code = readFileSync(join(cacheDir(), key.slice(0, 2), key), 'utf8');
+      return { code, esm, bytes: size };
+    } catch {
+      // Not cached yet.
+    }
+  }
+  const transforms: ('imports' | 'typescript' | 'jsx')[] = ['imports'];
+  if (typescript) transforms.push('typescript');
+  if (jsx) transforms.push('jsx');
+  let code: string;
+  try {
+    code = sucrase(source, {
+      transforms,
+      disableESTransforms: true,
+      production: true,
+      // JSX in a module means the same as in the snippet: the sandbox's elements, React or not.
+      jsxPragma: '__pico.jsx',
+      jsxFragmentPragma: '__pico.Fragment',
+      filePath: path,
+    }).code.replace(/\bimport\.meta\b/g, '__pico_meta');
+  } catch (error) {
+    throw new ModuleLoadError(`it does not compile (${(error as Error).message.replace(/^Error transforming [^:]*: /, '')})`);
+  }
+  if (diskCache) writeCache(key, code);
+  return { code, esm, bytes: size };
+}
+
+function writeCache(key: string, code: string): void {
+  try {
+    const dir = join(cacheDir(), key.slice(0, 2));
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Write then rename: a concurrent run never reads half a file.
+    const temporary = join(dir, `${key}.${process.pid}.tmp`);
+    writeFileSync(temporary, code, { mode: 0o600 });
+    renameSync(temporary, join(dir, key));
+  } catch {
+    // A read-only or full cache directory only costs the next run the transform again.
+  }
+}

@@ -1,0 +1,127 @@
+import { extname, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { compileModule, ModuleLoadError, type CompiledModule } from './compile';
+import { fileRequest, type FileReply } from './files';
+import { resolveSpecifier, type Resolution } from './resolve';
+
+// The host's side of the sandbox's module loader and file system, for one run. Everything the VM asks goes
+// through `request`, synchronously (QuickJS calls it from `require`), and everything it is given is plain
+// data: the options cross to a worker thread, the answers into the VM.
+
+/** Where the snippet is, for a run with real modules and files. Plain data (it crosses threads). */
+export interface ModuleRunOptions {
+  /** The folder its imports resolve from: the snippet file's folder (or the workspace folder for untitled text). */
+  dir: string;
+  /** Its `process.cwd()`: relative `fs` paths start here. Default: `dir`. */
+  cwd?: string;
+  /** `fs` reads only inside this folder. Default: `dir`. */
+  root?: string;
+  /** The snippet file's absolute path, for `__filename` (default: `<dir>/snippet.js`). */
+  file?: string;
+  /** Keep transformed modules on disk as well (the CLI: a second process pays nothing for them). */
+  diskCache?: boolean;
+  /** A module graph whose source is larger than this falls back to predictions (default 8 MB). */
+  maxGraphBytes?: number;
+  /** Time the host may spend reading, transforming and compiling modules in one run (default 4000 ms). */
+  maxLoadMs?: number;
+}
+
+export const defaultMaxGraphBytes = 8 * 1024 * 1024;
+export const defaultMaxLoadMs = 4000;
+
+/** A module the snippet itself loads, and what became of it: ran for real, or predicted and why. */
+export interface ModuleStatus {
+  specifier: string;
+  /** The file it resolved to (relative to the snippet's folder when inside it). */
+  resolved?: string;
+  real: boolean;
+  /** Why it is not real (not installed, a native addon, threw while loading, over a limit); or that it is a built-in. */
+  reason?: string;
+  builtin?: boolean;
+}
+
+export interface ModuleFailure {
+  specifier: string;
+  message: string;
+}
+
+export type LoadReply = { ok: true; module: CompiledModule; path: string } | { ok: false; message: string };
+
+export interface ModuleHost {
+  readonly options: Required<Omit<ModuleRunOptions, 'diskCache'>> & { diskCache: boolean };
+  resolve(specifier: string, fromDir: string, via: 'require' | 'import'): Resolution;
+  load(path: string): LoadReply;
+  file(op: string, path: string): FileReply;
+  /** The VM tells the host that a module the snippet loads threw or was refused: it falls back to a prediction. */
+  failed(specifier: string, message: string): void;
+  failures(): ModuleFailure[];
+  /** Milliseconds spent on the host side (resolve, read, transform) in this run. */
+  loadMs(): number;
+}
+
+export function withDefaults(options: ModuleRunOptions): ModuleHost['options'] {
+  return {
+    dir: options.dir,
+    cwd: options.cwd ?? options.dir,
+    root: options.root ?? options.dir,
+    file: options.file ?? `${options.dir.replace(/\/$/, '')}/snippet.js`,
+    diskCache: options.diskCache ?? false,
+    maxGraphBytes: options.maxGraphBytes ?? defaultMaxGraphBytes,
+    maxLoadMs: options.maxLoadMs ?? defaultMaxLoadMs,
+  };
+}
+
+/** What a resolution means for the sandbox: a file it can run, or why it stays predicted. */
+export function loadable(resolution: Resolution): Resolution {
+  if (resolution.kind === 'file' && extname(resolution.path) === '.node') return { kind: 'missing', reason: 'a native addon (.node): the sandbox runs only JavaScript' };
+  return resolution;
+}
+
+export function createModuleHost(runOptions: ModuleRunOptions): ModuleHost {
+  const options = withDefaults(runOptions);
+  let graphBytes = 0;
+  let spentMs = 0;
+  const failures: ModuleFailure[] = [];
+  const timed = <T>(work: () => T): T => {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      spentMs += performance.now() - start;
+    }
+  };
+  return {
+    options,
+    resolve: (specifier, fromDir, via) => timed(() => loadable(resolveSpecifier(specifier, fromDir, via))),
+    load(path) {
+      if (spentMs > options.maxLoadMs) return { ok: false, message: `loading modules took over ${options.maxLoadMs} ms (at ${shortPath(path, options.dir)})` };
+      return timed(() => {
+        let module: CompiledModule;
+        try {
+          module = compileModule(path, { diskCache: options.diskCache });
+        } catch (error) {
+          if (error instanceof ModuleLoadError) return { ok: false, message: `${shortPath(path, options.dir)}: ${error.message}` };
+          throw error;
+        }
+        graphBytes += module.bytes;
+        if (graphBytes > options.maxGraphBytes) {
+          return { ok: false, message: `its modules are over the ${Math.round(options.maxGraphBytes / 1024 / 1024)} MB limit of source Pico loads (at ${shortPath(path, options.dir)})` };
+        }
+        return { ok: true, module, path };
+      });
+    },
+    file: (op, path) => timed(() => fileRequest(op, path, options.cwd, options.root)),
+    failed(specifier, message) {
+      if (!failures.some((f) => f.specifier === specifier)) failures.push({ specifier, message });
+    },
+    failures: () => failures,
+    loadMs: () => spentMs,
+  };
+}
+
+/** How the report names a file: relative to the snippet's folder when inside it, else absolute. */
+export function shortPath(path: string, dir: string): string {
+  const rel = relative(dir, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
