@@ -253,6 +253,11 @@ export function formatReport(report: Report, source: string): string {
       out.push(`  ${injection.name} = ${oneLine(value, 100)}   [${injection.by}, line ${injection.line}]`);
     }
   }
+  const modules = (report.modules ?? []).filter((m) => !m.builtin);
+  if (modules.length) {
+    out.push('── modules ──');
+    for (const m of modules) out.push(m.real ? `  ${m.specifier}: real (${m.resolved})` : `  ${m.specifier}: predicted: ${m.reason}`);
+  }
   if (report.repairs.length) {
     out.push('── repaired ──');
     for (const repair of report.repairs) out.push(`  line ${repair.line}: ${repair.description}`);

@@ -24,6 +24,8 @@ export interface RunSettings {
   predictor?: 'embedded' | 'ollama';
   ollamaHost?: string;
   ollamaModel?: string;
+  /** `pico.realModules` (default true): imports that resolve and files that exist are real. */
+  realModules?: boolean;
 }
 
 export interface RunParams {

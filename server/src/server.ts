@@ -18,10 +18,12 @@ const runs = new DocumentRuns();
 const engine = new EngineHost();
 let canReadConfiguration = false;
 let canRefreshInlayHints = false;
+let workspaceFolders: string[] = [];
 
 connection.onInitialize((params): InitializeResult => {
   canReadConfiguration = params.capabilities.workspace?.configuration === true;
   canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+  workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   engine.warmUp();
   return {
     capabilities: {
@@ -44,6 +46,7 @@ const dependencies: RunDependencies = {
   },
   // Without the client's window.workDoneProgress capability this yields a silent reporter: runs are unchanged.
   createProgress: () => connection.window.createWorkDoneProgress(),
+  workspaceFolders: () => workspaceFolders,
 };
 
 connection.onRequest(RunRequest.type, (params, token) => handleRun(dependencies, params, token));

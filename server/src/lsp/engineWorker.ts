@@ -57,6 +57,7 @@ async function run(id: number, job: EngineJob): Promise<void> {
       maxIterations: job.maxIterations,
       limits: { ...(job.timeoutMs ? { timeoutMs: job.timeoutMs } : {}), ...(job.memoryMb ? { memoryMb: job.memoryMb } : {}) },
       overrides: job.overrides,
+      modules: job.modules,
       predictor: await createPredictor(job.predictor, progress.send),
       signal: controller.signal,
       onProgress: ({ iteration, executedLines, totalLines }) => progress.send(`run ${iteration}: ${executedLines} of ${totalLines} lines`),

@@ -10,6 +10,7 @@ import { EngineAbortedError, EngineCrashedError, EngineInputError, type EngineHo
 import type { DocumentRuns, FinishedRun } from './documentRuns';
 import { offsetReport } from './mapReport';
 import { detectLanguage } from './detectLanguage';
+import { modulesFor } from './moduleRoots';
 
 export interface RunDependencies {
   engine: EngineHost;
@@ -20,6 +21,8 @@ export interface RunDependencies {
   finished(document: TextDocument, run: FinishedRun): void;
   /** Asks the editor for a work-done progress (`window/workDoneProgress/create`); absent, runs show none. */
   createProgress?(): Promise<WorkDoneProgressServerReporter>;
+  /** The workspace folders' URIs: an untitled editor's imports resolve from the first. */
+  workspaceFolders?(): string[];
 }
 
 interface RunProgress {
@@ -68,8 +71,9 @@ function linkSignals(token: CancellationToken, controller: AbortController): voi
   token.onCancellationRequested(() => controller.abort());
 }
 
-function jobFor(text: string, lang: Lang, settings: RunSettings, overrides?: Record<string, string>, fileName?: string): EngineJob {
+function jobFor(deps: RunDependencies, text: string, lang: Lang, settings: RunSettings, overrides?: Record<string, string>, fileName?: string): EngineJob {
   return {
+    modules: modulesFor(fileName, deps.workspaceFolders?.() ?? [], settings.realModules !== false),
     text,
     lang,
     fileName,
@@ -115,7 +119,7 @@ export async function handleRun(deps: RunDependencies, params: RunParams, token:
     progress = await startProgress(deps, controller);
     let report: Report;
     try {
-      report = await runOnEngine(deps, jobFor(text, lang, settings, params.overrides, uri), controller.signal, progress);
+      report = await runOnEngine(deps, jobFor(deps, text, lang, settings, params.overrides, uri), controller.signal, progress);
     } catch (error) {
       // An edit stops the run of the old text: say so, rather than "cancelled".
       throw stale() ? contentModified() : error;
@@ -149,7 +153,7 @@ export async function handleRunText(deps: RunDependencies, params: RunTextParams
     const lang = params.lang ?? (await detectLanguage(params.text)).lang;
     const settings = await deps.settings();
     progress = await startProgress(deps, controller);
-    const report = await runOnEngine(deps, jobFor(params.text, lang, settings, params.overrides), controller.signal, progress);
+    const report = await runOnEngine(deps, jobFor(deps, params.text, lang, settings, params.overrides), controller.signal, progress);
     if (controller.signal.aborted) throw cancelled();
     return { lang, report };
   } finally {

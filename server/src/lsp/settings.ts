@@ -7,6 +7,7 @@ export const defaultSettings: Required<Omit<RunSettings, 'maxIterations' | 'time
   predictor: 'embedded',
   ollamaHost: 'http://127.0.0.1:11434',
   ollamaModel: 'codellama:7b-instruct',
+  realModules: true,
 };
 
 interface PicoConfiguration {
@@ -15,6 +16,7 @@ interface PicoConfiguration {
   memoryMb?: number;
   predictor?: 'embedded' | 'ollama';
   ollama?: { host?: string; model?: string };
+  realModules?: boolean;
 }
 
 function positive(value: unknown): number | undefined {
@@ -36,5 +38,6 @@ export async function readSettings(connection: Connection, canAsk: boolean, scop
     predictor: config?.predictor === 'ollama' ? 'ollama' : 'embedded',
     ollamaHost: config?.ollama?.host || defaultSettings.ollamaHost,
     ollamaModel: config?.ollama?.model || defaultSettings.ollamaModel,
+    realModules: config?.realModules !== false,
   };
 }
