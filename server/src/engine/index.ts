@@ -265,6 +265,9 @@ function blameError(error: VmError, prepared: Prepared): string[] {
 /** More lines run wins; on a tie, an error in the snippet's main body loses to none. */
 function isBetter(candidate: Attempt, current: Attempt): boolean {
   if (candidate.executed.length !== current.executed.length) return candidate.executed.length > current.executed.length;
+  // A module that failed to load is predicted in the next run: that run says so (it reports the assumed value).
+  const unpredicted = (a: Attempt) => a.outcome.moduleFailures.filter((f) => !a.values.has(`import:${f.specifier.replace(/^node:/, '')}:*`)).length;
+  if (unpredicted(candidate) !== unpredicted(current)) return unpredicted(candidate) < unpredicted(current);
   const mainErrors = (a: Attempt) => a.outcome.errors.filter((e) => e.phase === 'main').length + (a.outcome.limit ? 1 : 0);
   if (mainErrors(candidate) !== mainErrors(current)) return mainErrors(candidate) < mainErrors(current);
   return candidate.outcome.errors.length < current.outcome.errors.length;

@@ -27,7 +27,7 @@ export function realSpecifiers(resolved: Map<string, Resolution>): Set<string> {
 }
 
 export function moduleStatuses(resolved: Map<string, Resolution>, failures: ModuleFailure[], options: ModuleRunOptions | undefined): ModuleStatus[] {
-  const dir = options ? withDefaults(options).dir : '';
+  const root = options ? withDefaults(options).root : '';
   return [...resolved].map(([specifier, resolution]): ModuleStatus => {
     if (resolution.kind === 'builtin') {
       const implemented = builtinModules.has(resolution.name);
@@ -35,8 +35,8 @@ export function moduleStatuses(resolved: Map<string, Resolution>, failures: Modu
     }
     if (resolution.kind === 'missing') return { specifier, real: false, reason: resolution.reason };
     const failure = failures.find((f) => f.specifier === specifier);
-    const resolvedPath = shortPath(resolution.path, dir);
-    return failure ? { specifier, resolved: resolvedPath, real: false, reason: `it failed to load (${failure.message}): predicted` } : { specifier, resolved: resolvedPath, real: true };
+    const resolvedPath = shortPath(resolution.path, root);
+    return failure ? { specifier, resolved: resolvedPath, real: false, reason: `failed to load: ${failure.message}` } : { specifier, resolved: resolvedPath, real: true };
   });
 }
 
