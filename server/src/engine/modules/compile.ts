@@ -28,7 +28,7 @@ const memoryCache = new Map<string, { stamp: string; module: CompiledModule }>()
 let memoryBytes = 0;
 const maxMemoryBytes = 64 * 1024 * 1024;
 
-const version = 1; // bump when the transform changes: the disk cache key includes it
+const version = 2; // bump when the transform changes: the disk cache key includes it
 
 function cacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
@@ -105,20 +105,33 @@ function compileUncached(path: string, stamp: string, size: number, diskCache: b
   if (jsx) transforms.push('jsx');
   let code: string;
   try {
-    code = sucrase(source, {
-      transforms,
-      disableESTransforms: true,
-      production: true,
-      // JSX in a module means the same as in the snippet: the sandbox's elements, React or not.
-      jsxPragma: '__pico.jsx',
-      jsxFragmentPragma: '__pico.Fragment',
-      filePath: path,
-    }).code.replace(/\bimport\.meta\b/g, '__pico_meta');
+    code = toCommonJs(source, transforms, path);
   } catch (error) {
     throw new ModuleLoadError(`it does not compile (${(error as Error).message.replace(/^Error transforming [^:]*: /, '')})`);
   }
   if (diskCache) writeCache(key, code);
   return { code, esm, bytes: size };
+}
+
+function toCommonJs(source: string, transforms: ('imports' | 'typescript' | 'jsx')[], path: string): string {
+  const run = (disableESTransforms: boolean) => sucrase(source, {
+    transforms,
+    disableESTransforms,
+    production: true,
+    // JSX in a module means the same as in the snippet: the sandbox's elements, React or not.
+    jsxPragma: '__pico.jsx',
+    jsxFragmentPragma: '__pico.Fragment',
+    filePath: path,
+  }).code;
+  let code = run(true);
+  // Sucrase takes a class field named like an exported binding for an assignment to that binding
+  // (`isLosslessNumber = true;` in a class body becomes `isLosslessNumber = exports.isLosslessNumber = true`).
+  // The rare file where that shape appears is transformed again with class fields moved into the constructor,
+  // where the mistake reads `this.x = exports.x = …` and can be undone without parsing.
+  if (/^[ \t]*(?:static[ \t]+)?([\w$]+) = exports\.\1 = /m.test(code)) {
+    code = run(false).replace(/\bthis\.([\w$]+) = exports\.\1 = /g, 'this.$1 = ');
+  }
+  return code.replace(/\bimport\.meta\b/g, '__pico_meta');
 }
 
 function writeCache(key: string, code: string): void {
