@@ -83,7 +83,7 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
     throwIfAborted(options.signal);
     iterations = iteration;
     const outcome = await runInSandbox({ setup: setupCode(prepared.slots, values), code: prepared.instrumented.code }, limits, options.modules);
-    mark(`run ${iteration}`);
+    mark(`run ${iteration}${outcome.moduleLoadMs ? ` (loading modules ${outcome.moduleLoadMs.toFixed(1)} ms)` : ''}`);
     const executed = outcome.hits.filter((line) => prepared.instrumented.statementLines.includes(line));
     const blamedByError = new Map<VmError, string[]>();
     for (const error of outcome.errors) blamedByError.set(error, blameError(error, prepared));

@@ -55,8 +55,10 @@ export interface ModuleHost {
   /** The VM tells the host that a module the snippet loads threw or was refused: it falls back to a prediction. */
   failed(specifier: string, message: string): void;
   failures(): ModuleFailure[];
-  /** Milliseconds spent on the host side (resolve, read, transform) in this run. */
+  /** Milliseconds spent loading modules in this run: resolve, read, transform, and compiling in the VM. */
   loadMs(): number;
+  /** Adds time spent for the host elsewhere (compiling a module in the VM), counted against `maxLoadMs`. */
+  spend(ms: number): void;
 }
 
 export function withDefaults(options: ModuleRunOptions): ModuleHost['options'] {
@@ -116,6 +118,9 @@ export function createModuleHost(runOptions: ModuleRunOptions): ModuleHost {
     },
     failures: () => failures,
     loadMs: () => spentMs,
+    spend(ms) {
+      spentMs += ms;
+    },
   };
 }
 

@@ -32,7 +32,9 @@ export function installModuleHost(context: QuickJSContext, host: ModuleHost): vo
       case 'load': {
         const reply = host.load(a);
         if (!reply.ok) return json(reply);
+        const started = performance.now();
         const result = context.evalCode(wrap(reply.module.code), vmFileName(reply.path), { type: 'global' });
+        host.spend(performance.now() - started);
         if (result.error) {
           const error = context.dump(result.error) as { name?: string; message?: string } | undefined;
           result.error.dispose();

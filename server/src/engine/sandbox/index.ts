@@ -57,6 +57,8 @@ export interface SandboxOutcome {
   driven: number;
   /** Modules the snippet loads that resolved but threw or were refused while loading: they fell back to predictions. */
   moduleFailures: ModuleFailure[];
+  /** Time spent loading real modules (resolve, read, transform, compile), within `durationMs`. */
+  moduleLoadMs: number;
   /** Ids of functions that Pico called with predicted arguments. */
   usedArgs: number[];
   /** Lines of loops Pico stopped at the iteration cap (their exit depended on assumed values). */
@@ -116,9 +118,11 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
     return false;
   });
   const context = runtime.newContext();
+  // Real modules and files (modules/): without it, every module and file is predicted.
+  const moduleHost = modules ? createModuleHost(modules) : null;
   const outcome: SandboxOutcome = {
     hits: [], entered: [], output: [], outputTruncated: false, errors: [], traces: [], bindingErrors: [],
-    limit: null, syntaxError: null, firedTimers: 0, driven: 0, moduleFailures: [], usedArgs: [], cappedLoops: [], lastLine: null, durationMs: 0,
+    limit: null, syntaxError: null, firedTimers: 0, driven: 0, moduleFailures: [], moduleLoadMs: 0, usedArgs: [], cappedLoops: [], lastLine: null, durationMs: 0,
   };
   try {
     const hostLimit = context.newFunction('__pico_host_limit', (kind) => {
@@ -126,8 +130,6 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
     });
     context.setProp(context.global, '__pico_host_limit', hostLimit);
     hostLimit.dispose();
-    // Real modules and files (modules/): without it, every module and file is predicted.
-    const moduleHost = modules ? createModuleHost(modules) : null;
     if (moduleHost) {
       installModuleHost(context, moduleHost);
       outcome.moduleFailures = moduleHost.failures();
@@ -226,6 +228,7 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
     context.dispose();
     runtime.dispose();
     outcome.durationMs = performance.now() - started;
+    outcome.moduleLoadMs = moduleHost?.loadMs() ?? 0;
   }
   return outcome;
 }
