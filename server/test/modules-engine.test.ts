@@ -41,3 +41,11 @@ test('the language server resolves from the document\'s folder, an untitled edit
   assert.equal(modulesFor('untitled:Untitled-1', [], true), undefined, 'no folder: every module predicted');
   assert.equal(modulesFor(pathToFileURL(join(fixtureDir, 'x.js')).href, [workspace], false), undefined, 'pico.realModules off');
 });
+
+test('require of a file outside the workspace and outside node_modules is refused: it is predicted', async () => {
+  const report = await runSnippet("const p = require('/etc/passwd');\nconsole.log(typeof p);\n", { modules: { dir: fixtureDir, root: fixtureDir } });
+  const status = report.modules?.[0];
+  assert.equal(status?.real, false);
+  assert.match(status!.reason!, /outside the workspace/);
+  assert.ok(report.injected.some((i) => i.key === 'import:/etc/passwd:*'));
+});

@@ -11,7 +11,7 @@ export type FileReply =
   | { ok: true; text?: string; base64?: string; entries?: { name: string; dir: boolean }[]; stat?: { size: number; mtimeMs: number; dir: boolean; file: boolean } }
   | { ok: false; code: string; message: string };
 
-function inside(root: string, path: string): boolean {
+export function inside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }

@@ -1,7 +1,8 @@
 import { extname, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compileModule, ModuleLoadError, type CompiledModule } from './compile';
-import { fileRequest, type FileReply } from './files';
+import { realpathSync } from 'node:fs';
+import { fileRequest, inside, type FileReply } from './files';
 import { resolveSpecifier, type Resolution } from './resolve';
 
 // The host's side of the sandbox's module loader and file system, for one run. Everything the VM asks goes
@@ -84,6 +85,17 @@ export function createModuleHost(runOptions: ModuleRunOptions): ModuleHost {
   let graphBytes = 0;
   let spentMs = 0;
   const failures: ModuleFailure[] = [];
+  let root: string | null = null;
+  const realRoot = () => {
+    if (root === null) {
+      try {
+        root = realpathSync(options.root);
+      } catch {
+        root = options.root;
+      }
+    }
+    return root;
+  };
   const timed = <T>(work: () => T): T => {
     const start = performance.now();
     try {
@@ -98,6 +110,11 @@ export function createModuleHost(runOptions: ModuleRunOptions): ModuleHost {
     load(path) {
       if (spentMs > options.maxLoadMs) return { ok: false, message: `loading modules took over ${options.maxLoadMs} ms (at ${shortPath(path, options.dir)})` };
       return timed(() => {
+        // Code runs from the workspace and from installed packages; any other file is not the snippet's to load
+        // (`require('/home/me/secrets.json')` would read it as surely as `fs` would).
+        if (!inside(realRoot(), path) && !/[\\/]node_modules[\\/]/.test(path)) {
+          return { ok: false, message: `${path} is outside the workspace ${options.root} and not an installed package` };
+        }
         let module: CompiledModule;
         try {
           module = compileModule(path, { diskCache: options.diskCache });
