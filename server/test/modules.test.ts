@@ -39,6 +39,14 @@ test('a CommonJS package, an ESM-only package with exports and a relative ES mod
   assert.ok(report.modules?.[0].resolved?.endsWith(join('node_modules', 'cjs-pkg', 'lib', 'index.js')), report.modules?.[0].resolved);
 });
 
+test('the default import of compiled ESM (__esModule) is Node\'s in .mjs, the bundlers\' elsewhere', async () => {
+  const file = program('interop.mjs');
+  assert.equal(stdoutOf(await picoJson([file])), nodeOutput(file));
+  // A .js file with import syntax is bundler code (Node would refuse it): the default is `exports.default`.
+  const bundler = await picoJson(['-', '--cwd', fixtureDir], { input: "import x from 'babel-cjs';\nconsole.log(typeof x, x());\n" });
+  assert.deepEqual(bundler.output.map((entry) => entry.text), ['function hello']);
+});
+
 test('fs reads the real config JSON and files; a write is read back, never reaches the disk; a directory index and JSON require', async () => {
   const file = program('files.cjs');
   const before = readdirSync(join(fixtureDir, 'programs')).sort();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { extname, join } from 'node:path';
+import { initSync, parse as parseModule } from 'es-module-lexer';
 import { transform as sucrase } from 'sucrase';
 import '../transform'; // sucrase's per-call option check is switched off there, once
 
@@ -28,7 +29,7 @@ const memoryCache = new Map<string, { stamp: string; module: CompiledModule }>()
 let memoryBytes = 0;
 const maxMemoryBytes = 64 * 1024 * 1024;
 
-const version = 2; // bump when the transform changes: the disk cache key includes it
+const version = 4; // bump when the transform changes: the disk cache key includes it
 
 function cacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
@@ -36,8 +37,31 @@ function cacheDir(): string {
 }
 
 const typescriptExtensions = new Set(['.ts', '.mts', '.cts', '.tsx']);
-/** An import or export statement at the start of a line, or a dynamic `import(`: QuickJS runs scripts, which have neither. */
-const esmSyntax = /(^|[;}])[ \t]*(import[ \t]*[\w{*'"$]|export[ \t]*[\w{*$])|\bimport[ \t]*\(|\bimport\.meta\b/m;
+/** An import or export statement at the start of a line (not `exports.x =`): the fallback when the lexer fails. */
+const esmSyntax = /(^|[;}])[ \t]*(import(?:[ \t]+[\w{*'"$]|[ \t]*[{*'"])|export(?:[ \t]+[\w{*$]|[ \t]*[{*]))/m;
+const moduleOnlySyntax = /\bimport[ \t]*\(|\bimport\.meta\b/;
+
+let lexerReady = false;
+/**
+ * Is the file an ES module (static import/export), and does it need the transform at all (also for a dynamic
+ * `import(` or `import.meta`, which a script QuickJS runs cannot have)? es-module-lexer (Vite's and Node's
+ * tooling's lexer) reads tokens, so `export` in a comment or a string does not count; a regular expression is
+ * the fallback for what it cannot lex.
+ */
+function moduleSyntaxOf(source: string): { esm: boolean; transform: boolean } {
+  try {
+    if (!lexerReady) {
+      initSync();
+      lexerReady = true;
+    }
+    const [imports, exports] = parseModule(source);
+    const esm = exports.length > 0 || imports.some((entry) => entry.d === -1);
+    return { esm, transform: esm || imports.length > 0 };
+  } catch {
+    const esm = esmSyntax.test(source);
+    return { esm, transform: esm || moduleOnlySyntax.test(source) };
+  }
+}
 
 export function compileModule(path: string, options: { diskCache: boolean }): CompiledModule {
   let stats;
@@ -88,8 +112,9 @@ function compileUncached(path: string, stamp: string, size: number, diskCache: b
   }
   const typescript = typescriptExtensions.has(extension);
   const jsx = extension === '.tsx' || extension === '.jsx';
-  const esm = extension === '.mjs' || extension === '.mts' || (extension !== '.cjs' && extension !== '.cts' && esmSyntax.test(source));
-  if (!typescript && !jsx && !esm) return { code: source, esm: false, bytes: size };
+  const syntax = extension === '.cjs' || extension === '.cts' ? { esm: false, transform: typescript } : moduleSyntaxOf(source);
+  const esm = extension === '.mjs' || extension === '.mts' || syntax.esm;
+  if (!typescript && !jsx && !esm && !syntax.transform) return { code: source, esm: false, bytes: size };
 
   const key = diskCache ? createHash('sha256').update(`${version}\0${path}\0${stamp}`).digest('hex') : '';
   if (diskCache) {

@@ -584,6 +584,7 @@
   const esmExports = new WeakSet(); // exports objects of files that were ES modules
   const predictedModules = Object.create(null); // specifier -> () => value, from the predictor
   I.modules = { host: hostModule, config: hostConfig };
+  const nodeEsm = !!hostConfig && /\.m[jt]s$/.test(hostConfig.file);
   if (hostConfig) {
     const dir = hostConfig.dir;
     G.__dirname = dir;
@@ -690,9 +691,11 @@
     const mod = loadModule(specifier, 'import');
     if (imported === undefined || imported === '*') return mod;
     if (imported === 'default') {
-      // Node: the default import of a CommonJS module is its whole `module.exports`; of an ES module, its default export.
+      // The default import of an ES module is its default export. Of a CommonJS module: in Node's ES modules
+      // (.mjs/.mts) its whole `module.exports`; elsewhere (bundlers, TypeScript) `exports.default` when it is
+      // compiled ESM (`__esModule`), else the whole `module.exports`.
       if (esmExports.has(mod)) return mod.default;
-      if (isRealModule(mod)) return mod;
+      if (isRealModule(mod)) return !nodeEsm && mod && mod.__esModule ? mod.default : mod;
       if (mod && (typeof mod === 'object' || typeof mod === 'function') && !isAny(mod) && 'default' in mod && !mod[SOFT]) return mod.default;
       return mod;
     }
