@@ -54,9 +54,9 @@ function moduleSyntaxOf(source: string): { esm: boolean; transform: boolean } {
       initSync();
       lexerReady = true;
     }
-    const [imports, exports] = parseModule(source);
-    const esm = exports.length > 0 || imports.some((entry) => entry.d === -1);
-    return { esm, transform: esm || imports.length > 0 };
+    // `hasModuleSyntax` also counts `export {}`, which declares an ES module that exports nothing.
+    const [imports, , , hasModuleSyntax] = parseModule(source);
+    return { esm: hasModuleSyntax, transform: hasModuleSyntax || imports.length > 0 };
   } catch {
     const esm = esmSyntax.test(source);
     return { esm, transform: esm || moduleOnlySyntax.test(source) };

@@ -23,12 +23,12 @@ export interface ModuleRunOptions {
   diskCache?: boolean;
   /** A module graph whose source is larger than this falls back to predictions (default 8 MB). */
   maxGraphBytes?: number;
-  /** Time the host may spend reading, transforming and compiling modules in one run (default 4000 ms). */
+  /** Time the host may spend reading, transforming and compiling modules in one run (default 6000 ms). */
   maxLoadMs?: number;
 }
 
 export const defaultMaxGraphBytes = 8 * 1024 * 1024;
-export const defaultMaxLoadMs = 4000;
+export const defaultMaxLoadMs = 6000;
 
 /** A module the snippet itself loads, and what became of it: ran for real, or predicted and why. */
 export interface ModuleStatus {
@@ -80,7 +80,11 @@ export function loadable(resolution: Resolution): Resolution {
   return resolution;
 }
 
-export function createModuleHost(runOptions: ModuleRunOptions): ModuleHost {
+/**
+ * `onLoadTime` hears of every millisecond spent loading modules: the sandbox moves the snippet's deadline by as
+ * much, so loading is bounded by `maxLoadMs`, not by the time limit of the snippet's own code.
+ */
+export function createModuleHost(runOptions: ModuleRunOptions, onLoadTime: (ms: number) => void = () => {}): ModuleHost {
   const options = withDefaults(runOptions);
   let graphBytes = 0;
   let spentMs = 0;
@@ -101,7 +105,9 @@ export function createModuleHost(runOptions: ModuleRunOptions): ModuleHost {
     try {
       return work();
     } finally {
-      spentMs += performance.now() - start;
+      const ms = performance.now() - start;
+      spentMs += ms;
+      onLoadTime(ms);
     }
   };
   return {
@@ -137,6 +143,7 @@ export function createModuleHost(runOptions: ModuleRunOptions): ModuleHost {
     loadMs: () => spentMs,
     spend(ms) {
       spentMs += ms;
+      onLoadTime(ms);
     },
   };
 }

@@ -119,7 +119,7 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
   });
   const context = runtime.newContext();
   // Real modules and files (modules/): without it, every module and file is predicted.
-  const moduleHost = modules ? createModuleHost(modules) : null;
+  const moduleHost = modules ? createModuleHost(modules, (ms) => (deadline += ms)) : null;
   const outcome: SandboxOutcome = {
     hits: [], entered: [], output: [], outputTruncated: false, errors: [], traces: [], bindingErrors: [],
     limit: null, syntaxError: null, firedTimers: 0, driven: 0, moduleFailures: [], moduleLoadMs: 0, usedArgs: [], cappedLoops: [], lastLine: null, durationMs: 0,

@@ -615,7 +615,10 @@
   function loadFile(path) {
     const cached = realModules.get(path);
     if (cached) return cached;
+    const started = RealDate.now();
     const loaded = hostModule('load', path);
+    // Loading has its own limit (the host's): the snippet's clock does not run meanwhile.
+    vmDeadline += RealDate.now() - started;
     if (typeof loaded === 'string') {
       const error = new Error(JSON.parse(loaded).message);
       error.code = 'ERR_PICO_MODULE';
