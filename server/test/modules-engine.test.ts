@@ -49,3 +49,10 @@ test('require of a file outside the workspace and outside node_modules is refuse
   assert.match(status!.reason!, /outside the workspace/);
   assert.ok(report.injected.some((i) => i.key === 'import:/etc/passwd:*'));
 });
+
+test('an import of a stylesheet is a bundler\'s business: predicted without a finding', async () => {
+  const report = await runSnippet("import './src/style.css';\nconsole.log('after');\n", { modules: { dir: fixtureDir } });
+  assert.match(report.modules?.[0].reason ?? '', /not JavaScript/);
+  assert.deepEqual(report.findings, []);
+  assert.deepEqual(report.output.map((o) => o.text), ['after']);
+});

@@ -76,9 +76,15 @@ export function withDefaults(options: ModuleRunOptions): ModuleHost['options'] {
 
 /** What a resolution means for the sandbox: a file it can run, or why it stays predicted. */
 export function loadable(resolution: Resolution): Resolution {
-  if (resolution.kind === 'file' && extname(resolution.path) === '.node') return { kind: 'missing', reason: 'a native addon (.node): the sandbox runs only JavaScript' };
+  if (resolution.kind !== 'file') return resolution;
+  const extension = extname(resolution.path).toLowerCase();
+  if (extension === '.node') return { kind: 'missing', reason: 'a native addon (.node): the sandbox runs only JavaScript' };
+  // `import './App.css'`, `import logo from './logo.svg'`: a bundler's business, not JavaScript the sandbox can run.
+  if (extension && !runnableExtensions.has(extension)) return { kind: 'missing', reason: `not JavaScript (a ${extension} file)` };
   return resolution;
 }
+
+const runnableExtensions = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '.json']);
 
 /**
  * `onLoadTime` hears of every millisecond spent loading modules: the sandbox moves the snippet's deadline by as
