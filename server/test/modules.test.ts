@@ -56,6 +56,15 @@ test('fs reads the real config JSON and files; a write is read back, never reach
   assert.deepEqual(report.injected, []);
 });
 
+test('fs/promises and fs callbacks read real files found from import.meta.url; a write is read back, as in Node', async () => {
+  const file = program('files-async.mjs');
+  const before = readdirSync(join(fixtureDir, 'programs')).sort();
+  const report = await picoJson([file]);
+  assert.deepEqual(readdirSync(join(fixtureDir, 'programs')).sort(), before, 'Pico wrote nothing');
+  assert.equal(stdoutOf(report), nodeOutput(file));
+  assert.deepEqual(report.injected, []);
+});
+
 test('relative TypeScript imports and a package whose entry is TypeScript run for real', async () => {
   const report = await picoJson([program('typescript.ts')]);
   // Node 20 cannot run TypeScript: the values are worked out by hand (add(2, 3), 100 °C in °F).
