@@ -65,6 +65,11 @@ test('fs/promises and fs callbacks read real files found from import.meta.url; a
   assert.deepEqual(report.injected, []);
 });
 
+test('require.main, module.parent and require.resolve are Node\'s', async () => {
+  const file = program('main.cjs');
+  assert.equal(stdoutOf(await picoJson([file])), nodeOutput(file));
+});
+
 test('relative TypeScript imports and a package whose entry is TypeScript run for real', async () => {
   const report = await picoJson([program('typescript.ts')]);
   // Node 20 cannot run TypeScript: the values are worked out by hand (add(2, 3), 100 °C in °F).

@@ -612,7 +612,7 @@
     return error;
   }
   /** Runs (once) the real module at `path`, as Node's Module._load: a cycle sees the partial exports. */
-  function loadFile(path) {
+  function loadFile(path, parent) {
     const cached = realModules.get(path);
     if (cached) return cached;
     const started = RealDate.now();
@@ -624,7 +624,9 @@
       error.code = 'ERR_PICO_MODULE';
       throw error;
     }
-    const module = { id: path, path: dirOf(path), filename: path, exports: {}, loaded: false, children: [], paths: [], esm: loaded.esm };
+    // `parent` matters: `if (!module.parent)` is how some packages tell they were run as a program.
+    const module = { id: path, path: dirOf(path), filename: path, exports: {}, loaded: false, parent, children: [], paths: [], esm: loaded.esm };
+    if (parent && parent.children) parent.children.push(module);
     module.require = makeRequire(module);
     realModules.set(path, module);
     try {
@@ -643,7 +645,7 @@
       const found = resolveReal(spec, parent.path, 'require');
       if (found.kind === 'builtin') return builtin(found.name);
       if (found.kind === 'missing') throw notFound(spec, parent.filename, found.reason);
-      return loadFile(found.path).exports;
+      return loadFile(found.path, parent).exports;
     };
     req.resolve = (specifier) => {
       const found = resolveReal(String(specifier), parent.path, 'require');
@@ -651,7 +653,7 @@
       return found.kind === 'builtin' ? found.name : found.path;
     };
     req.cache = {};
-    req.main = undefined;
+    req.main = moduleObject;
     return req;
   }
   /** The snippet's own import or require. */
@@ -665,7 +667,7 @@
       found = resolveReal(spec, hostConfig.dir, via || 'require');
       if (found.kind === 'file') {
         try {
-          value = loadFile(found.path).exports;
+          value = loadFile(found.path, moduleObject).exports;
         } catch (e) {
           if (e instanceof InternalLimit) throw e;
           // It resolved but threw (or was refused): a finding, then the prediction.
@@ -712,6 +714,8 @@
     return found.kind === 'builtin' ? found.name : found.path;
   };
   requireFn.cache = {};
+  // The snippet is the program Node would run: `if (require.main === module)` holds.
+  requireFn.main = moduleObject;
   G.require = requireFn;
   G.__pico_import = importBinding;
   G.__pico_dynimport = (specifier) => Promise.resolve().then(() => {
