@@ -33,7 +33,8 @@ export function moduleStatuses(resolved: Map<string, Resolution>, failures: Modu
       const implemented = builtinModules.has(resolution.name);
       return { specifier, real: false, builtin: true, reason: implemented ? "a Node built-in: the sandbox's own implementation" : 'a Node built-in the sandbox does not have: predicted' };
     }
-    if (resolution.kind === 'missing') return { specifier, real: false, reason: resolution.reason };
+    // `express` when it is not installed: the sandbox's own small imitation stands in (it is not assumed either).
+    if (resolution.kind === 'missing') return { specifier, real: false, reason: builtinModules.has(specifier) ? `${resolution.reason}: the sandbox's imitation of it` : resolution.reason };
     const failure = failures.find((f) => f.specifier === specifier);
     const resolvedPath = shortPath(resolution.path, root);
     return failure ? { specifier, resolved: resolvedPath, real: false, reason: `failed to load: ${failure.message}` } : { specifier, resolved: resolvedPath, real: true };
