@@ -56,3 +56,24 @@ test('an import of a stylesheet is a bundler\'s business: predicted without a fi
   assert.deepEqual(report.findings, []);
   assert.deepEqual(report.output.map((o) => o.text), ['after']);
 });
+
+test('a transformed module is kept in memory per path, mtime and size: the next run reuses it until the file changes', async () => {
+  const { compileModule } = await import('../src/engine/modules/compile');
+  const { mkdtempSync, writeFileSync, utimesSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'pico-compile-'));
+  try {
+    const file = join(dir, 'm.ts');
+    writeFileSync(file, 'export const n: number = 1;\n');
+    const first = compileModule(file, { diskCache: false });
+    assert.equal(compileModule(file, { diskCache: false }), first, 'the same compiled module, not a second transform');
+    writeFileSync(file, 'export const n: number = 22;\n');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const changed = compileModule(file, { diskCache: false });
+    assert.notEqual(changed, first);
+    assert.match(changed.code, /22/);
+    assert.equal(changed.esm, true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
