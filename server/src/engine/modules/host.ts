@@ -84,6 +84,23 @@ export function loadable(resolution: Resolution): Resolution {
   return resolution;
 }
 
+/**
+ * Code runs from the workspace and from installed packages; any other file is not the snippet's to load
+ * (`require('/home/me/secrets.json')` would read it as surely as `fs` would), nor to learn the existence of.
+ */
+export function within(resolution: Resolution, realRoot: string): Resolution {
+  if (resolution.kind !== 'file' || inside(realRoot, resolution.path) || /[\\/]node_modules[\\/]/.test(resolution.path)) return resolution;
+  return { kind: 'missing', reason: `outside the workspace ${realRoot} and not an installed package` };
+}
+
+export function realRootOf(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
+}
+
 const runnableExtensions = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '.json']);
 
 /**
@@ -96,16 +113,7 @@ export function createModuleHost(runOptions: ModuleRunOptions, onLoadTime: (ms: 
   let spentMs = 0;
   const failures: ModuleFailure[] = [];
   let root: string | null = null;
-  const realRoot = () => {
-    if (root === null) {
-      try {
-        root = realpathSync(options.root);
-      } catch {
-        root = options.root;
-      }
-    }
-    return root;
-  };
+  const realRoot = () => (root ??= realRootOf(options.root));
   const timed = <T>(work: () => T): T => {
     const start = performance.now();
     try {
@@ -118,15 +126,13 @@ export function createModuleHost(runOptions: ModuleRunOptions, onLoadTime: (ms: 
   };
   return {
     options,
-    resolve: (specifier, fromDir, via) => timed(() => loadable(resolveSpecifier(specifier, fromDir, via))),
+    resolve: (specifier, fromDir, via) => timed(() => within(loadable(resolveSpecifier(specifier, fromDir, via)), realRoot())),
     load(path) {
       if (spentMs > options.maxLoadMs) return { ok: false, message: `loading modules took over ${options.maxLoadMs} ms (at ${shortPath(path, options.dir)})` };
       return timed(() => {
-        // Code runs from the workspace and from installed packages; any other file is not the snippet's to load
-        // (`require('/home/me/secrets.json')` would read it as surely as `fs` would).
-        if (!inside(realRoot(), path) && !/[\\/]node_modules[\\/]/.test(path)) {
-          return { ok: false, message: `${path} is outside the workspace ${options.root} and not an installed package` };
-        }
+        // The VM only loads what `resolve` gave it; checked again all the same (see `within`).
+        const placed = within({ kind: 'file', path }, realRoot());
+        if (placed.kind === 'missing') return { ok: false, message: `${path}: ${placed.reason}` };
         let module: CompiledModule;
         try {
           module = compileModule(path, { diskCache: options.diskCache });

@@ -1,7 +1,7 @@
 import { isBuiltin } from 'node:module';
 import { builtinModules } from '../slots';
 import type { Finding, ModuleImport } from '../types';
-import { loadable, shortPath, withDefaults, type ModuleFailure, type ModuleRunOptions, type ModuleStatus } from './host';
+import { loadable, realRootOf, shortPath, within, withDefaults, type ModuleFailure, type ModuleRunOptions, type ModuleStatus } from './host';
 import { resolveSpecifier, type Resolution } from './resolve';
 
 // Which of the snippet's own imports run for real: decided on the host before the run (they get no predicted
@@ -14,7 +14,7 @@ export function resolveImports(imports: ModuleImport[], options: ModuleRunOption
     if (resolved.has(entry.specifier)) continue;
     const builtin = entry.specifier.startsWith('node:') || isBuiltin(entry.specifier);
     if (!options && !builtin) resolved.set(entry.specifier, { kind: 'missing', reason: 'real modules are off' });
-    else resolved.set(entry.specifier, loadable(resolveSpecifier(entry.specifier, options?.dir ?? '/', 'import')));
+    else resolved.set(entry.specifier, within(loadable(resolveSpecifier(entry.specifier, options?.dir ?? '/', 'import')), realRootOf(options ? withDefaults(options).root : '/')));
   }
   return resolved;
 }
