@@ -29,16 +29,23 @@
     const madeDirs = new Set();
     const removed = new Set();
 
+    // Paths are normalised here only to key the overlay; the host resolves them again itself. On Windows the
+    // drive stays in front and backslashes become slashes.
+    const drive = /^[A-Za-z]:[\\/]/.test(cwd) ? cwd.slice(0, 2) : '';
     function absolute(p) {
       let s = p instanceof URL ? decodeURIComponent(p.pathname) : Buffer.isBuffer && Buffer.isBuffer(p) ? p.toString() : String(p);
       if (s.startsWith('file://')) s = decodeURIComponent(s.slice(7));
+      if (drive) s = s.replace(/\\/g, '/').replace(/^\/([A-Za-z]:)/, '$1');
+      const base = drive ? cwd.replace(/\\/g, '/').slice(2) : cwd;
+      let head = drive;
+      if (drive && /^[A-Za-z]:/.test(s)) { head = s.slice(0, 2); s = s.slice(2); }
       const parts = [];
-      for (const part of (s.startsWith('/') ? s : cwd + '/' + s).split('/')) {
+      for (const part of (s.startsWith('/') ? s : base + '/' + s).split('/')) {
         if (!part || part === '.') continue;
         if (part === '..') parts.pop();
         else parts.push(part);
       }
-      return '/' + parts.join('/');
+      return head + '/' + parts.join('/');
     }
     function ask(op, path) { return JSON.parse(host('file', op, path)); }
     function encodingOf(options) { return typeof options === 'string' ? options : options && options.encoding; }

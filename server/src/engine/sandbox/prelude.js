@@ -594,7 +594,7 @@
     G.process.argv[1] = hostConfig.file;
     G.__pico_importmeta = { url: 'file://' + hostConfig.file, dirname: dir, filename: hostConfig.file, resolve: (s) => { const r = resolveReal(s, dir, 'import'); return r.kind === 'file' ? 'file://' + r.path : r.kind === 'builtin' ? 'node:' + r.name : s; } };
   }
-  function dirOf(path) { const i = path.lastIndexOf('/'); return i > 0 ? path.slice(0, i) : '/'; }
+  function dirOf(path) { const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')); return i > 0 ? path.slice(0, i) : path.slice(0, 1); }
   function resolveReal(specifier, fromDir, via) {
     try { return JSON.parse(hostModule('resolve', specifier, fromDir, via)); } catch (e) { return { kind: 'missing', reason: String(e && e.message || e) }; }
   }
