@@ -1,10 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { maxSourceBytes, PicoInputError, runSnippet } from './engine';
 import { isLang, langFromFileName, supportedExtensions } from './engine/parse';
 import type { Lang, Predictor, Report, RunOptions } from './engine/types';
 import { readableValue } from './engine/readable';
+import type { ModuleRunOptions } from './engine/modules/host';
+import { workspaceRootOf } from './engine/modules/workspace';
 
 const version: string = require('../../package.json').version;
 
@@ -26,6 +28,9 @@ Options for run:
   --predictor NAME       embedded (default) or ollama
   --ollama-host URL      Ollama server (default: $OLLAMA_HOST or http://127.0.0.1:11434)
   --model NAME           Ollama model (default codellama:7b-instruct)
+  --cwd DIR              the snippet's folder for standard input (imports resolve, files are read from there;
+                         default: the current directory); for a file, its working directory (default: current)
+  --no-real-modules      predict every module and file, even those that exist
   --no-daemon            run in this process: neither use nor start the background engine
 
 Background engine: pico run leaves Pico loaded in a background process of your user (its socket is in a
@@ -111,6 +116,8 @@ const runOptions = {
   'ollama-host': { type: 'string' },
   model: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  cwd: { type: 'string' },
+  'no-real-modules': { type: 'boolean' },
   // bin/pico.js acts on it (run here, start no background engine); accepted so that `main` never rejects it.
   'no-daemon': { type: 'boolean' },
 } as const;
@@ -141,10 +148,32 @@ async function run(args: string[], io: CliIO): Promise<number> {
       ...(values['memory-mb'] !== undefined ? { memoryMb: intOption(values['memory-mb'], '--memory-mb', 4, 4096) } : {}),
     },
     predictor: await predictorFrom(values, io),
+    modules: values['no-real-modules'] ? undefined : modulesFrom(target, values.cwd, io),
   };
   const report = await runSnippet(source, options);
   io.stdout(values.json ? JSON.stringify(report) + '\n' : formatReport(report, source));
   return 0;
+}
+
+/**
+ * Where a snippet's imports and files are: a file's own folder (Node resolves from there), or `--cwd` for
+ * standard input; `process.cwd()` is the caller's directory (or `--cwd`), as under `node file.js`.
+ */
+function modulesFrom(target: string, cwdOption: string | undefined, io: CliIO): ModuleRunOptions {
+  const callerDir = io.cwd ?? process.cwd();
+  const cwd = resolvePath(callerDir, cwdOption ?? '.');
+  if (cwdOption !== undefined) {
+    let isDir = false;
+    try {
+      isDir = statSync(cwd).isDirectory();
+    } catch {
+      // Reported below.
+    }
+    if (!isDir) throw new UsageError(`--cwd ${cwdOption} is not a directory`);
+  }
+  const file = target === '-' ? undefined : resolvePath(callerDir, target);
+  const dir = file ? dirname(file) : cwd;
+  return { dir, cwd, root: workspaceRootOf(dir), file, diskCache: true };
 }
 
 async function predictorFrom(values: { predictor?: string; 'ollama-host'?: string; model?: string }, io: CliIO): Promise<Predictor | undefined> {
@@ -224,6 +253,11 @@ export function formatReport(report: Report, source: string): string {
       const value = readableValue(injection.value);
       out.push(`  ${injection.name} = ${oneLine(value, 100)}   [${injection.by}, line ${injection.line}]`);
     }
+  }
+  const modules = (report.modules ?? []).filter((m) => !m.builtin);
+  if (modules.length) {
+    out.push('── modules ──');
+    for (const m of modules) out.push(m.real ? `  ${m.specifier}: real (${m.resolved})` : `  ${m.specifier}: predicted: ${m.reason}`);
   }
   if (report.repairs.length) {
     out.push('── repaired ──');

@@ -26,6 +26,8 @@ export interface RunSettings {
   ollamaModel?: string;
   /** What runs before a selection: `slice`, the statements above it that define what it reads; `none`, nothing. */
   selectionContext?: 'slice' | 'none';
+  /** `pico.realModules` (default true): imports that resolve and files that exist are real. */
+  realModules?: boolean;
 }
 
 /** Standard LSP work-done progress: a client that passes a token hears the run's progress on it (and cancels the request to stop it). */

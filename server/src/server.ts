@@ -29,10 +29,12 @@ const documents = new TextDocuments<TextDocument>({
 const engine = new EngineHost();
 let canReadConfiguration = false;
 let canRefreshInlayHints = false;
+let workspaceFolders: string[] = [];
 
 connection.onInitialize((params): InitializeResult => {
   canReadConfiguration = params.capabilities.workspace?.configuration === true;
   canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+  workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   engine.warmUp();
   return {
     capabilities: {
@@ -56,6 +58,7 @@ const dependencies: RunDependencies = {
   attachProgress: (token) => connection.window.attachWorkDoneProgress(token),
   // Without the client's window.workDoneProgress capability this yields a silent reporter: runs are unchanged.
   createProgress: () => connection.window.createWorkDoneProgress(),
+  workspaceFolders: () => workspaceFolders,
 };
 
 connection.onRequest(RunRequest.type, (params, token) => handleRun(dependencies, params, token));

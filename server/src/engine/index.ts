@@ -10,6 +10,8 @@ import { defaultLimits, loadQuickJS, runInSandbox, type SandboxOutcome, type VmE
 import { StripError, stripTypesAndJsx } from './transform';
 import { EmbeddedPredictor } from '../predictors/embedded';
 import { runAfterContext } from './context';
+import { moduleFindings, moduleStatuses, realSpecifiers, resolveImports } from './modules/status';
+import type { Resolution } from './modules/resolve';
 import type { Analysis, Finding, Lang, Limits, Prediction, Predictor, Report, RunError, RunFeedback, RunOptions, Slot } from './types';
 
 export * from './types';
@@ -35,6 +37,8 @@ interface Prepared {
   slots: Slot[];
   repairs: Report['repairs'];
   remainingErrors: { line: number; column: number; message: string }[];
+  /** Where each of the snippet's imports resolved (modules/): the ones that resolve to files run for real. */
+  resolvedImports: Map<string, Resolution>;
 }
 
 interface Attempt {
@@ -61,7 +65,7 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
   await loadParsers();
   throwIfAborted(options.signal);
 
-  const prepared = await prepare(source, lang);
+  const prepared = await prepare(source, lang, options.modules);
   if ('syntax' in prepared) {
     return emptyReport(prepared.lang, prepared.repairs, prepared.syntax, started);
   }
@@ -80,8 +84,8 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     throwIfAborted(options.signal);
     iterations = iteration;
-    const outcome = await runInSandbox({ setup: setupCode(prepared.slots, values), code: prepared.instrumented.code }, limits);
-    mark(`run ${iteration}`);
+    const outcome = await runInSandbox({ setup: setupCode(prepared.slots, values), code: prepared.instrumented.code }, limits, options.modules);
+    mark(`run ${iteration}${outcome.moduleLoadMs ? ` (loading modules ${outcome.moduleLoadMs.toFixed(1)} ms)` : ''}`);
     const executed = outcome.hits.filter((line) => prepared.instrumented.statementLines.includes(line));
     const blamedByError = new Map<VmError, string[]>();
     for (const error of outcome.errors) blamedByError.set(error, blameError(error, prepared));
@@ -103,8 +107,18 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
       continue;
     }
 
-    // Names only a ReferenceError revealed get a slot and a value.
+    // Names only a ReferenceError revealed get a slot and a value; so does a real module that failed to load.
     let changed = false;
+    for (const failure of outcome.moduleFailures) {
+      const spec = failure.specifier.replace(/^node:/, '');
+      const entry = prepared.analysis.imports.find((i) => i.specifier === failure.specifier);
+      if (!entry || prepared.slots.some((s) => s.key === `import:${spec}:*`)) continue;
+      const binding = entry.bindings[0];
+      const slot: Slot = { key: `import:${spec}:*`, kind: 'import', name: binding?.local || spec, facts: binding?.facts ?? emptyFacts(), line: entry.line };
+      prepared.slots.push(slot);
+      values.set(slot.key, embedded.predictSync(slot));
+      changed = true;
+    }
     for (const error of outcome.errors) {
       const missing = error.name === 'ReferenceError' ? undefinedNameOf(error.message) : null;
       if (missing && !prepared.slots.some((s) => s.key === missing) && /^[A-Za-z_$][\w$]*$/.test(missing)) {
@@ -127,6 +141,10 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
   }
 
   const report = buildReport(prepared, best!, iterations, started);
+  if (prepared.resolvedImports.size) {
+    report.modules = moduleStatuses(prepared.resolvedImports, best!.outcome.moduleFailures, options.modules);
+    report.findings.push(...moduleFindings(best!.outcome.moduleFailures, prepared.analysis.imports));
+  }
   if (extra) {
     const stats = extra.stats?.() ?? { calls: 0, ms: 0 };
     const messages = [...modelMessages, ...((extra as Predictor & { messages?: () => string[] }).messages?.() ?? [])];
@@ -159,7 +177,7 @@ function mark(stage: string): void {
   lastMark = now;
 }
 
-async function prepare(source: string, lang: Lang): Promise<Prepared | { syntax: Finding; lang: Lang; repairs: Report['repairs'] }> {
+async function prepare(source: string, lang: Lang, modules: RunOptions['modules']): Promise<Prepared | { syntax: Finding; lang: Lang; repairs: Report['repairs'] }> {
   mark('start');
   const repaired = await repair(source, lang);
   mark('repair');
@@ -180,10 +198,13 @@ async function prepare(source: string, lang: Lang): Promise<Prepared | { syntax:
   mark('parse');
   const analysis = analyse(stripped, tree, { source, lang: repaired.lang });
   mark('analyse');
+  const resolvedImports = resolveImports(analysis.imports, modules);
+  const real = realSpecifiers(resolvedImports);
+  mark('resolve');
   const assumedNames = new Set<string>([
     ...analysis.freeNames.map((n) => n.name),
     ...analysis.functions.flatMap((f) => f.params.map((p) => p.name ?? '')).filter(Boolean),
-    ...analysis.imports.flatMap((i) => i.bindings.map((b) => b.local)).filter(Boolean),
+    ...analysis.imports.filter((i) => !real.has(i.specifier.replace(/^node:/, ''))).flatMap((i) => i.bindings.map((b) => b.local)).filter(Boolean),
   ]);
   const instrumented = instrument(stripped, tree, analysis.functions, { generator: repaired.needsGeneratorWrapper, assumedNames });
   mark('instrument');
@@ -193,9 +214,10 @@ async function prepare(source: string, lang: Lang): Promise<Prepared | { syntax:
     tree,
     analysis,
     instrumented,
-    slots: withWishes(slotsOf(analysis), analysis, tree),
+    slots: withWishes(slotsOf(analysis, real), analysis, tree),
     repairs: repaired.repairs,
     remainingErrors: repaired.remainingErrors,
+    resolvedImports,
   };
 }
 
@@ -245,6 +267,9 @@ function blameError(error: VmError, prepared: Prepared): string[] {
 /** More lines run wins; on a tie, an error in the snippet's main body loses to none. */
 function isBetter(candidate: Attempt, current: Attempt): boolean {
   if (candidate.executed.length !== current.executed.length) return candidate.executed.length > current.executed.length;
+  // A module that failed to load is predicted in the next run: that run says so (it reports the assumed value).
+  const unpredicted = (a: Attempt) => a.outcome.moduleFailures.filter((f) => !a.values.has(`import:${f.specifier.replace(/^node:/, '')}:*`)).length;
+  if (unpredicted(candidate) !== unpredicted(current)) return unpredicted(candidate) < unpredicted(current);
   const mainErrors = (a: Attempt) => a.outcome.errors.filter((e) => e.phase === 'main').length + (a.outcome.limit ? 1 : 0);
   if (mainErrors(candidate) !== mainErrors(current)) return mainErrors(candidate) < mainErrors(current);
   return candidate.outcome.errors.length < current.outcome.errors.length;

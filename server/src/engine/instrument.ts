@@ -320,7 +320,8 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
       const callee = node.childForFieldName('function')!;
       replacements.push({ start: callee.startIndex, end: callee.endIndex, text: '__pico_dynimport' });
     }
-    if (type === 'member_expression' && node.childForFieldName('object')?.type === 'import' && node.childForFieldName('property')?.text === 'meta') {
+    // `import.meta` (tree-sitter-javascript 0.23 parses it as a meta_property; older grammars as a member expression).
+    if ((type === 'meta_property' && node.text === 'import.meta') || (type === 'member_expression' && node.childForFieldName('object')?.type === 'import' && node.childForFieldName('property')?.text === 'meta')) {
       replacements.push({ start: node.startIndex, end: node.endIndex, text: '__pico_importmeta' });
       return;
     }

@@ -15,8 +15,11 @@ import sandboxProvides from './sandbox-provides.json';
  */
 export const builtinModules: ReadonlySet<string> = new Set(sandboxProvides.modules);
 
-/** The places that need a value: free names, `this`, modules Pico does not implement, parameters of functions Pico may call. */
-export function slotsOf(analysis: Analysis): Slot[] {
+/**
+ * The places that need a value: free names, `this`, modules Pico does not implement, parameters of functions
+ * Pico may call. Modules in `real` (they resolve to files the sandbox runs) are not assumed: they need none.
+ */
+export function slotsOf(analysis: Analysis, real: Set<string> = new Set()): Slot[] {
   const slots: Slot[] = [];
   for (const free of analysis.freeNames) {
     if (!/^[A-Za-z_$][\w$]*$/.test(free.name)) continue;
@@ -25,7 +28,7 @@ export function slotsOf(analysis: Analysis): Slot[] {
   if (analysis.thisFacts) slots.push({ key: 'this', kind: 'this', name: 'this', facts: analysis.thisFacts, line: 1 });
   for (const entry of analysis.imports) {
     const spec = entry.specifier.replace(/^node:/, '');
-    if (builtinModules.has(spec) || slots.some((s) => s.key === `import:${spec}:*`)) continue;
+    if (builtinModules.has(spec) || real.has(spec) || slots.some((s) => s.key === `import:${spec}:*`)) continue;
     const binding = entry.bindings[0];
     slots.push({ key: `import:${spec}:*`, kind: 'import', name: binding?.local || spec, facts: binding?.facts ?? emptyFacts(), line: entry.line });
   }

@@ -1,5 +1,6 @@
 // The engine's data model, shared by every stage, the CLI, the language server and the predictors.
 // Nothing here imports vscode, tree-sitter or QuickJS: these are plain, serialisable shapes.
+import type { ModuleRunOptions, ModuleStatus } from './modules/host';
 
 /** Source language of a snippet. `jsx` and `tsx` allow JSX; `ts`/`tsx` allow type syntax. */
 export type Lang = 'js' | 'jsx' | 'ts' | 'tsx';
@@ -311,6 +312,11 @@ export interface RunOptions {
    * are not counted or reported, and what it defines is the snippet's real, observed data rather than assumed.
    */
   context?: { code: string };
+  /**
+   * Where the snippet is: its imports that resolve from there (workspace files, installed packages) run for
+   * real, and `fs` reads the workspace's files. Absent: every module and file is predicted.
+   */
+  modules?: ModuleRunOptions;
   /** Called after each iteration, for progress UIs. */
   onProgress?: (event: { iteration: number; executedLines: number; totalLines: number; phase: string }) => void;
 }
@@ -333,4 +339,6 @@ export interface Report {
   model?: { predictor: string; calls: number; ms: number; messages: string[] };
   /** True when the output was cut at the output limit. */
   outputTruncated: boolean;
+  /** The modules the snippet loads: which ran for real, which were predicted and why. */
+  modules?: ModuleStatus[];
 }

@@ -1,5 +1,6 @@
 // Messages between the language server's main thread and the engine worker thread.
 import type { Lang, Report } from '../engine/types';
+import type { ModuleRunOptions } from '../engine/modules/host';
 
 /** The predictor the worker builds for a run (a Predictor object cannot cross threads). */
 export interface PredictorChoice {
@@ -20,6 +21,8 @@ export interface EngineJob {
   /** Code run before the text, uncounted (RunOptions.context). */
   context?: { code: string };
   predictor: PredictorChoice;
+  /** Where the snippet's real modules and files are; absent, all are predicted. */
+  modules?: ModuleRunOptions;
 }
 
 export type ToWorker = { kind: 'run'; id: number; job: EngineJob } | { kind: 'abort'; id: number };

@@ -58,6 +58,7 @@ async function run(id: number, job: EngineJob): Promise<void> {
       limits: { ...(job.timeoutMs ? { timeoutMs: job.timeoutMs } : {}), ...(job.memoryMb ? { memoryMb: job.memoryMb } : {}) },
       overrides: job.overrides,
       context: job.context,
+      modules: job.modules,
       predictor: await createPredictor(job.predictor, progress.send),
       signal: controller.signal,
       onProgress: ({ iteration, executedLines, totalLines }) => progress.send(`run ${iteration}: ${executedLines} of ${totalLines} lines`),

@@ -12,6 +12,7 @@ import { offsetReport } from './mapReport';
 import { detectLanguage } from './detectLanguage';
 import { plainReport } from './plainWords';
 import { selectionContext } from '../engine/slice';
+import { modulesFor } from './moduleRoots';
 
 export interface RunDependencies {
   engine: EngineHost;
@@ -24,6 +25,8 @@ export interface RunDependencies {
   attachProgress?(token: ProgressToken): WorkDoneProgressReporter;
   /** Asks the editor for a work-done progress (`window/workDoneProgress/create`) when the request brought no token. */
   createProgress?(): Promise<WorkDoneProgressServerReporter>;
+  /** The workspace folders' URIs: an untitled editor's imports resolve from the first. */
+  workspaceFolders?(): string[];
 }
 
 interface RunProgress {
@@ -79,8 +82,9 @@ function linkSignals(token: CancellationToken, controller: AbortController): voi
   token.onCancellationRequested(() => controller.abort());
 }
 
-function jobFor(text: string, lang: Lang, settings: RunSettings, overrides?: Record<string, string>, fileName?: string, context?: string): EngineJob {
+function jobFor(deps: RunDependencies, text: string, lang: Lang, settings: RunSettings, overrides?: Record<string, string>, fileName?: string, context?: string): EngineJob {
   return {
+    modules: modulesFor(fileName, deps.workspaceFolders?.() ?? [], settings.realModules !== false),
     text,
     lang,
     fileName,
@@ -129,7 +133,7 @@ export async function handleRun(deps: RunDependencies, params: RunParams, token:
     const context = range && settings.selectionContext !== 'none' ? await selectionContext(document.getText(), lang, range.start, range.end) : undefined;
     let report: Report;
     try {
-      report = await runOnEngine(deps, jobFor(text, lang, settings, params.overrides, uri, context), controller.signal, progress);
+      report = await runOnEngine(deps, jobFor(deps, text, lang, settings, params.overrides, uri, context), controller.signal, progress);
     } catch (error) {
       // An edit stops the run of the old text: say so, rather than "cancelled".
       throw stale() ? contentModified() : error;
@@ -167,7 +171,7 @@ export async function handleRunText(deps: RunDependencies, params: RunTextParams
     const lang = params.lang ?? (await detectLanguage(params.text)).lang;
     const settings = await deps.settings();
     progress = await startProgress(deps, params.workDoneToken, controller);
-    const report = await runOnEngine(deps, jobFor(params.text, lang, settings, params.overrides), controller.signal, progress);
+    const report = await runOnEngine(deps, jobFor(deps, params.text, lang, settings, params.overrides), controller.signal, progress);
     if (controller.signal.aborted) throw cancelled();
     return { lang, report: plainReport(report) };
   } finally {

@@ -8,6 +8,7 @@ export const defaultSettings: Required<Omit<RunSettings, 'maxIterations' | 'time
   ollamaHost: 'http://127.0.0.1:11434',
   ollamaModel: 'codellama:7b-instruct',
   selectionContext: 'slice',
+  realModules: true,
 };
 
 interface PicoConfiguration {
@@ -17,6 +18,7 @@ interface PicoConfiguration {
   predictor?: 'embedded' | 'ollama';
   ollama?: { host?: string; model?: string };
   selectionContext?: 'slice' | 'none';
+  realModules?: boolean;
 }
 
 function positive(value: unknown): number | undefined {
@@ -39,5 +41,6 @@ export async function readSettings(connection: Connection, canAsk: boolean, scop
     ollamaHost: config?.ollama?.host || defaultSettings.ollamaHost,
     ollamaModel: config?.ollama?.model || defaultSettings.ollamaModel,
     selectionContext: config?.selectionContext === 'none' ? 'none' : 'slice',
+    realModules: config?.realModules !== false,
   };
 }

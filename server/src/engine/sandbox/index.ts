@@ -3,6 +3,8 @@ import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSContext, type 
 import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
 import { assetPath } from '../assets';
 import type { Limits, OutputEntry } from '../types';
+import { createModuleHost, type ModuleFailure, type ModuleRunOptions } from '../modules/host';
+import { installModuleHost } from '../modules/install';
 
 export const defaultLimits: Limits = { timeoutMs: 2000, memoryMb: 64, stackKb: 256, maxOutputBytes: 64 * 1024 };
 
@@ -53,6 +55,10 @@ export interface SandboxOutcome {
   syntaxError: VmError | null;
   firedTimers: number;
   driven: number;
+  /** Modules the snippet loads that resolved but threw or were refused while loading: they fell back to predictions. */
+  moduleFailures: ModuleFailure[];
+  /** Time spent loading real modules (resolve, read, transform, compile), within `durationMs`. */
+  moduleLoadMs: number;
   /** Ids of functions that Pico called with predicted arguments. */
   usedArgs: number[];
   /** Lines of loops Pico stopped at the iteration cap (their exit depended on assumed values). */
@@ -92,7 +98,7 @@ function parts(): Record<string, string> {
  * timers, callbacks and uncalled functions, and reads the VM's bookkeeping once. Never throws for anything
  * the snippet does; throws only if QuickJS itself cannot be set up.
  */
-export async function runInSandbox(program: SandboxProgram, limitOptions: Partial<Limits> = {}): Promise<SandboxOutcome> {
+export async function runInSandbox(program: SandboxProgram, limitOptions: Partial<Limits> = {}, modules?: ModuleRunOptions): Promise<SandboxOutcome> {
   const quickjs = await loadQuickJS();
   const limits: Limits = { ...defaultLimits, ...limitOptions };
   const started = performance.now();
@@ -113,9 +119,11 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
     return false;
   });
   const context = runtime.newContext();
+  // Real modules and files (modules/): without it, every module and file is predicted.
+  const moduleHost = modules ? createModuleHost(modules, (ms) => (deadline += ms)) : null;
   const outcome: SandboxOutcome = {
     hits: [], entered: [], output: [], outputTruncated: false, errors: [], traces: [], bindingErrors: [],
-    limit: null, syntaxError: null, firedTimers: 0, driven: 0, usedArgs: [], cappedLoops: [], lastLine: null, durationMs: 0,
+    limit: null, syntaxError: null, firedTimers: 0, driven: 0, moduleFailures: [], moduleLoadMs: 0, usedArgs: [], cappedLoops: [], lastLine: null, durationMs: 0,
   };
   try {
     const hostLimit = context.newFunction('__pico_host_limit', (kind) => {
@@ -123,6 +131,10 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
     });
     context.setProp(context.global, '__pico_host_limit', hostLimit);
     hostLimit.dispose();
+    if (moduleHost) {
+      installModuleHost(context, moduleHost);
+      outcome.moduleFailures = moduleHost.failures();
+    }
     const config = context.newObject();
     const maxOutput = context.newNumber(limits.maxOutputBytes);
     context.setProp(config, 'maxOutputBytes', maxOutput);
@@ -232,6 +244,7 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
     context.dispose();
     runtime.dispose();
     outcome.durationMs = performance.now() - started;
+    outcome.moduleLoadMs = moduleHost?.loadMs() ?? 0;
   }
   return outcome;
 }

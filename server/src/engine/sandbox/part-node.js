@@ -121,7 +121,7 @@ export default function (I) {
   const builtinFactories = {
     path: () => need('path').pathModule, 'path/posix': () => need('path').pathModule, util: () => need('util').utilModule,
     'util/types': () => need('util').utilModule.types, assert: () => need('assert').assertModule, 'assert/strict': () => need('assert').assertModule.strict,
-    fs: fsModule, 'fs/promises': () => fsModule().promises, events: () => EventEmitter,
+    fs: () => need('fs').makeFs(fsModule()), 'fs/promises': () => need('fs').makeFs(fsModule()).promises, events: () => EventEmitter,
     http: httpModule, https: httpModule, express: expressModule, crypto: () => need('crypto').cryptoModule, os: osModule, url: () => need('url-module').urlModule,
     querystring: () => need('querystring').querystringModule, string_decoder: () => need('string-decoder').stringDecoderModule, punycode: () => need('punycode').punycodeModule,
     buffer: () => need('buffer').bufferModule, timers: () => ({ setTimeout: G.setTimeout, setInterval: G.setInterval, clearTimeout: G.clearTimeout, setImmediate: G.setImmediate }),

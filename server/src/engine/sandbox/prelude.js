@@ -618,42 +618,160 @@
     net: ['fetch', 'Headers', 'Response', 'Request', 'XMLHttpRequest'],
   };
   for (const part of Object.keys(lazyGlobals)) for (const name of lazyGlobals[part]) lazyGlobal(name, part);
-  // Modules: `require`/`import` of Node built-ins get the sandbox's (part-node.js's factories), anything else an `any`.
+  // Modules. `require`/`import` of what the host resolved (a workspace file, an installed package) runs the real
+  // code: the host reads, transforms (ESM/TS/JSX to CommonJS, lines kept) and compiles each file, this loader
+  // links them as Node does. Node built-ins get Pico's implementations (part-node.js); anything else, or a real
+  // module that throws while loading, gets the predictor's value (`define`, `import:` keys), else an `any`.
+  const hostModule = G.__pico_host_module; // host function (modules/install.ts); absent when real modules are off
+  delete G.__pico_host_module;
+  const hostConfig = hostModule ? JSON.parse(hostModule('config')) : null;
   const builtinModuleNames = new Set(['path', 'path/posix', 'util', 'util/types', 'assert', 'assert/strict', 'fs', 'fs/promises', 'events', 'http', 'https', 'express', 'crypto', 'os', 'url',
     'querystring', 'string_decoder', 'punycode', 'buffer', 'timers', 'timers/promises', 'process', 'console']);
-  const moduleCache = new Map();
+  const moduleCache = new Map(); // the snippet's specifier -> value
+  const builtinCache = new Map(); // built-in name -> value, shared by the snippet and the packages it loads
+  const realModules = new Map(); // resolved path -> module object (Node's require.cache)
+  const esmExports = new WeakSet(); // exports objects of files that were ES modules
   const predictedModules = Object.create(null); // specifier -> () => value, from the predictor
-  function loadModule(specifier) {
-    const spec = String(specifier).replace(/^node:/, '');
-    if (moduleCache.has(spec)) return moduleCache.get(spec);
-    let value;
-    if (predictedModules[spec]) {
-      try { value = soft(predictedModules[spec](), spec); } catch (e) { value = undefined; }
-    }
-    if (value === undefined && builtinModuleNames.has(spec)) value = need('node').builtinFactories[spec]();
-    if (value === undefined) value = makeAny(moduleLabel(spec));
-    moduleCache.set(spec, value);
+  I.modules = { host: hostModule, config: hostConfig };
+  const nodeEsm = !!hostConfig && /\.m[jt]s$/.test(hostConfig.file);
+  if (hostConfig) {
+    const dir = hostConfig.dir;
+    G.__dirname = dir;
+    G.__filename = hostConfig.file;
+    moduleObject.filename = hostConfig.file;
+    G.process.cwd = () => hostConfig.cwd;
+    G.process.argv[1] = hostConfig.file;
+    G.__pico_importmeta = { url: 'file://' + hostConfig.file, dirname: dir, filename: hostConfig.file, resolve: (s) => { const r = resolveReal(s, dir, 'import'); return r.kind === 'file' ? 'file://' + r.path : r.kind === 'builtin' ? 'node:' + r.name : s; } };
+  }
+  function dirOf(path) { const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')); return i > 0 ? path.slice(0, i) : path.slice(0, 1); }
+  function resolveReal(specifier, fromDir, via) {
+    try { return JSON.parse(hostModule('resolve', specifier, fromDir, via)); } catch (e) { return { kind: 'missing', reason: String(e && e.message || e) }; }
+  }
+  function builtin(spec) {
+    const name = spec.replace(/^node:/, '');
+    if (builtinCache.has(name)) return builtinCache.get(name);
+    // A Node built-in Pico does not implement (zlib, child_process…) is a placeholder, as it always was.
+    const value = builtinModuleNames.has(name) ? need('node').builtinFactories[name]() : makeAny(moduleLabel(name));
+    builtinCache.set(name, value);
     return value;
+  }
+  function notFound(specifier, fromPath, reason) {
+    const error = /** @type {any} */ (new Error("Cannot find module '" + specifier + "'" + (fromPath ? "\nRequire stack:\n- " + fromPath : '') + (reason ? ' (' + reason + ')' : '')));
+    error.code = 'MODULE_NOT_FOUND';
+    return error;
+  }
+  /** Runs (once) the real module at `path`, as Node's Module._load: a cycle sees the partial exports. */
+  function loadFile(path, parent) {
+    const cached = realModules.get(path);
+    if (cached) return cached;
+    const started = RealDate.now();
+    const loaded = hostModule('load', path);
+    // Loading has its own limit (the host's): the snippet's clock does not run meanwhile.
+    vmDeadline += RealDate.now() - started;
+    if (typeof loaded === 'string') {
+      const error = /** @type {any} */ (new Error(JSON.parse(loaded).message));
+      error.code = 'ERR_PICO_MODULE';
+      throw error;
+    }
+    // `parent` matters: `if (!module.parent)` is how some packages tell they were run as a program.
+    const module = { id: path, path: dirOf(path), filename: path, exports: {}, loaded: false, parent, children: [], paths: [], esm: loaded.esm };
+    if (parent && parent.children) parent.children.push(module);
+    module.require = makeRequire(module);
+    realModules.set(path, module);
+    try {
+      loaded.fn.call(module.exports, module.exports, module.require, module, path, module.path, { url: 'file://' + path, dirname: module.path, filename: path });
+    } catch (e) {
+      realModules.delete(path);
+      throw e;
+    }
+    module.loaded = true;
+    if (loaded.esm && module.exports && typeof module.exports === 'object') esmExports.add(module.exports);
+    return module;
+  }
+  function makeRequire(parent) {
+    const req = (specifier) => {
+      const spec = String(specifier);
+      const found = resolveReal(spec, parent.path, 'require');
+      if (found.kind === 'builtin') return builtin(found.name);
+      if (found.kind === 'missing') throw notFound(spec, parent.filename, found.reason);
+      return loadFile(found.path, parent).exports;
+    };
+    req.resolve = (specifier) => {
+      const found = resolveReal(String(specifier), parent.path, 'require');
+      if (found.kind === 'missing') throw notFound(String(specifier), parent.filename);
+      return found.kind === 'builtin' ? found.name : found.path;
+    };
+    req.cache = {};
+    req.main = moduleObject;
+    return req;
+  }
+  /** The snippet's own import or require. */
+  function loadModule(specifier, via) {
+    const spec = String(specifier);
+    const bare = spec.replace(/^node:/, '');
+    if (moduleCache.has(bare)) return moduleCache.get(bare);
+    let value;
+    let found = null;
+    if (hostModule) {
+      found = resolveReal(spec, hostConfig.dir, via || 'require');
+      if (found.kind === 'file') {
+        try {
+          value = loadFile(found.path, moduleObject).exports;
+        } catch (e) {
+          if (e instanceof InternalLimit) throw e;
+          // It resolved but threw (or was refused): a finding, then the prediction.
+          hostModule('failed', spec, (e && e.code === 'ERR_PICO_MODULE' ? '' : String(e && e.name || 'Error') + ': ') + String(e && e.message || e));
+          value = undefined;
+        }
+      }
+    }
+    if (value === undefined && predictedModules[bare]) {
+      try { value = soft(predictedModules[bare](), bare); } catch (e) { value = undefined; }
+    }
+    if (value === undefined && (builtinModuleNames.has(bare) || (found && found.kind === 'builtin'))) value = builtin(bare);
+    if (value === undefined) value = makeAny(moduleLabel(bare));
+    moduleCache.set(bare, value);
+    return value;
+  }
+  function isRealModule(value) {
+    for (const module of realModules.values()) if (module.exports === value) return true;
+    return false;
   }
   function moduleLabel(spec) {
     const base = spec.replace(/^@[^/]+\//, '').split('/').pop().replace(/\.\w+$/, '');
     return base.replace(/[^\w$]+(\w)/g, (m, c) => c.toUpperCase()) || 'module';
   }
   function importBinding(specifier, imported) {
-    const mod = loadModule(specifier);
+    const mod = loadModule(specifier, 'import');
     if (imported === undefined || imported === '*') return mod;
     if (imported === 'default') {
+      // The default import of an ES module is its default export. Of a CommonJS module: in Node's ES modules
+      // (.mjs/.mts) its whole `module.exports`; elsewhere (bundlers, TypeScript) `exports.default` when it is
+      // compiled ESM (`__esModule`), else the whole `module.exports`.
+      if (esmExports.has(mod)) return mod.default;
+      if (isRealModule(mod)) return !nodeEsm && mod && mod.__esModule ? mod.default : mod;
       if (mod && (typeof mod === 'object' || typeof mod === 'function') && !isAny(mod) && 'default' in mod && !mod[SOFT]) return mod.default;
       return mod;
     }
     return mod == null ? undefined : mod[imported];
   }
-  const requireFn = (specifier) => loadModule(specifier);
-  requireFn.resolve = (s) => '/work/node_modules/' + s;
+  const requireFn = (specifier) => loadModule(specifier, 'require');
+  requireFn.resolve = (s) => {
+    if (!hostModule) return '/work/node_modules/' + s;
+    const found = resolveReal(String(s), hostConfig.dir, 'require');
+    if (found.kind === 'missing') throw notFound(String(s), hostConfig.file);
+    return found.kind === 'builtin' ? found.name : found.path;
+  };
   requireFn.cache = {};
+  // The snippet is the program Node would run: `if (require.main === module)` holds.
+  requireFn.main = moduleObject;
   G.require = requireFn;
   G.__pico_import = importBinding;
-  G.__pico_dynimport = (specifier) => Promise.resolve().then(() => { const m = loadModule(specifier); return isAny(m) ? m : Object.assign(Object.create(null), typeof m === 'object' ? m : {}, { default: m }); });
+  G.__pico_dynimport = (specifier) => Promise.resolve().then(() => {
+    const m = loadModule(specifier, 'import');
+    if (isAny(m) || esmExports.has(m)) return m;
+    return Object.assign(Object.create(null), typeof m === 'object' ? m : {}, { default: m });
+  });
 
   // ------------------------------------------------------------------------------------------
   // JSX without React: elements are plain objects; function components are called so their bodies run.

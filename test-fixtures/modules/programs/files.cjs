@@ -1,0 +1,15 @@
+const fs = require('fs');
+const path = require('path');
+const config = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'config.json'), 'utf8'));
+console.log(config.port, config.name, config.features.length);
+const notes = fs.readFileSync(path.join(__dirname, '../data/notes.txt'), 'utf8').split('\n');
+console.log(notes[0], notes.length);
+const out = path.join(__dirname, 'written-by-the-test.txt');
+console.log(fs.existsSync(out));
+fs.writeFileSync(out, 'first');
+fs.appendFileSync(out, ' then more');
+console.log(fs.readFileSync(out, 'utf8'));
+fs.unlinkSync(out);
+console.log(fs.existsSync(out));
+console.log(require('../src/lib').double(21), require('../package.json').name);
+console.log(fs.readdirSync(path.join(__dirname, '..', 'data')).join(','));

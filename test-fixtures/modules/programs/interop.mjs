@@ -1,0 +1,2 @@
+import x, { named } from 'babel-cjs';
+console.log(typeof x, typeof x.default, named);

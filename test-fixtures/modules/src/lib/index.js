@@ -1,0 +1,2 @@
+// A directory's index, required as './lib'.
+exports.double = (n) => n * 2;
