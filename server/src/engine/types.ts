@@ -274,6 +274,11 @@ export interface OutputEntry {
   stream: 'log' | 'info' | 'warn' | 'error' | 'debug';
   text: string;
   line: number | null;
+  /**
+   * 'driven': printed by code Pico ran on its own (a function nobody called, a callback handed to an API Pico
+   * assumed), not by the program's own run. Absent for the program's output.
+   */
+  origin?: 'driven';
 }
 
 /** A runtime type observed for a name at a line in the reported run. */

@@ -16,7 +16,9 @@ export function instrumentFunction(ctx: Context, node: SyntaxNode): void {
     ? `__pico_e[${fn.id}]||__pico_en(${fn.id},[${names.map((n) => n || 'void 0').join(',')}],${JSON.stringify(names)})`
     : `__pico_e[${fn.id}]||__pico_en(${fn.id})`;
   if (body.type === 'statement_block') {
-    ctx.buffer.open(blockCodeStart(body), entry + ';');
+    // A constructor records the class actually constructed (a subclass without its own constructor runs this one).
+    const constructed = node.type === 'method_definition' && node.childForFieldName('name')?.text === 'constructor' ? '__pico_nt(new.target);' : '';
+    ctx.buffer.open(blockCodeStart(body), entry + ';' + constructed);
   } else {
     ctx.buffer.open(body.startIndex, '(' + entry + ',(');
     ctx.buffer.close(body.endIndex, '))');

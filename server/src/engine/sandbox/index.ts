@@ -103,8 +103,16 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
   const runtime = quickjs.newRuntime();
   runtime.setMemoryLimit(limits.memoryMb * 1024 * 1024);
   runtime.setMaxStackSize(Math.min(limits.stackKb, maxSafeStackKb) * 1024);
+  // Code Pico drives itself (functions nobody called) gets its own share of the time, so it never turns a
+  // finished program into a timeout: past it, driving stops quietly.
+  let drivenDeadline = Number.POSITIVE_INFINITY;
+  let drivenOut = false;
   runtime.setInterruptHandler(() => {
-    if (limitHit) return true;
+    if (limitHit || drivenOut) return true;
+    if (Date.now() > drivenDeadline) {
+      drivenOut = true;
+      return true;
+    }
     if (Date.now() > deadline) {
       limitHit = 'timeout';
       return true;
@@ -161,14 +169,18 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
       const driveNext = context.getProp(api, 'driveNext');
       try {
         let rounds = 0;
-        while (!limitHit && rounds++ < 5000) {
+        while (!limitHit && !drivenOut && rounds++ < 5000) {
           drainJobs(runtime);
-          if (limitHit) break;
+          if (limitHit || drivenOut) break;
           if (callBoolean(context, step, api)) continue;
           drainJobs(runtime);
-          if (limitHit) break;
+          if (limitHit || drivenOut) break;
+          if (drivenDeadline === Number.POSITIVE_INFINITY) drivenDeadline = Date.now() + Math.max(100, limits.timeoutMs / 4);
           if (!callBoolean(context, driveNext, api)) break;
         }
+        // Jobs left by stopped driven code run interrupted (each fails at once and queues nothing), so none is
+        // left for the runtime's teardown.
+        if (drivenOut) drainJobs(runtime);
       } finally {
         step.dispose();
         driveNext.dispose();
