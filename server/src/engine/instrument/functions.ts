@@ -35,14 +35,14 @@ export function instrumentFunction(ctx: Context, node: SyntaxNode): void {
 }
 
 /**
- * tree-sitter reads `() => {}` followed by a line starting with `(`, `[` or `` ` `` as one expression; JavaScript
- * cannot call or index an arrow function, so automatic semicolon insertion ends the arrow there. Wrapped in a call
+ * tree-sitter reads `() => {}` followed by a line starting with `(`, `[`, `` ` `` or `/` as one expression; JavaScript
+ * cannot call, index or divide an arrow function, so automatic semicolon insertion ends the arrow there. Wrapped in a call
  * it could be called or indexed: write the `;` JavaScript inserts.
  */
 function misparsedArrowEnd(ctx: Context, node: SyntaxNode): void {
   if (node.type !== 'arrow_function' || node.childForFieldName('body')?.type !== 'statement_block') return;
   const parent = node.parent;
-  if (!parent || !['call_expression', 'subscript_expression', 'member_expression'].includes(parent.type)) return;
+  if (!parent || !['call_expression', 'subscript_expression', 'member_expression', 'binary_expression'].includes(parent.type)) return;
   if (parent.child(0)?.startIndex !== node.startIndex) return;
   const following = parent.child(1);
   // Only whitespace and comments lie between: a line break there (in a comment too) is where ASI ends the arrow.
