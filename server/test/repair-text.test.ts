@@ -57,6 +57,18 @@ test('a `#!` line is valid code: no repair (the instrumenter turns it into a com
   assert.deepEqual(kinds(result), []);
 });
 
+test('valid JavaScript that tree-sitter misreads gets no repair (JavaScript\'s own parser decides)', async () => {
+  for (const source of [
+    'let a = 1 /*\n*/ let b = 2\nconsole.log(a + b)',
+    'class A {\n  #abort\n\n  [Symbol.iterator] = null\n}',
+    '#!/usr/bin/env node\nlet a = 1 /*\n*/ return a',
+  ]) {
+    const result = await repair(source, 'js');
+    assert.equal(result.code, source);
+    assert.deepEqual(kinds(result).filter((k) => !k.startsWith('top-level')), [], source);
+  }
+});
+
 test('a fragment that starts inside an if/else says which part is missing', async () => {
   const result = await repair("} else {\n  console.log('no match');\n}", 'js');
   assert.deepEqual(result.remainingErrors, [{ line: 1, column: 0, message: 'unexpected `} else` at 1:1: the `if` this `else` belongs to is not in the snippet?' }]);

@@ -10,7 +10,8 @@ const wrappers: ((code: string) => string)[] = [
 ];
 
 export function isValidJavaScript(code: string): boolean {
-  const script = withoutModuleSyntax(code);
+  // `#!` is a comment at a file's start, but not inside the wrapper.
+  const script = withoutModuleSyntax(code.startsWith('#!') ? '//' + code.slice(2) : code);
   for (const wrap of wrappers) {
     try {
       new Script(wrap(script), { filename: 'snippet.js' });
