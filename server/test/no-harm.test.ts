@@ -50,6 +50,7 @@ const forms: Record<string, string> = {
   'a hashbang and a top-level return': '#!/usr/bin/env node\nif (process.argv.length > 5) return\nconsole.log(1)\n',
   'generators, getters and setters in objects': 'const o = {\n  *gen() { yield 1 },\n  get x() { return 1 },\n  set x(v) {},\n  async *agen() { yield* [1] }\n}\n',
   'labels and do…while without semicolons': 'out: do {\n  for (;;) break out\n} while (false)\nlet i = 0\ndo i++\nwhile (i < 3)\n',
+  'function declarations in switch cases': 'switch (x) {\n  case 1:\n    function f() {}\n    f()\n  default:\n    function g() {}\n}\n',
   'arrow with a regex and division after': 'const re = () => {\n  return /a/g\n}\n/b/.test("b")\n',
 };
 

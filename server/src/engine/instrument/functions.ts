@@ -53,7 +53,8 @@ function hoistPoint(node: SyntaxNode): number {
   const parent = node.parent;
   if (!parent || parent.type === 'program' || parent.type === 'statement_block') return parent ? blockCodeStart(parent) : 0;
   if (parent.type === 'export_statement') return hoistPoint(parent);
-  if (parent.type === 'switch_case' || parent.type === 'switch_default') return parent.startIndex;
+  // In a `case`, after its `:` (before the `case` keyword would be in the switch body itself).
+  if (parent.type === 'switch_case' || parent.type === 'switch_default') return parent.children.find((c) => c?.type === ':')?.endIndex ?? node.startIndex;
   return node.startIndex;
 }
 
