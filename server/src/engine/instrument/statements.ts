@@ -12,7 +12,10 @@ export const countedStatements = new Set([
   'import_statement', 'export_statement', 'labeled_statement', 'class_declaration',
 ]);
 
-/** Statements that end with `;` or with automatic semicolon insertion (the rest end with a block's `}`). */
+/**
+ * Statements that end with `;` or with automatic semicolon insertion (the rest end with a block's `}`).
+ * `do … while (x)` needs no `;` after it, but one is harmless there.
+ */
 const semicolonStatements = new Set([
   'expression_statement', 'lexical_declaration', 'variable_declaration', 'return_statement', 'throw_statement',
   'break_statement', 'continue_statement', 'debugger_statement', 'do_statement', 'import_statement', 'field_definition',
@@ -45,9 +48,6 @@ export function terminate(ctx: Context, node: SyntaxNode): void {
     type = 'expression_statement';
   }
   if (!semicolonStatements.has(type)) return;
-  if (type === 'do_statement') {
-    // `do … while (x)` needs no `;`, but one is harmless and stops the next line from joining a wrapped body.
-  }
   let last: SyntaxNode | null = null;
   for (let i = node.childCount - 1; i >= 0; i--) {
     const child = node.child(i);

@@ -103,14 +103,17 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
   const runtime = quickjs.newRuntime();
   runtime.setMemoryLimit(limits.memoryMb * 1024 * 1024);
   runtime.setMaxStackSize(Math.min(limits.stackKb, maxSafeStackKb) * 1024);
-  // Code Pico drives itself (functions nobody called) gets its own share of the time, so it never turns a
-  // finished program into a timeout: past it, driving stops quietly.
-  let drivenDeadline = Number.POSITIVE_INFINITY;
-  let drivenOut = false;
+  // Code Pico drives itself (functions nobody called) gets its own share of the time, a quarter of the limit, and
+  // each driven function a slice of that share: past its slice a function is stopped quietly and the next one
+  // runs; past the share, driving ends. A finished program never becomes a timeout because of driven code.
+  const drivenShare = Math.max(100, limits.timeoutMs / 4);
+  let drivenEnd = Number.POSITIVE_INFINITY;
+  let sliceEnd = Number.POSITIVE_INFINITY;
+  let sliceOut = false;
   runtime.setInterruptHandler(() => {
-    if (limitHit || drivenOut) return true;
-    if (Date.now() > drivenDeadline) {
-      drivenOut = true;
+    if (limitHit || sliceOut) return true;
+    if (Date.now() > sliceEnd) {
+      sliceOut = true;
       return true;
     }
     if (Date.now() > deadline) {
@@ -169,18 +172,21 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
       const driveNext = context.getProp(api, 'driveNext');
       try {
         let rounds = 0;
-        while (!limitHit && !drivenOut && rounds++ < 5000) {
+        while (!limitHit && rounds++ < 5000) {
           drainJobs(runtime);
-          if (limitHit || drivenOut) break;
-          if (callBoolean(context, step, api)) continue;
+          if (limitHit) break;
+          if (!sliceOut && callBoolean(context, step, api)) continue;
           drainJobs(runtime);
-          if (limitHit || drivenOut) break;
-          if (drivenDeadline === Number.POSITIVE_INFINITY) drivenDeadline = Date.now() + Math.max(100, limits.timeoutMs / 4);
-          if (!callBoolean(context, driveNext, api)) break;
+          if (limitHit) break;
+          // Jobs left by a stopped driven function ran interrupted above (each fails at once and queues nothing).
+          const now = Date.now();
+          if (drivenEnd === Number.POSITIVE_INFINITY) drivenEnd = now + drivenShare;
+          if (now > drivenEnd) break;
+          sliceOut = false;
+          sliceEnd = Math.min(drivenEnd, now + drivenShare / 4);
+          // A function stopped at its slice ends `driveNext` with QuickJS's uncatchable interruption: go on to the next.
+          if (!callBoolean(context, driveNext, api) && !sliceOut) break;
         }
-        // Jobs left by stopped driven code run interrupted (each fails at once and queues nothing), so none is
-        // left for the runtime's teardown.
-        if (drivenOut) drainJobs(runtime);
       } finally {
         step.dispose();
         driveNext.dispose();
