@@ -110,6 +110,7 @@ console.log(g.call(undefined))
 g()
 `,
   'a hashbang line': '#!/usr/bin/env node\nconsole.log("hi")\n',
+  'a hashbang line before a function declaration Pico registers': '#!/usr/bin/env node\nfunction f() {\n  return 2\n}\nconsole.log(f())\n',
   'a block comment holding a line break separates statements': 'let a = 1 /*\n*/ let b = 2\nconsole.log(a + b)\n',
   'an unbraced if body with a trailing comment before else': `const x = 2
 if (x > 1) console.log('big') // yes

@@ -41,19 +41,31 @@ export function codeChildren(node: SyntaxNode): SyntaxNode[] {
 
 /** Where a node's own code ends: tree-sitter lets a statement end after a trailing comment, which an insertion must not land in. */
 export function codeEnd(node: SyntaxNode): number {
-  for (let i = node.childCount - 1; i >= 0; i--) {
-    const child = node.child(i);
-    if (child && child.type !== 'comment' && child.endIndex > child.startIndex) return codeEnd(child);
+  let current = node;
+  // Iterative: the last child of the last child… may be deeply nested.
+  for (;;) {
+    let next: SyntaxNode | null = null;
+    for (let i = current.childCount - 1; i >= 0; i--) {
+      const child = current.child(i);
+      if (child && child.type !== 'comment' && child.endIndex > child.startIndex) {
+        next = child;
+        break;
+      }
+    }
+    if (!next) return current.endIndex;
+    current = next;
   }
-  return node.endIndex;
 }
 
 /** Where code may be put at the start of a block: after its directive prologue (`'use strict'` must stay first). */
 export function blockCodeStart(block: SyntaxNode): number {
   let at = block.type === 'program' ? 0 : block.startIndex + 1;
-  for (const child of codeChildren(block)) {
+  const children = codeChildren(block);
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
     if (child.type === 'hash_bang_line') {
-      at = child.endIndex;
+      // Not on the `#!` line, which becomes a comment: where the next line's code starts.
+      at = children[i + 1]?.startIndex ?? child.endIndex;
       continue;
     }
     if (!isDirective(child)) break;
