@@ -156,6 +156,13 @@ console.log('done')
 class Derived extends Base {}
 new Derived()
 `,
+  'arguments inside a function, and a catch handler that never runs': `function sum() {
+  let total = 0
+  for (let i = 0; i < arguments.length; i++) total += arguments[i]
+  return total
+}
+Promise.resolve(sum(1, 2, 3)).then((v) => console.log('sum', v)).catch(() => console.log('never'))
+`,
   'getters and setters on an object literal': `const temp = {
   c: 20,
   get f() { return this.c * 9 / 5 + 32 },

@@ -59,7 +59,7 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
   const prefix = options.generator ? '__pico.begin();__pico_main=(async function*(){' : '__pico.begin();__pico_main=(async function(){';
   // A lifted function body reads its caller's `arguments`: give it placeholders instead of none (three, so that
   // loops over "the arguments after the first two", common in variadic helpers, run too).
-  const callArguments = /\barguments\b/.test(code) ? ',__pico.any("arguments[0]"),__pico.any("arguments[1]"),__pico.any("arguments[2]")' : '';
+  const callArguments = readsCallerArguments(tree, code) ? ',__pico.any("arguments[0]"),__pico.any("arguments[1]"),__pico.any("arguments[2]")' : '';
   const suffix = options.generator
     ? `\n}).call(__pico_this${callArguments});__pico_main=(async(g)=>{for await(const v of g){}})(__pico_main);__pico_main.then(undefined,__pico.mainFailed);`
     : `\n}).call(__pico_this${callArguments});__pico_main.then(undefined,__pico.mainFailed);`;
@@ -96,6 +96,18 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
     }
     return out;
   }
+}
+
+/** `arguments` outside every function of the snippet's own (arrows have none): the lifted body's caller's. */
+function readsCallerArguments(tree: Tree, code: string): boolean {
+  if (!/\barguments\b/.test(code)) return false;
+  for (const node of tree.rootNode.descendantsOfType('identifier')) {
+    if (node?.text !== 'arguments') continue;
+    let owner = node.parent;
+    while (owner && !(functionTypes.has(owner.type) && owner.type !== 'arrow_function')) owner = owner.parent;
+    if (!owner) return true;
+  }
+  return false;
 }
 
 function visit(ctx: Context, node: SyntaxNode, role: Role, guards: Map<number, string>): 'skip' | void {
