@@ -32,3 +32,10 @@ test('an endless driven function is stopped quietly, and the next one still runs
   assert.equal(report.error, null);
   assert.deepEqual(report.findings.filter((f) => f.kind === 'limit'), []);
 });
+
+test('a driven function that re-queues itself forever neither hangs nor stops the program', async () => {
+  const report = await run("function f() {\n  return Promise.resolve().then(f)\n}\nconsole.log('main')\n");
+  assert.deepEqual(texts(report.output), ['main']);
+  assert.equal(report.error, null);
+  assert.deepEqual(report.findings.filter((f) => f.kind === 'limit'), []);
+});
