@@ -7,6 +7,16 @@ import { analyse } from '../src/engine/analyse';
 import { instrument } from '../src/engine/instrument';
 import { loadParsers, parseSync } from '../src/engine/parse';
 
+async function instrumentedResult(code: string) {
+  await loadParsers();
+  const tree = parseSync(code, 'js');
+  try {
+    return instrument(code, tree, analyse(code, tree).functions);
+  } finally {
+    tree.delete();
+  }
+}
+
 async function instrumented(code: string): Promise<string> {
   await loadParsers();
   const tree = parseSync(code, 'js');
@@ -45,4 +55,13 @@ test('an unbraced body with a trailing comment is braced before the comment', as
 test('a function declared in a switch case registers after the colon', async () => {
   const out = await instrumented('switch (x) {\n  case 1:\n    function f() {}\n}');
   assert.match(out.split('\n')[1], /case 1:__pico_f\(\d+,f\);$/);
+});
+
+test('columns in the instrumented code map back to the user\'s columns, on the first line too', async () => {
+  const code = 'let a = 1; a.b.c\nconst f = () => {\n  return a.x.y\n}';
+  const result = await instrumentedResult(code);
+  for (const [line, needle] of [[1, 'a.b.c'], [3, 'a.x.y']] as const) {
+    const column = result.code.split('\n')[line - 1].indexOf(needle) + 1;
+    assert.equal(result.originalColumn(line, column), code.split('\n')[line - 1].indexOf(needle));
+  }
 });
