@@ -48,18 +48,12 @@ export function terminate(ctx: Context, node: SyntaxNode): void {
     type = 'expression_statement';
   }
   if (!semicolonStatements.has(type)) return;
-  let last: SyntaxNode | null = null;
-  for (let i = node.childCount - 1; i >= 0; i--) {
-    const child = node.child(i);
-    if (child && child.type !== 'comment' && child.endIndex > child.startIndex) {
-      last = child;
-      break;
-    }
-  }
-  if (!last || last.type === ';') return;
+  const end = codeEnd(node);
+  // Ends with its own `;` (the last code character of a statement is `;` only when it is its terminator).
+  if (end === node.startIndex || ctx.code[end - 1] === ';') return;
   // A class field's `;` is the class body's child, after the field.
   if (type === 'field_definition' && nextCodeSibling(node)?.type === ';') return;
-  ctx.buffer.close(codeEnd(node), ';');
+  ctx.buffer.close(end, ';');
 }
 
 function nextCodeSibling(node: SyntaxNode): SyntaxNode | null {
