@@ -103,10 +103,10 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
   const runtime = quickjs.newRuntime();
   runtime.setMemoryLimit(limits.memoryMb * 1024 * 1024);
   runtime.setMaxStackSize(Math.min(limits.stackKb, maxSafeStackKb) * 1024);
-  // Code Pico drives itself (functions nobody called) gets its own share of the time, a quarter of the limit, and
-  // each driven function a slice of that share: past its slice a function is stopped quietly and the next one
-  // runs; past the share, driving ends. A finished program never becomes a timeout because of driven code.
-  const drivenShare = Math.max(100, limits.timeoutMs / 4);
+  // Code Pico drives itself (functions nobody called) runs in what is left of the time limit, each driven function
+  // in a slice of a quarter of the limit: past its slice a function is stopped quietly and the next one runs; past
+  // the limit, driving ends. A program that finished never becomes a timeout because of code it did not call.
+  const drivenSlice = Math.max(100, limits.timeoutMs / 4);
   const maxDrivenJobs = 5000;
   let drivenEnd = Number.POSITIVE_INFINITY;
   let sliceEnd = Number.POSITIVE_INFINITY;
@@ -188,12 +188,12 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
           if (limitHit) break;
           // Jobs left by a stopped driven function ran interrupted above (each fails at once and queues nothing).
           const now = Date.now();
-          if (drivenEnd === Number.POSITIVE_INFINITY) drivenEnd = now + drivenShare;
+          if (drivenEnd === Number.POSITIVE_INFINITY) drivenEnd = Number.isFinite(deadline) ? deadline : now + limits.timeoutMs;
           if (now > drivenEnd) break;
           if (sliceOut) drainJobs(runtime);
           sliceOut = false;
           sliceJobs = 0;
-          sliceEnd = Math.min(drivenEnd, now + drivenShare / 4);
+          sliceEnd = Math.min(drivenEnd, now + drivenSlice);
           // A function stopped at its slice ends `driveNext` with QuickJS's uncatchable interruption: go on to the next.
           if (!callBoolean(context, driveNext, api) && !sliceOut) break;
         }

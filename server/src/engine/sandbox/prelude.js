@@ -774,7 +774,11 @@
     step,
     /** Calls the next function the snippet declared but nothing called, with predicted arguments. False when none is left. */
     driveNext() {
-      if (!driving.started) onItsOwn = judgeOnItsOwn();
+      if (!driving.started) {
+        onItsOwn = judgeOnItsOwn();
+        // Driven code runs in slices the host enforces; its loops must not report the program's time limit.
+        vmDeadline = Infinity;
+      }
       driving.started = true;
       for (const entry of registered) {
         if (entry.driven || entered[entry.id]) continue;
