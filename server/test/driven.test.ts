@@ -3,6 +3,7 @@
 // on its own, and it has its own time budget, so it can neither hang nor turn a finished program into a timeout.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { formatReport } from '../src/cli';
 import { runSnippet } from '../src/engine';
 
 const run = (source: string) => runSnippet(source, { lang: 'js', maxIterations: 1 });
@@ -38,4 +39,14 @@ test('a driven function that re-queues itself forever neither hangs nor stops th
   assert.deepEqual(texts(report.output), ['main']);
   assert.equal(report.error, null);
   assert.deepEqual(report.findings.filter((f) => f.kind === 'limit'), []);
+});
+
+test('the CLI prints driven output apart from the program\'s, under its own heading', async () => {
+  const source = "function unused() {\n  console.log('explored')\n}\nconsole.log('main')\n";
+  const text = formatReport(await run(source), source);
+  const own = text.indexOf('── output ──');
+  const driven = text.indexOf('── output of code Pico called itself');
+  assert.ok(own >= 0 && driven > own, text);
+  assert.ok(text.slice(own, driven).includes('main') && !text.slice(own, driven).includes('explored'), text);
+  assert.ok(text.slice(driven).includes('explored'), text);
 });
