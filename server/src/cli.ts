@@ -241,12 +241,20 @@ function readSource(target: string, io: CliIO): string {
 export function formatReport(report: Report, source: string): string {
   const out: string[] = [];
   const lineCount = source.replace(/\r?\n$/, '').split('\n').length;
-  if (report.output.length) {
+  // The program's own output, then apart what code Pico called on its own printed (functions nobody called).
+  const own = report.output.filter((entry) => entry.origin !== 'driven');
+  const driven = report.output.filter((entry) => entry.origin === 'driven');
+  // An entry that prints an assumed value is marked: it is Pico's guess, not the program's output.
+  const printEntry = (entry: Report['output'][number]) => out.push((entry.stream === 'error' || entry.stream === 'warn' ? '! ' : '  ') + entry.text + (entry.assumed ? '   (assumed)' : ''));
+  if (own.length) {
     out.push('── output ──');
-    // An entry that prints an assumed value is marked: it is Pico's guess, not the program's output.
-    for (const entry of report.output) out.push((entry.stream === 'error' || entry.stream === 'warn' ? '! ' : '  ') + entry.text + (entry.assumed ? '   (assumed)' : ''));
-    if (report.outputTruncated) out.push('  [output truncated]');
+    own.forEach(printEntry);
   }
+  if (driven.length) {
+    out.push('── output of code Pico called itself (not the program\'s own run) ──');
+    driven.forEach(printEntry);
+  }
+  if (report.outputTruncated) out.push('  [output truncated]');
   if (report.injected.length) {
     out.push('── assumed (Pico invented these values) ──');
     for (const injection of report.injected) {

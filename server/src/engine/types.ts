@@ -277,6 +277,11 @@ export interface OutputEntry {
   line: number | null;
   /** Set when the entry prints an assumed value (a placeholder or a predicted object): not the program's own output. */
   assumed?: boolean;
+  /**
+   * 'driven': printed by code Pico ran on its own (a function nobody called, a callback handed to an API Pico
+   * assumed), not by the program's own run. Absent for the program's output.
+   */
+  origin?: 'driven';
 }
 
 /** A runtime type observed for a name at a line in the reported run. */

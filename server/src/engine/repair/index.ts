@@ -5,7 +5,6 @@ import { isLang, loadParsers, parseSync } from '../parse';
 import type { Lang, Repair, RepairResult } from '../types';
 import { bareExpressionStatements, repairBareExpressions } from './bare-expressions';
 import { repairMissingClosers } from './closers';
-import { repairHashbang } from './hashbang';
 import { repairOrphanMembers } from './orphan-members';
 import { repairPlaceholders } from './placeholders';
 import { describeRemainingErrors } from './remaining-errors';
@@ -14,6 +13,7 @@ import { RepairSession } from './session';
 import { repairEdgeStrayClosers } from './stray-closers';
 import { scanTopLevel, wrapperRepairs, type TopLevelScan } from './top-level';
 import { alternativeLanguage, blankTypeDeclarations } from './typescript';
+import { isValidJavaScript } from './valid';
 
 export { fragmentClassName } from './orphan-members';
 
@@ -30,7 +30,11 @@ export async function repair(source: string, lang: Lang): Promise<RepairResult> 
 export function repairSync(source: string, lang: Lang): RepairResult {
   checkArguments(source, lang);
   const tree = parseSync(source, lang);
-  if (!tree.rootNode.hasError && !source.includes('\u2026') && !source.startsWith('#!') && !bareExpressionStatements(tree, source).length) {
+  // Valid code gets no repair. tree-sitter's verdict first (cheap); where it sees an error or a bare expression,
+  // JavaScript's own parser has the last word, since tree-sitter rejects a few valid programs.
+  const placeholders = source.includes('\u2026');
+  const clean = !tree.rootNode.hasError && !placeholders && !bareExpressionStatements(tree, source).length;
+  if (clean || (lang === 'js' && !placeholders && isValidJavaScript(source))) {
     try {
       return finish(source, lang, [], [], scanTopLevel(tree, source, lang === 'js' && source.includes('<')));
     } finally {
@@ -39,7 +43,6 @@ export function repairSync(source: string, lang: Lang): RepairResult {
   }
   let session = new RepairSession(source, lang, tree);
   try {
-    repairHashbang(session);
     repairPlaceholders(session);
     const checkpoint = session.checkpoint();
     const firstError = errorNodes(session.tree)[0];

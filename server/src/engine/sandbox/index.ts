@@ -110,8 +110,20 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
   const runtime = quickjs.newRuntime();
   runtime.setMemoryLimit(limits.memoryMb * 1024 * 1024);
   runtime.setMaxStackSize(Math.min(limits.stackKb, maxSafeStackKb) * 1024);
+  // Code Pico drives itself (functions nobody called) runs in what is left of the time limit, each driven function
+  // in a slice of a quarter of the limit: past its slice a function is stopped quietly and the next one runs; past
+  // the limit, driving ends. A program that finished never becomes a timeout because of code it did not call.
+  const drivenSlice = Math.max(100, limits.timeoutMs / 4);
+  const maxDrivenJobs = 5000;
+  let drivenEnd = Number.POSITIVE_INFINITY;
+  let sliceEnd = Number.POSITIVE_INFINITY;
+  let sliceOut = false;
   runtime.setInterruptHandler(() => {
-    if (limitHit) return true;
+    if (limitHit || sliceOut) return true;
+    if (Date.now() > sliceEnd) {
+      sliceOut = true;
+      return true;
+    }
     if (Date.now() > deadline) {
       limitHit = 'timeout';
       return true;
@@ -189,13 +201,29 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
       const driveNext = context.getProp(api, 'driveNext');
       try {
         let rounds = 0;
+        // A driven function's microtasks count against its slice too (a promise chain that re-queues itself).
+        const drain = () => {
+          if (drivenEnd === Number.POSITIVE_INFINITY) return void drainJobs(runtime);
+          sliceJobs += drainJobs(runtime, maxDrivenJobs - sliceJobs);
+          if (sliceJobs >= maxDrivenJobs) sliceOut = true;
+        };
+        let sliceJobs = 0;
         while (!limitHit && rounds++ < 5000) {
-          drainJobs(runtime);
+          drain();
           if (limitHit) break;
-          if (callBoolean(context, step, api)) continue;
-          drainJobs(runtime);
+          if (!sliceOut && callBoolean(context, step, api)) continue;
+          drain();
           if (limitHit) break;
-          if (!callBoolean(context, driveNext, api)) break;
+          // Jobs left by a stopped driven function ran interrupted above (each fails at once and queues nothing).
+          const now = Date.now();
+          if (drivenEnd === Number.POSITIVE_INFINITY) drivenEnd = Number.isFinite(deadline) ? deadline : now + limits.timeoutMs;
+          if (now > drivenEnd) break;
+          if (sliceOut) drainJobs(runtime);
+          sliceOut = false;
+          sliceJobs = 0;
+          sliceEnd = Math.min(drivenEnd, now + drivenSlice);
+          // A function stopped at its slice ends `driveNext` with QuickJS's uncatchable interruption: go on to the next.
+          if (!callBoolean(context, driveNext, api) && !sliceOut) break;
         }
       } finally {
         step.dispose();
@@ -271,16 +299,21 @@ function callBoolean(context: QuickJSContext, fn: QuickJSHandle, thisHandle: Qui
   return value;
 }
 
-function drainJobs(runtime: ReturnType<QuickJSWASMModule['newRuntime']>): void {
-  for (let guard = 0; guard < 100; guard++) {
-    const result = runtime.executePendingJobs(1000);
+/** Runs pending jobs (at most `max`, 100,000 by default); returns how many ran. */
+function drainJobs(runtime: ReturnType<QuickJSWASMModule['newRuntime']>, max = 100_000): number {
+  let ran = 0;
+  while (ran < max) {
+    const result = runtime.executePendingJobs(Math.min(1000, max - ran));
     if (result.error) {
       result.error.dispose();
+      ran++;
       continue;
     }
     const executed = result.value;
-    if (executed === 0) return;
+    ran += executed;
+    if (executed === 0) break;
   }
+  return ran;
 }
 
 function describeError(context: QuickJSContext, handle: QuickJSHandle, phase: string): VmError {

@@ -189,6 +189,7 @@
     }
     const entry = { stream, text, line: currentLine() };
     if (assumed) entry.assumed = true;
+    if (driving.started || driving.depth) entry.origin = 'driven';
     output.push(entry);
   }
   class InternalLimit extends Error {}
@@ -268,6 +269,28 @@
   G.requestAnimationFrame = (fn) => addTimer(fn, 16, [now()], false);
   G.cancelAnimationFrame = clearTimer;
 
+  // What Pico runs on its own (callbacks handed to unknown APIs, functions nobody called) is no output of the
+  // program's: its output is labelled `driven`. Everything after the first uncalled function is driven; a queued
+  // callback is driven while it runs (its later promise continuations are not told apart).
+  const driving = { started: false, depth: 0 };
+  // A function handed to a real promise's `then`/`catch`/`finally` runs when the promise settles, or never (a
+  // `.catch` of a promise that resolves): Node decides, so Pico never calls it itself.
+  const handedToPromise = new WeakSet();
+  const realThen = Promise.prototype.then;
+  const realFinally = Promise.prototype.finally;
+  // Only where nothing is assumed: with assumed values the settling itself is a guess, and the handler is explored.
+  // Judged once, when driving starts (driven calls make placeholders of their own); the prelude's own count from `begin`.
+  let anyMade = 0;
+  let anyAtBegin = 0;
+  let onItsOwn = false;
+  const judgeOnItsOwn = () => anyMade === anyAtBegin && injected.length === 0 && !(I.fetchLog && I.fetchLog.length);
+  const handOver = (fn) => { if (typeof fn === 'function') handedToPromise.add(fn); };
+  Object.defineProperty(Promise.prototype, 'then', { value: { then(onFulfilled, onRejected) { handOver(onFulfilled); handOver(onRejected); return realThen.call(this, onFulfilled, onRejected); } }.then, writable: true, configurable: true });
+  Object.defineProperty(Promise.prototype, 'finally', { value: { finally(onFinally) { handOver(onFinally); return realFinally.call(this, onFinally); } }.finally, writable: true, configurable: true });
+  // Classes constructed by the program (`new.target` of every constructor that ran): Pico does not construct them again.
+  const constructedClasses = new WeakSet();
+  G.__pico_nt = (target) => { if (typeof target === 'function') constructedClasses.add(target); };
+
   // Callbacks handed to unknown APIs (listeners, handlers, middleware): called once each, in order, after the main body.
   const pendingCallbacks = [];
   const drivenCallbacks = new WeakSet();
@@ -323,7 +346,12 @@
       // Already run by the snippet itself (an emitted event, a direct call): its body has been covered.
       const id = functionIds.get(cb.fn);
       if ((id !== undefined && entered[id]) || cb.cancelled) return true;
-      runTask(cb.fn, cb.thisArg, typeof cb.args === 'function' ? cb.args() : cb.args, 'callback');
+      driving.depth++;
+      try {
+        runTask(cb.fn, cb.thisArg, typeof cb.args === 'function' ? cb.args() : cb.args, 'callback');
+      } finally {
+        driving.depth--;
+      }
       return true;
     }
     if (!timers.length || firedTimers >= limits.maxTimers) return false;
@@ -356,6 +384,7 @@
     return label.length > 80 ? '…' + label.slice(-60) : label;
   }
   function makeAny(label, options) {
+    anyMade++;
     const opts = options || {};
     const children = new Map();
     // Data (a JSON body) is an object, not a function: `typeof` must say so. Everything else stays callable.
@@ -907,14 +936,21 @@
     args: argPredictions,
     /** Node built-in modules the sandbox implements (read once by the build: server/src/engine/sandbox-provides.json). */
     builtinModules: () => Array.from(builtinModuleNames),
-    begin() { vmDeadline = RealDate.now() + (config.timeoutMs || 2000); },
+    begin() { vmDeadline = RealDate.now() + (config.timeoutMs || 2000); anyAtBegin = anyMade; },
     loopCapped(line) { if (!cappedLoops.includes(line)) cappedLoops.push(line); },
     mainFailed(error) { if (!isExit(error)) recordError(error, 'main'); },
     step,
     /** Calls the next function the snippet declared but nothing called, with predicted arguments. False when none is left. */
     driveNext() {
+      if (!driving.started) {
+        onItsOwn = judgeOnItsOwn();
+        // Driven code runs in slices the host enforces; its loops must not report the program's time limit.
+        vmDeadline = Infinity;
+      }
+      driving.started = true;
       for (const entry of registered) {
         if (entry.driven || entered[entry.id]) continue;
+        if ((handedToPromise.has(entry.fn) && onItsOwn) || (entry.kind === 'class' && constructedClasses.has(entry.fn))) continue;
         entry.driven = true;
         if (drivenCount >= limits.maxDriven) return false;
         drivenCount++;
