@@ -6,7 +6,7 @@ import { buildReport, emptyReport, toRunError } from './report';
 import { setupCode } from './setup';
 import { applyOverrides, slotsOf, withWishes } from './slots';
 import { repair } from './repair';
-import { defaultLimits, loadQuickJS, runInSandbox, type SandboxOutcome, type VmError } from './sandbox';
+import { defaultLimits, runInSandbox, warmSandbox, type SandboxOutcome, type VmError } from './sandbox';
 import { StripError, stripTypesAndJsx } from './transform';
 import { EmbeddedPredictor } from '../predictors/embedded';
 import type { Analysis, Finding, Lang, Limits, Prediction, Predictor, Report, RunError, RunFeedback, RunOptions, Slot } from './types';
@@ -54,8 +54,8 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
   const lang = options.lang ?? (options.fileName ? langFromFileName(options.fileName) : null) ?? 'js';
   const limits: Limits = { ...defaultLimits, ...options.limits };
   const maxIterations = Math.max(1, Math.min(50, options.maxIterations ?? defaultMaxIterations));
-  // QuickJS's WebAssembly compiles on V8's background threads while parsing and analysis run here.
-  void loadQuickJS().catch(() => undefined);
+  // The sandbox's worker starts, and QuickJS's WebAssembly compiles, while parsing and analysis run here.
+  warmSandbox(limits);
   await loadParsers();
   throwIfAborted(options.signal);
 
