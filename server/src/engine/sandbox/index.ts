@@ -135,14 +135,14 @@ function toOutcome(contents: ChannelContents, result: ThreadResult, limits: Limi
     outcome.limit = { kind: 'timeout', message: `Stopped after ${limits.timeoutMs} ms (time limit): an endless loop, or work too long for a snippet?`, line: interrupted?.line ?? interruptedAt ?? outcome.lastLine };
   } else if (stoppedBy === 'output') {
     outcome.limit = { kind: 'output', message: `Stopped: the snippet printed more than ${limits.maxOutputBytes} bytes (output limit).`, line: outcome.output.at(-1)?.line ?? null };
-  } else if (memoryError || stoppedBy === 'memory') {
+  } else if (stoppedBy === 'memory' || memoryError) {
     outcome.limit = { kind: 'memory', message: `Stopped: the snippet used more than ${limits.memoryMb} MB (memory limit).`, line: memoryError?.line ?? outcome.lastLine };
   } else if (stackError || stoppedBy === 'stack') {
     outcome.limit = { kind: 'stack', message: `Stopped: the call stack overflowed (stack limit ${stackKb} KB): runaway recursion?`, line: stackError?.line ?? outcome.lastLine };
   }
   // A limit is reported once, as the limit: not again as the raw error QuickJS threw for it.
   outcome.errors = outcome.errors.filter((e) => !/^interrupted$/.test(e.message) && !/PicoLimit/.test(e.name)
-    && !(outcome.limit?.kind === 'memory' && memoryPattern.test(e.message))
+    && !(outcome.limit?.kind === 'memory' && (memoryPattern.test(e.message) || (e.name === 'Uncaught' && e.message === 'null')))
     && !(outcome.limit?.kind === 'stack' && stackPattern.test(e.message)));
   return outcome;
 }

@@ -19,12 +19,48 @@ export function quickjsBytes(): Buffer {
  * 64 MB limit); a bound on the memory itself holds for all of them. When it is reached, malloc fails and QuickJS
  * throws its ordinary "out of memory".
  */
-export function loadBoundedQuickJS(maxBytes: number, module?: WebAssembly.Module): Promise<QuickJSWASMModule> {
+export interface BoundedQuickJS {
+  quickjs: QuickJSWASMModule;
+  /** How many times QuickJS asked for more memory than the bound allows (each time, a malloc failed). */
+  refusedGrowths(): number;
+  /** Reserves and releases a block of QuickJS's memory (kept for reading results back after an out-of-memory). */
+  reserve(bytes: number): () => void;
+}
+
+export async function loadBoundedQuickJS(maxBytes: number, module?: WebAssembly.Module): Promise<BoundedQuickJS> {
   const maximum = Math.max(initialBytes, Math.ceil(maxBytes / pageBytes) * pageBytes) / pageBytes;
   const wasmMemory = new WebAssembly.Memory({ initial: initialBytes / pageBytes, maximum });
-  return newQuickJSWASMModuleFromVariant(
+  let refused = 0;
+  // Emscripten grows the memory through this object's grow(); a refusal is how an out-of-memory starts.
+  const grow = wasmMemory.grow.bind(wasmMemory);
+  Object.defineProperty(wasmMemory, 'grow', {
+    value: (delta: number) => {
+      try {
+        return grow(delta);
+      } catch (error) {
+        refused++;
+        throw error;
+      }
+    },
+  });
+  const quickjs = await newQuickJSWASMModuleFromVariant(
     newVariant(releaseSync, module ? { wasmModule: module, wasmMemory } : { wasmBinary: quickjsBytes().buffer as ArrayBuffer, wasmMemory }),
   );
+  // Emscripten's malloc and free, which quickjs-emscripten keeps on its module object.
+  const emscripten = (quickjs as unknown as { module: { _malloc(size: number): number; _free(pointer: number): void } }).module;
+  return {
+    quickjs,
+    refusedGrowths: () => refused,
+    reserve(bytes) {
+      const pointer = emscripten._malloc(bytes);
+      let released = false;
+      return () => {
+        if (released || !pointer) return;
+        released = true;
+        emscripten._free(pointer);
+      };
+    },
+  };
 }
 
 let inProcess: Promise<QuickJSWASMModule> | null = null;

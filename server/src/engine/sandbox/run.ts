@@ -2,7 +2,8 @@
 // limit (QuickJS's interrupt handler, plus the host's watchdog for what that cannot stop), a memory limit (QuickJS's
 // count, plus the worker's bounded WebAssembly memory), a stack limit and the prelude's output limit. Results leave
 // only through the channel (channel.ts, host.ts); nothing here serialises or dumps a VM value.
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten-core';
+import type { BoundedQuickJS } from './quickjs';
 import { ChannelWriter, counterSlots, mirrorSlots, type ChannelLimit, type ChannelShape } from './channel';
 import { installHostFunctions, type HostConfig } from './host';
 import type { Limits } from '../types';
@@ -36,8 +37,11 @@ const reportBudgetMs = 250;
 const reportHeadroomBytes = 4 * 1024 * 1024;
 /** The VM's hits are copied to the channel at most this often while the snippet runs (and always at the end). */
 const mirrorEveryMs = 10;
+/** Memory set aside while the snippet runs and given back to read its results, in case it used all there is. */
+const reserveBytes = 1024 * 1024;
 
-export function runProgram(quickjs: QuickJSWASMModule, sources: Sources, job: RunJob): RunResult {
+export function runProgram(bounded: BoundedQuickJS, sources: Sources, job: RunJob): RunResult {
+  const { quickjs } = bounded;
   const { limits } = job;
   const channel = new ChannelWriter(job.buffer, job.shape, limits.maxOutputBytes);
   const expectedBytes = mirrorSlots(job.shape) * 4;
@@ -60,13 +64,20 @@ export function runProgram(quickjs: QuickJSWASMModule, sources: Sources, job: Ru
   const mirror = () => {
     lastMirror = Date.now();
     if (!recording || !context) return;
-    const copy = context.getArrayBuffer(recording);
+    let copy;
+    try {
+      copy = context.getArrayBuffer(recording);
+    } catch {
+      return; // no memory left for the copy: the next one, after the reserve is released, will do
+    }
     try {
       if (copy.value.byteLength === expectedBytes) channel.mirror(copy.value);
     } finally {
       copy.dispose();
     }
   };
+  const refusedBefore = bounded.refusedGrowths();
+  const release = bounded.reserve(reserveBytes + expectedBytes);
 
   const runtime: QuickJSRuntime = quickjs.newRuntime();
   let healthy = true;
@@ -160,6 +171,9 @@ export function runProgram(quickjs: QuickJSWASMModule, sources: Sources, job: Ru
     // Read back: the errors that escaped are described by the prelude's own function, under a fresh short
     // deadline and a little memory, so that a snippet's getter or an earlier out-of-memory cannot hold it up.
     reporting = true;
+    release();
+    // The WebAssembly memory refused to grow: the snippet used all the memory the sandbox has.
+    if (bounded.refusedGrowths() > refusedBefore) stop('memory');
     runtime.setMemoryLimit(limits.memoryMb * 1024 * 1024 + reportHeadroomBytes);
     for (const { error, phase } of pending) {
       arm(reportBudgetMs);
@@ -178,6 +192,7 @@ export function runProgram(quickjs: QuickJSWASMModule, sources: Sources, job: Ru
     if (error instanceof RangeError && /call stack/i.test(error.message)) channel.setLimit('stack');
     else internalError = `the sandbox failed: ${error instanceof Error ? error.message : String(error)}`;
   }
+  release();
   if (!healthy) return { healthy, internalError };
   // Teardown in order: every handle we hold, then the context, then the runtime. QuickJS asserts that nothing is
   // left; it is known to abort here after some hostile runs (an interrupted microtask flood): the worker then goes.

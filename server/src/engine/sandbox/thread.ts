@@ -17,7 +17,7 @@ import type { RunJob } from './run';
 export const graceMs = 400;
 const watchEveryMs = 50;
 /** The VM's whole memory (QuickJS's counted heap, array buffers, its own structures) is bounded at the limit plus this. */
-const wasmOverheadBytes = 32 * 1024 * 1024;
+const wasmOverheadBytes = 16 * 1024 * 1024;
 /** A worker whose WebAssembly memory grew past this is replaced after the run: memory a run took is not kept. */
 const recycleAboveBytes = 48 * 1024 * 1024;
 const recycleAfterRuns = 1000;

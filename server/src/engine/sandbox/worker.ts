@@ -3,9 +3,8 @@
 // and so that a QuickJS that aborts or overflows the stack takes only this thread with it.
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { assetPath } from '../assets';
-import { loadBoundedQuickJS } from './quickjs';
+import { loadBoundedQuickJS, type BoundedQuickJS } from './quickjs';
 import { runProgram, type RunJob, type Sources } from './run';
 import type { ToSandbox, FromSandbox } from './messages';
 
@@ -14,7 +13,7 @@ const port = parentPort;
 const { wasmMaxBytes } = workerData as { wasmMaxBytes: number };
 const partNames = ['buffer', 'url', 'events', 'dom', 'net', 'node'] as const;
 
-let quickjs: QuickJSWASMModule | null = null;
+let quickjs: BoundedQuickJS | null = null;
 let sources: Sources | null = null;
 
 function post(message: FromSandbox): void {
@@ -46,5 +45,5 @@ port.on('message', (message: ToSandbox) => {
   }
   const job: RunJob = message.job;
   const result = runProgram(quickjs, sources, job);
-  post({ kind: 'done', id: message.id, ...result, wasmBytes: quickjs.getWasmMemory().buffer.byteLength });
+  post({ kind: 'done', id: message.id, ...result, wasmBytes: quickjs.quickjs.getWasmMemory().buffer.byteLength });
 });
