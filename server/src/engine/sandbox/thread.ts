@@ -21,6 +21,8 @@ const wasmOverheadBytes = 16 * 1024 * 1024;
 /** A worker whose WebAssembly memory grew past this is replaced after the run: memory a run took is not kept. */
 const recycleAboveBytes = 48 * 1024 * 1024;
 const recycleAfterRuns = 1000;
+/** A worker that has not loaded QuickJS by then (on a machine that is very busy) is given up on. */
+const startupLimitMs = 60_000;
 
 export type ThreadResult =
   | { kind: 'done'; internalError?: string }
@@ -51,6 +53,7 @@ class SandboxThread {
   dead = false;
   runs = 0;
   private nextId = 1;
+  private failStart: (error: Error) => void = () => undefined;
   private pending: { id: number; settle(result: ThreadResult & { healthy?: boolean; wasmBytes?: number }): void } | null = null;
 
   constructor(readonly wasmMaxBytes: number) {
@@ -62,6 +65,7 @@ class SandboxThread {
     this.ready = new Promise<void>((resolve, reject) => {
       ready = resolve;
       failed = reject;
+      this.failStart = reject;
     });
     this.ready.catch(() => undefined);
     this.worker.on('message', (message: FromSandbox) => {
@@ -93,8 +97,18 @@ class SandboxThread {
     // Referenced while a run is on, so that a process waiting for nothing else does not exit under it.
     this.worker.ref();
     try {
-      await this.ready;
-      if (this.dead) return { kind: 'died', reason: 'the sandbox had stopped' };
+      let startTimer: NodeJS.Timeout | undefined;
+      const started = await Promise.race([
+        this.ready.then(() => true, () => false),
+        new Promise<boolean>((resolve) => {
+          startTimer = setTimeout(() => resolve(false), startupLimitMs);
+        }),
+      ]);
+      clearTimeout(startTimer);
+      if (!started || this.dead) {
+        this.kill();
+        return { kind: 'died', reason: started ? 'the sandbox had stopped' : 'the sandbox did not start' };
+      }
       this.runs++;
       const id = this.nextId++;
       const hardCapAt = Date.now() + hardCapMs;
@@ -120,6 +134,7 @@ class SandboxThread {
 
   kill(): void {
     this.dead = true;
+    this.failStart(new Error('Pico stopped the sandbox'));
     void this.worker.terminate();
   }
 }
