@@ -3,7 +3,7 @@
 import type { RunJob } from './run';
 
 export type ToSandbox =
-  | { kind: 'init'; module?: WebAssembly.Module }
+  | { kind: 'init'; module?: WebAssembly.Module; wasmMaxBytes: number }
   | { kind: 'run'; id: number; job: RunJob };
 
 export type FromSandbox =

@@ -47,6 +47,19 @@ function workerScript(): { script: string; eval: boolean } {
   return { script: `require('tsx/cjs'); require(${JSON.stringify(source)});`, eval: true };
 }
 
+/**
+ * bin/pico.js starts the worker before it even loads Pico's bundle, when it is about to run a snippet in its own
+ * process: a worker thread takes a while to boot, and a cold `pico run` is short. It leaves it here.
+ */
+const earlyWorker = Symbol.for('pico.sandboxWorker');
+
+function adoptEarlyWorker(): Worker | undefined {
+  const holder = globalThis as { [earlyWorker]?: Worker };
+  const worker = holder[earlyWorker];
+  delete holder[earlyWorker];
+  return worker instanceof Worker ? worker : undefined;
+}
+
 class SandboxThread {
   private readonly worker: Worker;
   readonly ready: Promise<void>;
@@ -56,9 +69,13 @@ class SandboxThread {
   private failStart: (error: Error) => void = () => undefined;
   private pending: { id: number; settle(result: ThreadResult & { healthy?: boolean; wasmBytes?: number }): void } | null = null;
 
-  constructor(readonly wasmMaxBytes: number) {
-    const { script, eval: isEval } = workerScript();
-    this.worker = new Worker(script, { eval: isEval, workerData: { wasmMaxBytes }, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+  constructor(readonly wasmMaxBytes: number, early?: Worker) {
+    if (early) {
+      this.worker = early;
+    } else {
+      const { script, eval: isEval } = workerScript();
+      this.worker = new Worker(script, { eval: isEval, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    }
     this.worker.unref();
     let ready: () => void;
     let failed: (error: Error) => void;
@@ -88,7 +105,7 @@ class SandboxThread {
     this.worker.on('error', (error) => die(error.message));
     this.worker.on('exit', (code) => die(`exit code ${code}`));
     void compiledModule().then((module) => {
-      if (!this.dead) this.worker.postMessage({ kind: 'init', module } satisfies ToSandbox);
+      if (!this.dead) this.worker.postMessage({ kind: 'init', module, wasmMaxBytes } satisfies ToSandbox);
     });
   }
 
@@ -146,7 +163,7 @@ export function sandboxThread(memoryMb: number): SandboxThread {
   const wasmMaxBytes = memoryMb * 1024 * 1024 + wasmOverheadBytes;
   if (current && !current.dead && current.wasmMaxBytes === wasmMaxBytes) return current;
   current?.kill();
-  current = new SandboxThread(wasmMaxBytes);
+  current = new SandboxThread(wasmMaxBytes, current ? undefined : adoptEarlyWorker());
   return current;
 }
 

@@ -2,7 +2,7 @@
 // run QuickJS itself cannot stop (one long native call: a huge JSON.parse, a sort) by terminating this thread,
 // and so that a QuickJS that aborts or overflows the stack takes only this thread with it.
 import { readFileSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { assetPath } from '../assets';
 import { loadBoundedQuickJS, type BoundedQuickJS } from './quickjs';
 import { runProgram, type RunJob, type Sources } from './run';
@@ -10,7 +10,6 @@ import type { ToSandbox, FromSandbox } from './messages';
 
 if (!parentPort) throw new Error('the sandbox worker must run in a worker thread');
 const port = parentPort;
-const { wasmMaxBytes } = workerData as { wasmMaxBytes: number };
 const partNames = ['buffer', 'url', 'events', 'dom', 'net', 'node'] as const;
 
 let quickjs: BoundedQuickJS | null = null;
@@ -29,7 +28,7 @@ function loadSources(): Sources {
 
 port.on('message', (message: ToSandbox) => {
   if (message.kind === 'init') {
-    loadBoundedQuickJS(wasmMaxBytes, message.module).then(
+    loadBoundedQuickJS(message.wasmMaxBytes, message.module).then(
       (loaded) => {
         quickjs = loaded;
         sources = loadSources();
