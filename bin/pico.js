@@ -56,6 +56,7 @@ function saveCache(script) {
  * `daemon`: where to start a background engine once the output is written.
  */
 function runHere(args, stdin, daemon) {
+  if (args[0] === 'run') startSandboxEarly();
   // This process lives a fraction of a second: WebAssembly's baseline compiler alone is several times faster
   // here than letting V8 also recompile hot QuickJS and tree-sitter functions with its optimising tier.
   require('node:v8').setFlagsFromString('--liftoff-only');
@@ -74,6 +75,23 @@ function runHere(args, stdin, daemon) {
       process.exitCode = 3;
     },
   );
+}
+
+/**
+ * Snippets run on a worker thread (server/src/engine/sandbox/thread.ts), and a worker thread takes a while to
+ * boot: started here, before the bundle loads, it boots while the bundle loads and the snippet is analysed. The
+ * bundle takes it over from this global.
+ */
+function startSandboxEarly() {
+  try {
+    const { Worker } = require('node:worker_threads');
+    const worker = new Worker(path.join(__dirname, '..', 'dist', 'sandbox-worker.js'), { resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    worker.unref();
+    worker.on('error', () => {}); // the bundle sees it die and starts another
+    globalThis[Symbol.for('pico.sandboxWorker')] = worker;
+  } catch {
+    /* the bundle starts its own */
+  }
 }
 
 // ── The background engine ─────────────────────────────────────────────────────────────────────────────────

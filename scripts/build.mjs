@@ -71,6 +71,8 @@ const entries = [
   { in: 'server/src/server.ts', out: 'server.js', ...packaged },
   // The engine runs on a worker thread of the language server (server/src/lsp/engineHost.ts).
   { in: 'server/src/lsp/engineWorker.ts', out: 'engine-worker.js', needs: 'server/src/engine/index.ts', ...packaged },
+  // Snippets run on a worker thread of whichever thread runs the engine (server/src/engine/sandbox/thread.ts).
+  { in: 'server/src/engine/sandbox/worker.ts', out: 'sandbox-worker.js', ...packaged },
 ];
 for (const { in: input, out, needs, ...options } of entries) {
   if (!existsSync(join(root, input)) || (needs && !existsSync(join(root, needs)))) continue;

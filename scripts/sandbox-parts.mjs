@@ -39,7 +39,7 @@ function sharedModulesPlugin() {
  * - The library follows a newer Node than 20, the oldest Pico supports and the one its benchmarks record: Node 20
  *   writes symbol keys in brackets (`[Symbol(k)]: 1`) and an ArrayBuffer's or DataView's byteLength (and a DataView's
  *   byteOffset and buffer) as plain keys, not as `[byteLength]`.
- * - QuickJS keeps a promise's state to itself; the host reads it (sandbox/index.ts, `__pico_promise_state`).
+ * - QuickJS keeps a promise's state to itself; the host reads it (sandbox/host.ts, `promiseState`).
  */
 const inspectPatches = [
   ['if(n){if("string"==typeof n)return n;', 'if(n){if("string"==typeof n)return __pico_I.errorStack(e,n);'],
@@ -106,18 +106,19 @@ export async function writeSandboxGlobals() {
   const quickjs = await getQuickJS();
   const context = quickjs.newContext();
   try {
-    const noop = context.newFunction('limit', () => {});
-    context.setProp(context.global, '__pico_host_limit', noop);
-    noop.dispose();
-    const config = context.newObject();
-    context.setProp(context.global, '__pico_config', config);
-    config.dispose();
-    const parts = context.newFunction('part', () => context.undefined);
-    context.setProp(context.global, '__pico_part_source', parts);
-    parts.dispose();
-    const promises = context.newFunction('promise', () => context.undefined);
-    context.setProp(context.global, '__pico_promise_state', promises);
-    promises.dispose();
+    // The host object the prelude takes (sandbox/host.ts), with functions that do nothing: only the names it
+    // leaves behind are read here.
+    const host = context.newObject();
+    for (const name of ['limit', 'attach', 'record', 'partSource', 'promiseState']) {
+      const fn = context.newFunction(name, () => context.undefined);
+      context.setProp(host, name, fn);
+      fn.dispose();
+    }
+    context.setProp(context.global, '__pico_host', host);
+    host.dispose();
+    const config = context.evalCode('({ hitSlots: 1, traceSlots: 1, counterSlots: 4, maxOutputBytes: 1024, timeoutMs: 1000 })');
+    context.setProp(context.global, '__pico_config', config.value);
+    config.value.dispose();
     const prelude = context.evalCode(readFileSync(join(root, 'dist', 'prelude.js'), 'utf8'), 'prelude.js');
     if (prelude.error) {
       const error = context.dump(prelude.error);

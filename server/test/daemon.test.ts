@@ -379,7 +379,12 @@ test('a client that goes away mid-run, or sends garbage, does not take the daemo
   junk.end('this is not JSON\n');
   await once(junk, 'close');
   // (Under load the daemon may not have started the abandoned run before its client left; it then skips it.)
-  const before = await status(dir);
+  // The daemon answers status while a run is on (the sandbox runs on a worker thread): wait until it is done.
+  let before = await status(dir);
+  for (let i = 0; i < 200 && before.queued; i++) {
+    await sleep(50);
+    before = await status(dir);
+  }
   assert.equal(before.pid, daemon.pid);
   const result = await pico(dir, ['run', fixture('timers.js'), '--json']);
   assert.equal(result.code, 0, result.stderr);

@@ -6,7 +6,7 @@ import { buildReport, emptyReport, toRunError } from './report';
 import { setupCode } from './setup';
 import { applyOverrides, slotsOf, withWishes } from './slots';
 import { repair } from './repair';
-import { defaultLimits, loadQuickJS, runInSandbox, type SandboxOutcome, type VmError } from './sandbox';
+import { defaultLimits, runInSandbox, warmSandbox, type SandboxOutcome, type VmError } from './sandbox';
 import { StripError, stripTypesAndJsx } from './transform';
 import { EmbeddedPredictor } from '../predictors/embedded';
 import { runAfterContext } from './context';
@@ -60,8 +60,8 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
   const lang = options.lang ?? (options.fileName ? langFromFileName(options.fileName) : null) ?? 'js';
   const limits: Limits = { ...defaultLimits, ...options.limits };
   const maxIterations = Math.max(1, Math.min(50, options.maxIterations ?? defaultMaxIterations));
-  // QuickJS's WebAssembly compiles on V8's background threads while parsing and analysis run here.
-  void loadQuickJS().catch(() => undefined);
+  // The sandbox's worker starts, and QuickJS's WebAssembly compiles, while parsing and analysis run here.
+  warmSandbox(limits);
   await loadParsers();
   throwIfAborted(options.signal);
 
@@ -69,7 +69,25 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
   if ('syntax' in prepared) {
     return emptyReport(prepared.lang, prepared.repairs, prepared.syntax, started);
   }
+  // The tree lives in tree-sitter's WebAssembly memory, not V8's: nothing frees it but delete().
+  try {
+    return await refineAndReport(source, prepared, limits, maxIterations, options, started);
+  } finally {
+    prepared.tree.delete();
+  }
+}
 
+/**
+ * Refine rounds share one time budget: each round has the full time limit, but no round starts once the rounds so
+ * far have taken `min(maxIterations, 3)` time limits (a model consulted between rounds counts too).
+ */
+export function refineBudgetMs(timeoutMs: number, maxIterations: number): number {
+  return timeoutMs * Math.min(maxIterations, 3);
+}
+
+async function refineAndReport(source: string, prepared: Prepared, limits: Limits, maxIterations: number, options: RunOptions, started: number): Promise<Report> {
+
+  const budgetEnds = performance.now() + refineBudgetMs(limits.timeoutMs, maxIterations);
   const embedded = new EmbeddedPredictor();
   const extra = options.predictor && options.predictor.id !== 'embedded' ? options.predictor : null;
   const values = new Map<string, Prediction>();
@@ -97,13 +115,14 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
       stale++;
     }
     options.onProgress?.({ iteration, executedLines: best.executed.length, totalLines: prepared.instrumented.statementLines.length, phase: 'run' });
-    if (stale >= 2 || iteration === maxIterations) break;
+    if (stale >= 2 || iteration === maxIterations || performance.now() >= budgetEnds) break;
     if (outcome.limit?.kind === 'timeout' || outcome.limit?.kind === 'memory') {
       // Another round would likely hit the limit again; only a model, told what happened, may do better.
       if (!extra) break;
       const limitError: RunError = { name: 'PicoLimit', message: outcome.limit.message, line: outcome.limit.line };
       const feedback = feedbackOf(iteration, values, limitError, [], executed, prepared);
       if (!(await askPredictor(extra, { ...request, slots: prepared.slots, feedback }, values, modelMessages))) break;
+      if (performance.now() >= budgetEnds) break;
       continue;
     }
 
@@ -137,7 +156,7 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
     if (extra && (blamed.length || feedback.unexecutedLines.length)) {
       if (await askPredictor(extra, { ...request, slots: prepared.slots, feedback }, values, modelMessages)) changed = true;
     }
-    if (!changed) break;
+    if (!changed || performance.now() >= budgetEnds) break;
   }
 
   const report = buildReport(prepared, best!, iterations, started);
@@ -196,6 +215,15 @@ async function prepare(source: string, lang: Lang, modules: RunOptions['modules'
   mark('strip');
   const tree = parseSync(stripped, 'js');
   mark('parse');
+  try {
+    return prepareTree(source, stripped, tree, repaired, modules);
+  } catch (error) {
+    tree.delete();
+    throw error;
+  }
+}
+
+function prepareTree(source: string, stripped: string, tree: Tree, repaired: Awaited<ReturnType<typeof repair>>, modules: RunOptions['modules']): Prepared {
   const analysis = analyse(stripped, tree, { source, lang: repaired.lang });
   mark('analyse');
   const resolvedImports = resolveImports(analysis.imports, modules);

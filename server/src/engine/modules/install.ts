@@ -1,7 +1,7 @@
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
 import type { ModuleHost } from './host';
 
-// The one host function the sandbox's module loader and file system call (`__pico_host_module`). Requests and
+// The one host function the sandbox's module loader and file system call (`__pico_host.module`). Requests and
 // answers are strings (JSON), except a loaded module: the host compiles its code in the VM under the file's
 // own name, so its stack frames name its file and lines, and hands back the module function.
 
@@ -20,8 +20,9 @@ function vmFileName(path: string): string {
   return /snippet\.js$/.test(path) ? `${path} (module)` : path;
 }
 
-export function installModuleHost(context: QuickJSContext, host: ModuleHost): void {
-  const fn = context.newFunction('__pico_host_module', (...args: QuickJSHandle[]): QuickJSHandle => {
+/** The host function `__pico_host.module` (installed by sandbox/host.ts, the one place host functions enter). */
+export function moduleHostFunction(context: QuickJSContext, host: ModuleHost): (...args: QuickJSHandle[]) => QuickJSHandle {
+  return (...args: QuickJSHandle[]): QuickJSHandle => {
     const [op, a = '', b = '', c = ''] = args.map((arg) => (context.typeof(arg) === 'string' ? context.getString(arg) : ''));
     const json = (value: unknown) => context.newString(JSON.stringify(value));
     switch (op) {
@@ -55,7 +56,5 @@ export function installModuleHost(context: QuickJSContext, host: ModuleHost): vo
       default:
         return context.undefined;
     }
-  });
-  context.setProp(context.global, '__pico_host_module', fn);
-  fn.dispose();
+  };
 }

@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule } from 'quickjs-emscripten-core';
-import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
-import { assetPath } from '../assets';
+// The sandbox: runs a program in QuickJS, on a worker thread (thread.ts, worker.ts, run.ts), and turns what the
+// run's channel holds (channel.ts) into an outcome. Host functions enter the VM in one place only (host.ts).
+import { newChannelBuffer, readChannel, shapeFor, type ChannelContents } from './channel';
+import type { HostConfig } from './host';
+import { afterRun, sandboxThread, type ThreadResult } from './thread';
 import type { Limits, OutputEntry } from '../types';
-import { createModuleHost, type ModuleFailure, type ModuleRunOptions } from '../modules/host';
-import { installModuleHost } from '../modules/install';
+import type { ModuleFailure, ModuleRunOptions } from '../modules/host';
+
+export { loadQuickJS } from './quickjs';
+export type { HostConfig } from './host';
 
 export const defaultLimits: Limits = { timeoutMs: 2000, memoryMb: 64, stackKb: 256, maxOutputBytes: 64 * 1024 };
 
@@ -16,6 +19,8 @@ export interface SandboxProgram {
   setup: string;
   /** The instrumented, wrapped snippet. Evaluated as a global script named `snippet.js`; its lines are the user's lines. */
   code: string;
+  /** Serializable settings handed to the host functions (host.ts), e.g. the roots a module loader may read. */
+  host?: HostConfig;
 }
 
 export interface VmError {
@@ -68,268 +73,85 @@ export interface SandboxOutcome {
   durationMs: number;
 }
 
-let modulePromise: Promise<QuickJSWASMModule> | null = null;
-let preludeSource: string | null = null;
-let partSources: Record<string, string> | null = null;
-
-/** Loads QuickJS's WebAssembly once per process. */
-export function loadQuickJS(): Promise<QuickJSWASMModule> {
-  modulePromise ??= newQuickJSWASMModuleFromVariant(
-    newVariant(releaseSync, { wasmBinary: readFileSync(assetPath('quickjs.wasm')).buffer as ArrayBuffer }),
-  );
-  return modulePromise;
+/** Starts the sandbox's worker (and QuickJS's compilation) now, so that it is ready by the time a run needs it. */
+export function warmSandbox(limitOptions: Partial<Limits> = {}): void {
+  sandboxThread({ ...defaultLimits, ...limitOptions }.memoryMb);
 }
 
-function prelude(): string {
-  preludeSource ??= readFileSync(assetPath('prelude.js'), 'utf8');
-  return preludeSource;
-}
-
-/** Sources of the prelude's lazily compiled parts (see prelude.js, `need`). */
-function parts(): Record<string, string> {
-  // parts.json lists the parts the build made (scripts/sandbox-parts.mjs).
-  partSources ??= Object.fromEntries((JSON.parse(readFileSync(assetPath('parts.json'), 'utf8')) as string[])
-    .map((name) => [name, readFileSync(assetPath(`part-${name}.js`), 'utf8')]));
-  return partSources;
-}
+let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Runs a program in a fresh QuickJS runtime under time, memory, stack and output limits, then drives its
- * timers, callbacks and uncalled functions, and reads the VM's bookkeeping once. Never throws for anything
- * the snippet does; throws only if QuickJS itself cannot be set up.
+ * timers, callbacks and uncalled functions. Runs one at a time per thread. Never throws for anything the snippet
+ * does; throws only if QuickJS itself cannot be set up.
  */
-export async function runInSandbox(program: SandboxProgram, limitOptions: Partial<Limits> = {}, modules?: ModuleRunOptions): Promise<SandboxOutcome> {
-  const quickjs = await loadQuickJS();
-  const limits: Limits = { ...defaultLimits, ...limitOptions };
+export function runInSandbox(program: SandboxProgram, limitOptions: Partial<Limits> = {}, modules?: ModuleRunOptions): Promise<SandboxOutcome> {
+  // Real modules and files (modules/): the worker's host functions load them; without this, all are predicted.
+  const withModules = modules ? { ...program, host: { ...program.host, modules } } : program;
+  const run = queue.then(() => runNow(withModules, { ...defaultLimits, ...limitOptions }));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runNow(program: SandboxProgram, limits: Limits): Promise<SandboxOutcome> {
   const started = performance.now();
-  // The clock starts when snippet code (or a predicted value) first runs: the prelude's own set-up does not count.
-  let deadline = Number.POSITIVE_INFINITY;
-  let limitHit: LimitKind | null = null;
-  let interruptedAt: number | null = null;
-
-  const runtime = quickjs.newRuntime();
-  runtime.setMemoryLimit(limits.memoryMb * 1024 * 1024);
-  runtime.setMaxStackSize(Math.min(limits.stackKb, maxSafeStackKb) * 1024);
-  // Code Pico drives itself (functions nobody called) runs in what is left of the time limit, each driven function
-  // in a slice of a quarter of the limit: past its slice a function is stopped quietly and the next one runs; past
-  // the limit, driving ends. A program that finished never becomes a timeout because of code it did not call.
-  const drivenSlice = Math.max(100, limits.timeoutMs / 4);
-  const maxDrivenJobs = 5000;
-  let drivenEnd = Number.POSITIVE_INFINITY;
-  let sliceEnd = Number.POSITIVE_INFINITY;
-  let sliceOut = false;
-  runtime.setInterruptHandler(() => {
-    if (limitHit || sliceOut) return true;
-    if (Date.now() > sliceEnd) {
-      sliceOut = true;
-      return true;
-    }
-    if (Date.now() > deadline) {
-      limitHit = 'timeout';
-      return true;
-    }
-    return false;
-  });
-  const context = runtime.newContext();
-  // Real modules and files (modules/): without it, every module and file is predicted.
-  const moduleHost = modules ? createModuleHost(modules, (ms) => (deadline += ms)) : null;
-  const outcome: SandboxOutcome = {
-    hits: [], entered: [], output: [], outputTruncated: false, errors: [], traces: [], bindingErrors: [],
-    limit: null, syntaxError: null, firedTimers: 0, driven: 0, moduleFailures: [], moduleLoadMs: 0, usedArgs: [], cappedLoops: [], lastLine: null, durationMs: 0,
-  };
-  try {
-    const hostLimit = context.newFunction('__pico_host_limit', (kind) => {
-      limitHit = context.getString(kind) as LimitKind;
-    });
-    context.setProp(context.global, '__pico_host_limit', hostLimit);
-    hostLimit.dispose();
-    if (moduleHost) {
-      installModuleHost(context, moduleHost);
-      outcome.moduleFailures = moduleHost.failures();
-    }
-    const config = context.newObject();
-    const maxOutput = context.newNumber(limits.maxOutputBytes);
-    context.setProp(config, 'maxOutputBytes', maxOutput);
-    maxOutput.dispose();
-    const timeout = context.newNumber(limits.timeoutMs);
-    context.setProp(config, 'timeoutMs', timeout);
-    timeout.dispose();
-    context.setProp(context.global, '__pico_config', config);
-    config.dispose();
-    // A part's source crosses into the VM only when the prelude first needs that part (most runs need few).
-    const partSource = context.newFunction('__pico_part_source', (nameHandle) => {
-      const source = parts()[context.getString(nameHandle)];
-      return source === undefined ? context.undefined : context.newString(source);
-    });
-    context.setProp(context.global, '__pico_part_source', partSource);
-    partSource.dispose();
-    // util.inspect shows a promise's state (`Promise { 42 }`), which only the engine knows: [state, value or reason].
-    const promiseState = context.newFunction('__pico_promise_state', (promiseHandle) => {
-      const state = context.getPromiseState(promiseHandle);
-      const pair = context.newArray();
-      const kind = context.newString(state.type);
-      context.setProp(pair, 0, kind);
-      kind.dispose();
-      const settled = state.type === 'fulfilled' ? state.value : state.type === 'rejected' ? state.error : null;
-      if (settled) {
-        context.setProp(pair, 1, settled);
-        settled.dispose();
-      }
-      return pair;
-    });
-    context.setProp(context.global, '__pico_promise_state', promiseState);
-    promiseState.dispose();
-
-    const preludeError = evalScript(context, prelude(), 'prelude.js');
-    if (preludeError) throw new Error(`Pico's sandbox prelude failed: ${preludeError.name}: ${preludeError.message}`);
-    deadline = Date.now() + limits.timeoutMs;
-    const setupError = evalScript(context, program.setup, 'setup.js');
-    deadline = Date.now() + limits.timeoutMs;
-    if (setupError) outcome.bindingErrors.push({ key: 'setup', name: 'setup', message: `${setupError.name}: ${setupError.message}` });
-
-    const mainError = evalScript(context, program.code, 'snippet.js');
-    if (mainError) {
-      if (mainError.name === 'SyntaxError') outcome.syntaxError = { ...mainError, phase: 'compile' };
-      else if (!limitHit) outcome.errors.push({ ...mainError, phase: 'main' });
-      else interruptedAt = mainError.line;
-    }
-
-    // Event loop: microtasks, then one timer or scheduled callback at a time, then functions nobody called.
-    if (!outcome.syntaxError) {
-      const api = context.getProp(context.global, '__pico');
-      const step = context.getProp(api, 'step');
-      const driveNext = context.getProp(api, 'driveNext');
-      try {
-        let rounds = 0;
-        // A driven function's microtasks count against its slice too (a promise chain that re-queues itself).
-        const drain = () => {
-          if (drivenEnd === Number.POSITIVE_INFINITY) return void drainJobs(runtime);
-          sliceJobs += drainJobs(runtime, maxDrivenJobs - sliceJobs);
-          if (sliceJobs >= maxDrivenJobs) sliceOut = true;
-        };
-        let sliceJobs = 0;
-        while (!limitHit && rounds++ < 5000) {
-          drain();
-          if (limitHit) break;
-          if (!sliceOut && callBoolean(context, step, api)) continue;
-          drain();
-          if (limitHit) break;
-          // Jobs left by a stopped driven function ran interrupted above (each fails at once and queues nothing).
-          const now = Date.now();
-          if (drivenEnd === Number.POSITIVE_INFINITY) drivenEnd = Number.isFinite(deadline) ? deadline : now + limits.timeoutMs;
-          if (now > drivenEnd) break;
-          if (sliceOut) drainJobs(runtime);
-          sliceOut = false;
-          sliceJobs = 0;
-          sliceEnd = Math.min(drivenEnd, now + drivenSlice);
-          // A function stopped at its slice ends `driveNext` with QuickJS's uncatchable interruption: go on to the next.
-          if (!callBoolean(context, driveNext, api) && !sliceOut) break;
-        }
-      } finally {
-        step.dispose();
-        driveNext.dispose();
-        api.dispose();
-      }
-    }
-  } finally {
-    // Reading the results must not be stopped by the limits that stopped the snippet.
-    const stoppedBy = limitHit as LimitKind | null;
-    runtime.setInterruptHandler(() => false);
-    runtime.setMemoryLimit(-1);
-    try {
-      const collected = context.evalCode('__pico.collect()', 'collect.js', { type: 'global' });
-      if (collected.error) {
-        collected.error.dispose();
-      } else {
-        const data = JSON.parse(context.getString(collected.value));
-        collected.value.dispose();
-        Object.assign(outcome, {
-          hits: data.hits, entered: data.entered, output: data.output, outputTruncated: data.outputTruncated,
-          traces: data.traces, firedTimers: data.firedTimers, driven: data.driven, usedArgs: data.usedArgs, cappedLoops: data.cappedLoops, lastLine: data.lastLine,
-        });
-        outcome.errors.push(...data.errors);
-        outcome.bindingErrors.push(...data.bindingErrors);
-      }
-    } catch {
-      // A VM too broken to report leaves the outcome with what the host saw.
-    }
-    const memoryError = outcome.errors.find((e) => /out of memory/i.test(e.message));
-    const stackError = outcome.errors.find((e) => /stack overflow|call stack/i.test(e.message));
-    if (stoppedBy === 'timeout') {
-      const interrupted = outcome.errors.find((e) => /interrupted/.test(e.message));
-      outcome.limit = { kind: 'timeout', message: `Stopped after ${limits.timeoutMs} ms (time limit): an endless loop, or work too long for a snippet?`, line: interrupted?.line ?? interruptedAt ?? outcome.lastLine };
-    } else if (stoppedBy === 'output') {
-      outcome.limit = { kind: 'output', message: `Stopped: the snippet printed more than ${limits.maxOutputBytes} bytes (output limit).`, line: outcome.output.at(-1)?.line ?? null };
-    } else if (memoryError) {
-      outcome.limit = { kind: 'memory', message: `Stopped: the snippet used more than ${limits.memoryMb} MB (memory limit).`, line: memoryError.line };
-    } else if (stackError) {
-      outcome.limit = { kind: 'stack', message: `Stopped: the call stack overflowed (stack limit ${Math.min(limits.stackKb, maxSafeStackKb)} KB): runaway recursion?`, line: stackError.line };
-    }
-    // A limit is reported once, as the limit: not again as the raw error QuickJS threw for it.
-    outcome.errors = outcome.errors.filter((e) => !/^interrupted$/.test(e.message) && !/PicoLimit/.test(e.name)
-      && !(outcome.limit?.kind === 'memory' && /out of memory/i.test(e.message))
-      && !(outcome.limit?.kind === 'stack' && /stack overflow|call stack/i.test(e.message)));
-    context.dispose();
-    runtime.dispose();
-    outcome.durationMs = performance.now() - started;
-    outcome.moduleLoadMs = moduleHost?.loadMs() ?? 0;
-  }
+  const shape = shapeFor(program.code, limits.maxOutputBytes);
+  const buffer = newChannelBuffer(shape);
+  const stackKb = Math.min(limits.stackKb, maxSafeStackKb);
+  const thread = sandboxThread(limits.memoryMb);
+  // Setup and snippet each have the time limit; the prelude and the read-back take little. Past this, whatever the
+  // worker says about its deadline, it is stopped.
+  const hardCapMs = 2 * limits.timeoutMs + 15_000;
+  const result = await thread.run({ setup: program.setup, code: program.code, host: program.host, limits, stackKb, buffer, shape }, hardCapMs);
+  afterRun(thread, result);
+  if (result.kind === 'done' && result.internalError && /prelude/.test(result.internalError)) throw new Error(result.internalError);
+  const outcome = toOutcome(readChannel(buffer, shape), result, limits, stackKb);
+  outcome.durationMs = performance.now() - started;
   return outcome;
 }
 
-function evalScript(context: QuickJSContext, code: string, filename: string): VmError | null {
-  const result = context.evalCode(code, filename, { type: 'global' });
-  if (result.error) {
-    const error = describeError(context, result.error, 'main');
-    result.error.dispose();
-    return error;
-  }
-  result.value.dispose();
-  return null;
-}
+const memoryPattern = /out of memory|memory access out of bounds|allocation failed/i;
+const stackPattern = /stack overflow|call stack/i;
 
-function callBoolean(context: QuickJSContext, fn: QuickJSHandle, thisHandle: QuickJSHandle): boolean {
-  const result = context.callFunction(fn, thisHandle);
-  if (result.error) {
-    result.error.dispose();
-    return false;
-  }
-  const value = context.dump(result.value) === true;
-  result.value.dispose();
-  return value;
-}
-
-/** Runs pending jobs (at most `max`, 100,000 by default); returns how many ran. */
-function drainJobs(runtime: ReturnType<QuickJSWASMModule['newRuntime']>, max = 100_000): number {
-  let ran = 0;
-  while (ran < max) {
-    const result = runtime.executePendingJobs(Math.min(1000, max - ran));
-    if (result.error) {
-      result.error.dispose();
-      ran++;
-      continue;
-    }
-    const executed = result.value;
-    ran += executed;
-    if (executed === 0) break;
-  }
-  return ran;
-}
-
-function describeError(context: QuickJSContext, handle: QuickJSHandle, phase: string): VmError {
-  let dumped: unknown;
-  try {
-    dumped = context.dump(handle);
-  } catch {
-    dumped = { name: 'Error', message: 'unreadable error' };
-  }
-  const error = (typeof dumped === 'object' && dumped !== null ? dumped : { name: 'Uncaught', message: String(dumped) }) as { name?: string; message?: string; stack?: string };
-  const match = /snippet\.js:(\d+):(\d+)/.exec(error.stack ?? '');
-  return {
-    name: error.name ?? 'Error',
-    message: error.message ?? '',
-    line: match ? Number(match[1]) : null,
-    column: match ? Number(match[2]) : null,
-    phase,
+/** The outcome of a run from what its channel holds and how its worker ended. */
+function toOutcome(contents: ChannelContents, result: ThreadResult, limits: Limits, stackKb: number): SandboxOutcome {
+  const outcome: SandboxOutcome = {
+    hits: contents.hits, entered: contents.entered, output: contents.output, outputTruncated: contents.limit === 'output',
+    errors: [], traces: contents.traces, bindingErrors: contents.bindingErrors,
+    limit: null, syntaxError: null, firedTimers: contents.firedTimers, driven: contents.driven, usedArgs: contents.usedArgs,
+    cappedLoops: contents.cappedLoops, lastLine: contents.lastLine, durationMs: 0,
+    moduleFailures: result.kind === 'done' ? result.moduleFailures ?? [] : [],
+    moduleLoadMs: result.kind === 'done' ? result.moduleLoadMs ?? 0 : 0,
   };
+  let interruptedAt: number | null = null;
+  for (const error of contents.errors) {
+    const { phase, ...rest } = error;
+    if (phase === 'setup') outcome.bindingErrors.push({ key: 'setup', name: 'setup', message: `${error.name}: ${error.message}` });
+    else if (phase === 'main-eval' && error.name === 'SyntaxError') outcome.syntaxError = { ...rest, phase: 'compile' };
+    else if (phase === 'interrupt') interruptedAt ??= error.line;
+    else outcome.errors.push({ ...rest, phase: phase === 'main-eval' ? 'main' : phase });
+  }
+  if (result.kind === 'died') {
+    outcome.errors.push({ name: 'Error', message: `the sandbox stopped unexpectedly (${result.reason})`, line: null, column: null, phase: 'main' });
+  } else if (result.kind === 'done' && result.internalError) {
+    outcome.errors.push({ name: 'Error', message: result.internalError, line: null, column: null, phase: 'main' });
+  }
+  const stoppedBy = result.kind === 'killed' ? 'timeout' : contents.limit;
+  const memoryError = outcome.errors.find((e) => memoryPattern.test(e.message));
+  const stackError = outcome.errors.find((e) => stackPattern.test(e.message));
+  if (stoppedBy === 'timeout') {
+    const interrupted = outcome.errors.find((e) => /interrupted/.test(e.message));
+    outcome.limit = { kind: 'timeout', message: `Stopped after ${limits.timeoutMs} ms (time limit): an endless loop, or work too long for a snippet?`, line: interrupted?.line ?? interruptedAt ?? outcome.lastLine };
+  } else if (stoppedBy === 'output') {
+    outcome.limit = { kind: 'output', message: `Stopped: the snippet printed more than ${limits.maxOutputBytes} bytes (output limit).`, line: outcome.output.at(-1)?.line ?? null };
+  } else if (stoppedBy === 'memory' || memoryError) {
+    outcome.limit = { kind: 'memory', message: `Stopped: the snippet used more than ${limits.memoryMb} MB (memory limit).`, line: memoryError?.line ?? outcome.lastLine };
+  } else if (stackError || stoppedBy === 'stack') {
+    outcome.limit = { kind: 'stack', message: `Stopped: the call stack overflowed (stack limit ${stackKb} KB): runaway recursion?`, line: stackError?.line ?? outcome.lastLine };
+  }
+  // A limit is reported once, as the limit: not again as the raw error QuickJS threw for it.
+  outcome.errors = outcome.errors.filter((e) => !/^interrupted$/.test(e.message) && !/PicoLimit/.test(e.name)
+    && !(outcome.limit?.kind === 'memory' && (memoryPattern.test(e.message) || (e.name === 'Uncaught' && e.message === 'null')))
+    && !(outcome.limit?.kind === 'stack' && stackPattern.test(e.message)));
+  return outcome;
 }

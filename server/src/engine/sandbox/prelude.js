@@ -1,25 +1,37 @@
 // Pico's prelude: evaluated inside a fresh QuickJS context before every snippet run. Never runs in the host.
 // It gives the snippet a Node- and browser-like world (console, timers on a virtual clock, process, Buffer,
 // require/import of module stubs, fetch, document/window), the lazily materialising placeholder values (`any`),
-// and the bookkeeping that the host reads once at the end: line hits, function entries, traces, output, errors.
+// and the bookkeeping the host receives: line hits, function entries, traces, output, errors.
 // Everything here is plain ES2022 so that QuickJS runs it as is.
 (function (globalObject, config) {
   'use strict';
   const G = /** @type {any} */ (globalObject);
-  const hostLimit = G.__pico_host_limit; // host function: tell the host a limit was hit (it interrupts the VM)
-  delete G.__pico_host_limit;
+  // Host functions (sandbox/host.ts), taken before any snippet code runs and hidden from it. The host reads
+  // nothing back from the VM but what is handed to it here, as primitives: the snippet may change any object it
+  // can reach, including these records' prototypes, without the host ever calling its code.
+  const host = G.__pico_host;
+  delete G.__pico_host;
+  const hostLimit = host.limit; // tell the host a limit was hit (it interrupts the VM)
+  const hostRecord = host.record;
+  const apply = Reflect.apply;
+  const stringSlice = String.prototype.slice;
+  const cap = (text, max) => (text.length > max ? apply(stringSlice, text, [0, max]) : text);
+  const streamCodes = { __proto__: null, log: 0, info: 1, warn: 2, error: 3, debug: 4 };
 
   // ------------------------------------------------------------------------------------------
-  // Bookkeeping read by the host once, at the end.
-  const hits = [];
+  // Bookkeeping. Line hits, trace counts and counters sit in one fixed-size array the host copies; everything else
+  // is sent to the host as it happens (so that a run the host has to stop still reports what it did).
+  const recording = new Uint32Array(config.hitSlots + config.traceSlots + config.counterSlots);
+  host.attach(recording.buffer);
+  const hits = recording.subarray(0, config.hitSlots);
+  const traceCounts = recording.subarray(config.hitSlots, config.hitSlots + config.traceSlots);
+  const runCounters = recording.subarray(config.hitSlots + config.traceSlots); // [firedTimers, driven]
   const entered = [];
-  const output = [];
-  const errors = [];
-  const traces = new Map(); // "line:name" -> {line,name,type,sample,assumed,count}
-  const bindingErrors = [];
+  const traces = new Map(); // "line:name" -> {index}
+  let errorCount = 0;
   let outputBytes = 0;
   let outputTruncated = false;
-  const limits = { maxOutputBytes: config.maxOutputBytes, maxTimers: 400, maxDriven: 200, maxTraces: 400 };
+  const limits = { maxOutputBytes: config.maxOutputBytes, maxTimers: 400, maxDriven: 200, maxTraces: config.traceSlots };
 
   const ANY = Symbol('pico.any');
   const SOFT = Symbol('pico.soft');
@@ -183,14 +195,11 @@
     outputBytes += text.length + 1;
     if (outputBytes > limits.maxOutputBytes) {
       outputTruncated = true;
-      output.push({ stream: 'error', text: '[pico] output limit reached (' + limits.maxOutputBytes + ' bytes): run stopped', line: currentLine() });
+      hostRecord('output', streamCodes.error, '[pico] output limit reached (' + limits.maxOutputBytes + ' bytes): run stopped', currentLine());
       hostLimit('output');
       throw new InternalLimit('output limit of ' + limits.maxOutputBytes + ' bytes exceeded');
     }
-    const entry = { stream, text, line: currentLine() };
-    if (assumed) entry.assumed = true;
-    if (driving.started || driving.depth) entry.origin = 'driven';
-    output.push(entry);
+    hostRecord('output', streamCodes[stream] || 0, cap(text, 16384), currentLine(), !!assumed, !!(driving.started || driving.depth));
   }
   class InternalLimit extends Error {}
   InternalLimit.prototype.name = 'PicoLimit';
@@ -306,6 +315,10 @@
 
   function recordError(error, phase) {
     if (error instanceof InternalLimit) throw error;
+    describeError(error, phase);
+  }
+  /** Sends an error to the host as primitives, its message and name capped (a thrown 40 MB string stays in the VM). */
+  function describeError(error, phase) {
     let name = 'Error';
     let message = '';
     let stack = '';
@@ -323,7 +336,7 @@
     let column = null;
     const match = /snippet\.js:(\d+):(\d+)/.exec(stack);
     if (match) { line = Number(match[1]); column = Number(match[2]); }
-    if (errors.length < 50) errors.push({ name, message, line, column, phase, thrownValueIsError: error instanceof Error });
+    if (errorCount++ < 50) hostRecord('error', cap(name, 200), cap(message, 2000), line, column, phase, error instanceof Error);
   }
   const exitSignal = { pico: 'exit' };
   function isExit(e) { return e === exitSignal; }
@@ -359,6 +372,7 @@
     const timer = timers[0];
     virtualNow = Math.max(virtualNow, timer.at);
     firedTimers++;
+    runCounters[0] = firedTimers;
     timer.fired++;
     if (timer.repeat && timer.fired < 3) timer.at += timer.repeat;
     else timers.shift();
@@ -498,10 +512,15 @@
   }
   const argPredictions = Object.create(null); // function id -> () => [values]
   const usedArgs = new Set();
+  function useArgs(id) {
+    if (usedArgs.has(id)) return;
+    usedArgs.add(id);
+    hostRecord('usedArg', id);
+  }
   function argumentsFor(fn, label) {
     const id = functionIds.get(fn);
     if (id !== undefined && argPredictions[id]) {
-      usedArgs.add(id);
+      useArgs(id);
       try { return argPredictions[id]().map((v, i) => soft(v, label + '#' + i)); } catch (e) { /* fall back to names */ }
     }
     const names = parameterNames(fn);
@@ -616,10 +635,8 @@
   // compiled only on first use: compiling all of it would cost more than most snippets take to run.
   const I = {};
   const loadedParts = new Set();
-  const partSource = G.__pico_part_source; // host function: a part's built source, by name
-  delete G.__pico_part_source;
-  const promiseState = G.__pico_promise_state; // host function: [state, value or reason] of a promise
-  delete G.__pico_promise_state;
+  const partSource = host.partSource; // a part's built source, by name
+  const promiseState = host.promiseState; // [state, value or reason] of a promise
   function need(part) {
     if (!loadedParts.has(part)) {
       loadedParts.add(part);
@@ -651,8 +668,7 @@
   // code: the host reads, transforms (ESM/TS/JSX to CommonJS, lines kept) and compiles each file, this loader
   // links them as Node does. Node built-ins get Pico's implementations (part-node.js); anything else, or a real
   // module that throws while loading, gets the predictor's value (`define`, `import:` keys), else an `any`.
-  const hostModule = G.__pico_host_module; // host function (modules/install.ts); absent when real modules are off
-  delete G.__pico_host_module;
+  const hostModule = host.module; // modules/install.ts; absent when real modules are off
   const hostConfig = hostModule ? JSON.parse(hostModule('config')) : null;
   const builtinModuleNames = new Set(['path', 'path/posix', 'util', 'util/types', 'assert', 'assert/strict', 'fs', 'fs/promises', 'events', 'http', 'https', 'express', 'crypto', 'os', 'url',
     'querystring', 'string_decoder', 'punycode', 'buffer', 'timers', 'timers/promises', 'process', 'console']);
@@ -834,6 +850,7 @@
   const cappedLoops = [];
   G.__pico_e = entered;
   G.__pico_en = (id, values, names) => {
+    if (entered[id] !== 1) hostRecord('entered', id);
     entered[id] = 1;
     if (names) for (let i = 0; i < names.length; i++) if (names[i]) trace(null, names[i], values[i], false, id);
   };
@@ -877,13 +894,21 @@
     if (sample.length > 120) sample = sample.slice(0, 117) + '...';
     return { type: typeName(value), sample };
   }
+  function recordBinding(key, name, error) {
+    let message;
+    try { message = String(error && error.message || error); } catch (e) { message = '[unprintable error]'; }
+    hostRecord('binding', cap(String(key), 200), cap(String(name), 200), cap(message, 2000));
+  }
   function trace(line, name, value, assumed, fnId) {
     const key = (line === null ? 'f' + fnId : line) + ':' + name;
     const existing = traces.get(key);
-    if (existing) { existing.count++; return value; }
+    if (existing) { traceCounts[existing.index]++; return value; }
     if (traces.size >= limits.maxTraces) return value;
     const d = describeForTrace(value);
-    traces.set(key, { line, fn: fnId === undefined ? null : fnId, name, type: d.type, sample: d.sample, assumed: assumed || assumedObjects.has(value) || isAny(value), count: 1 });
+    const index = traces.size;
+    traces.set(key, { index });
+    traceCounts[index] = 1;
+    hostRecord('trace', index, line, fnId === undefined ? null : fnId, cap(String(name), 200), cap(d.type, 200), cap(d.sample, 200), !!(assumed || assumedObjects.has(value) || isAny(value)));
     return value;
   }
   G.__pico_t = (line, name, value) => trace(line, name, value, false);
@@ -919,7 +944,7 @@
     define(name, key, thunk, line) {
       let value;
       try { value = thunk(); } catch (e) {
-        bindingErrors.push({ key, name, message: String(e && e.message || e) });
+        recordBinding(key, name, e);
         value = makeAny(name);
       }
       value = soft(value, name);
@@ -930,14 +955,14 @@
         else if (/^(navigator|location|document)\.\w+$/.test(key)) { const [owner, property] = key.split('.'); G[owner][property] = value; }
         else if (key.startsWith('import:')) { const spec = key.slice(7, key.lastIndexOf(':')); predictedModules[spec] = () => value; moduleCache.delete(spec); }
         else Object.defineProperty(G, name, { value, writable: true, configurable: true, enumerable: false });
-      } catch (e) { bindingErrors.push({ key, name, message: String(e && e.message || e) }); }
+      } catch (e) { recordBinding(key, name, e); }
       return value;
     },
     args: argPredictions,
     /** Node built-in modules the sandbox implements (read once by the build: server/src/engine/sandbox-provides.json). */
     builtinModules: () => Array.from(builtinModuleNames),
     begin() { vmDeadline = RealDate.now() + (config.timeoutMs || 2000); anyAtBegin = anyMade; },
-    loopCapped(line) { if (!cappedLoops.includes(line)) cappedLoops.push(line); },
+    loopCapped(line) { if (!cappedLoops.includes(line)) { cappedLoops.push(line); hostRecord('cappedLoop', line); } },
     mainFailed(error) { if (!isExit(error)) recordError(error, 'main'); },
     step,
     /** Calls the next function the snippet declared but nothing called, with predicted arguments. False when none is left. */
@@ -954,25 +979,15 @@
         entry.driven = true;
         if (drivenCount >= limits.maxDriven) return false;
         drivenCount++;
+        runCounters[1] = drivenCount;
         driveOne(entry);
         return true;
       }
       return false;
     },
-    collect() {
-      const hitLines = [];
-      let lastLine = null;
-      let lastOrder = 0;
-      for (let i = 0; i < hits.length; i++) {
-        if (!hits[i]) continue;
-        hitLines.push(i);
-        if (hits[i] > lastOrder) { lastOrder = hits[i]; lastLine = i; }
-      }
-      const enteredIds = [];
-      for (let i = 0; i < entered.length; i++) if (entered[i]) enteredIds.push(i);
-      const traceList = [];
-      traces.forEach((t) => traceList.push(t));
-      return JSON.stringify({ hits: hitLines, entered: enteredIds, output, outputTruncated, errors, traces: traceList, bindingErrors, firedTimers, pendingTimers: timers.length, driven: drivenCount, usedArgs: Array.from(usedArgs), cappedLoops, lastLine, fetches: (I.fetchLog || []).slice(0, 20) });
+    /** The host's read-back of an error that escaped a script (a syntax error, an interrupt): never rethrows. */
+    describe(error, phase) {
+      if (!isExit(error)) { try { describeError(error, phase); } catch (e) { /* the host records nothing */ } }
     },
   };
   let drivenCount = 0;
@@ -982,7 +997,7 @@
     let instance;
     const ctorId = functionIds.get(cls);
     try {
-      if (ctorId !== undefined && argPredictions[ctorId]) usedArgs.add(ctorId);
+      if (ctorId !== undefined && argPredictions[ctorId]) useArgs(ctorId);
       const args = ctorId !== undefined && argPredictions[ctorId] ? argPredictions[ctorId]().map((v, i) => soft(v, cls.name + '#' + i)) : argumentsFor(cls, 'new ' + cls.name);
       instance = new cls(...args);
     } catch (e) {
@@ -1001,7 +1016,7 @@
     // An object's method called by Pico: the object, plus whatever a framework would have added (`this.$`).
     else if (entry.owner) thisArg = soft(entry.owner, entry.name ? 'this' : 'object');
     else thisArg = G.__pico_this;
-    if (argPredictions[entry.id]) usedArgs.add(entry.id);
+    if (argPredictions[entry.id]) useArgs(entry.id);
     const args = argPredictions[entry.id] ? (() => { try { return argPredictions[entry.id]().map((v, i) => soft(v, 'arg' + i)); } catch (e) { return argumentsFor(fn, entry.name || fn.name || 'function'); } })() : argumentsFor(fn, entry.name || fn.name || 'function');
     if (kind === 'get') { try { fn.call(thisArg); } catch (e) { recordError(e, 'driver'); } return; }
     if (kind === 'set') { try { fn.call(thisArg, args[0]); } catch (e) { recordError(e, 'driver'); } return; }
