@@ -122,7 +122,7 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
       insert(node.startIndex, hit(node), 10);
     } else {
       insert(node.startIndex, '{' + hit(node), 10);
-      insert(node.endIndex, '}', -10);
+      insert(node.endIndex, '}', -100); // outermost: after anything else that closes where the statement ends
     }
   }
 
@@ -130,7 +130,8 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
     if (!names.length) return;
     const line = statement.startPosition.row + 1;
     const calls = names.map((n) => `__pico_t(${line},${JSON.stringify(n)},${n});`).join('');
-    insert(statement.endIndex, ';' + calls, -5);
+    // After every wrapper that closes at the same index (`const f = () => {…}` with no `;` ends with the arrow).
+    insert(statement.endIndex, ';' + calls, -50);
   }
 
   function declaredNames(declaration: SyntaxNode): string[] {
