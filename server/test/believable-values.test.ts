@@ -130,3 +130,25 @@ test('a function defined without a semicolon after its body is instrumented into
   assert.deepEqual(report.findings.filter((f) => f.kind === 'syntax'), []);
   assert.equal(typeOf(report, 'signal'), 'object');
 });
+
+test("a fetch response's JSON body has the fields the code reads, each looking like its name", async () => {
+  const report = await run([
+    'async function main() {',
+    "  const res = await fetch('https://api.example.com/users');",
+    '  const body = await res.json();',
+    '  for (const user of body.items) console.log(JSON.stringify({ name: user.name, email: user.email, url: user.url, count: body.count }));',
+    '}',
+    'main();',
+  ].join('\n'));
+  assert.equal(report.error, null);
+  const lines = report.output.map((entry) => JSON.parse(entry.text) as Record<string, unknown>);
+  assert.ok(lines.length >= 2, 'the body has several items');
+  for (const item of lines) {
+    assert.match(String(item.name), personName);
+    assert.match(String(item.email), emailPattern);
+    assert.doesNotThrow(() => new URL(String(item.url)));
+    assert.equal(typeof item.count, 'number');
+  }
+  assert.notDeepEqual(lines[0], lines[1], 'items differ from one another');
+  assert.ok(report.injected.some((entry) => entry.key === 'fetch:json'), 'the body is reported as assumed');
+});

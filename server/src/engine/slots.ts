@@ -25,6 +25,8 @@ export function slotsOf(analysis: Analysis): Slot[] {
     const binding = entry.bindings[0];
     slots.push({ key: `import:${spec}:*`, kind: 'import', name: binding?.local || spec, facts: binding?.facts ?? emptyFacts(), line: entry.line });
   }
+  // The JSON body of `fetch` responses (the network is never real): the prelude's Response.json() answers with it.
+  if (analysis.fetchBody) slots.push({ key: 'fetch:json', kind: 'global', name: 'response.json()', facts: analysis.fetchBody.facts, line: analysis.fetchBody.line });
   // Every function's parameters, also those the snippet calls by name: a call that never runs (in a branch not
   // taken, or only from inside the function itself) leaves Pico to call it, and then it needs these values.
   // Those come last: they are needed least often.

@@ -164,6 +164,8 @@ export interface Analysis {
   functions: FunctionInfo[];
   /** Names declared at the snippet's top level. */
   topLevelDeclarations: string[];
+  /** What the snippet reads from the JSON bodies of `fetch` responses (`(await res.json()).items`); absent when nothing. */
+  fetchBody?: { facts: UsageFacts; line: number };
 }
 
 // ---------------------------------------------------------------------------------------------

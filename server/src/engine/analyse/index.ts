@@ -8,7 +8,7 @@ import { collectImports } from './imports';
 import { analyseScopes, type Reference } from './scopes';
 import { lowerTree } from './syntax';
 import { freeThisNodes } from './this';
-import { beginRoot, describeValue, newFlowContext } from './usage';
+import { beginRoot, describeFetchBodies, describeValue, newFlowContext } from './usage';
 
 export { emptyFacts } from './facts';
 
@@ -52,6 +52,7 @@ export function analyse(code: string, tree: Tree, original?: { source: string; l
     thisFacts = facts;
   }
 
+  const fetchBody = describeFetchBodies(ctx);
   const imports = collectImports(ctx);
   const functions = collectFunctions(ctx);
   const analysis: Analysis = {
@@ -60,6 +61,7 @@ export function analyse(code: string, tree: Tree, original?: { source: string; l
     imports,
     functions,
     topLevelDeclarations: [...scopes.program.names.keys()],
+    ...(fetchBody ? { fetchBody: { facts: finishFacts(fetchBody.facts), line: fetchBody.line } } : {}),
   };
   if (original ? wantsAnnotations(original.source, original.lang) : wantsAnnotations(code, 'js')) {
     applyAnnotations(analysis, ctx, original ?? { source: code, lang: 'js' });

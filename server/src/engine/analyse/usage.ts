@@ -508,3 +508,27 @@ export function describeParameter(fn: SNode, index: number, facts: UsageFacts, c
   if (fallback && facts.defaultValue === undefined && fallback.end - fallback.start <= 200) facts.defaultValue = textOf(ctx.code, fallback);
   flowPattern(param, facts, ctx, hops);
 }
+
+/**
+ * The network is never real, so a `fetch` response's JSON body is predicted like any other value: this follows
+ * each `fetch(…)` call's result through awaits, `.then` callbacks and `.json()` to what the code reads from the
+ * body. Null when the snippet reads nothing from one.
+ */
+export function describeFetchBodies(ctx: FlowContext): { facts: UsageFacts; line: number } | null {
+  const responses = emptyFacts();
+  let found = false;
+  let line = 1;
+  for (const node of ctx.syntax.nodes) {
+    if (node.type !== 'call_expression') continue;
+    const callee = field(node, 'function');
+    if (callee?.type !== 'identifier' || textOf(ctx.code, callee) !== 'fetch' || declarationOf(ctx.scopes, callee)) continue;
+    if (!found) {
+      beginRoot(ctx);
+      line = node.line;
+    }
+    found = true;
+    describeValue(node, responses, ctx, 0);
+  }
+  const body = found ? responses.properties.json?.facts?.callResult : undefined;
+  return body ? { facts: body, line } : null;
+}

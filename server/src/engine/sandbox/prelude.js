@@ -740,6 +740,7 @@
       try {
         if (key === 'this') G.__pico_this = value;
         else if (/^(navigator|location|document)\.\w+$/.test(key)) { const [owner, property] = key.split('.'); G[owner][property] = value; }
+        else if (key === 'fetch:json') I.fetchBody = value;
         else if (key.startsWith('import:')) { const spec = key.slice(7, key.lastIndexOf(':')); predictedModules[spec] = () => value; moduleCache.delete(spec); }
         else Object.defineProperty(G, name, { value, writable: true, configurable: true, enumerable: false });
       } catch (e) { bindingErrors.push({ key, name, message: String(e && e.message || e) }); }

@@ -325,7 +325,7 @@ function kindFromName(lower: string, facts: UsageFacts, name = lower): Kind | nu
   if (/^(i|j|k|n|m|idx|index|count|total|num|number|size|length|len|width|height|age|price|amount|cost|port|timeout|delay|ms|interval|max|min|limit|offset|page|level|score|x|y|z|year|month|day|hour|minute|second|seconds|retries|radix|depth|start|end|step|qty|quantity|weight|ratio|percent|rate)$/.test(lower)
     || /(count|total|size|length|width|height|index|num|number|amount|price|timeout|delay|port|id)$/.test(lower) && /^(max|min|num|total|item|page|user|row|col|line)/.test(lower)) return 'number';
   if (/(config|options|opts|settings|props|params|data|payload|context|ctx|state|store|env|info|meta|headers|attrs|attributes|user|account|profile|item|record|entry|obj|object|model|doc|document|event|req|res|request|response|result|module|app)$/.test(lower)) return 'object';
-  if (/(url|uri|href|link|endpoint|email|mail|path|file|filename|dir|folder|name|title|text|str|string|message|msg|content|body|html|template|json|label|description|desc|query|search|selector|token|key|secret|password|host|method|type|status|lang|locale|color|colour|char|word|term|topic|sep|separator|delimiter|prefix|suffix|format|pattern|id|uuid|slug|code|input|value|encoding|charset|hex|s)$/.test(lower)) return 'string';
+  if (/(url|uri|href|link|endpoint|email|mail|path|file|filename|dir|folder|name|title|text|str|string|message|msg|content|body|html|template|json|label|description|desc|query|search|selector|token|key|secret|password|host|method|type|status|lang|locale|color|colour|char|word|term|topic|sep|separator|delimiter|prefix|suffix|format|pattern|id|uuid|slug|code|input|value|encoding|charset|hex|login|handle|s)$/.test(lower)) return 'string';
   return null;
 }
 
@@ -539,6 +539,8 @@ function buildObject(name: string, facts: UsageFacts, depth: number, variant = 0
       if (variant && use?.facts && !wants.has(use.facts)) {
         if (/^"/.test(value) && !use.facts.comparedWith.length) value = JSON.stringify(stringFor(key, use.facts, variant));
         else if (/^-?\d+(\.\d+)?$/.test(value) && !use.facts.comparedWith.length) value = String(Number(value) + variant);
+        // `repo.owner.login`: nested objects of different elements differ too.
+        else if (/^\{/.test(value) && !hasWants(use.facts) && kindsFor(key, use.facts)[0] === 'object') value = buildObject(key, use.facts, depth + 1, variant);
       }
       if (/^__pico\.any/.test(value) && !hasWants(use?.facts)) {
         if (!use?.facts || !informative(use.facts)) {
