@@ -171,6 +171,9 @@ export function candidatesFor(name: string, facts: UsageFacts, commit = false): 
   if (wished) out.push(wished);
   const typed = facts.annotation ? valueFromType(facts.annotation, name, facts, 0) : null;
   if (typed) out.push(typed);
+  // `decimals = 2`, `encoding = 'utf8'`: the author's own default is the most believable value of its kind.
+  const fallback = facts.defaultValue?.trim();
+  if (fallback && kinds[0] === kindFromDefault(fallback) && /^(-?\d[\d_.e]*n?|true|false|'[^'\\]*'|"[^"\\]*"|`[^`$\\]*`)$/.test(fallback) && !out.length) out.push(normaliseLiteral(fallback));
   for (const kind of kinds) {
     const value = build(kind, name, facts, 0, commit);
     if (!out.includes(value)) out.push(value);
@@ -326,8 +329,11 @@ function kindFromName(lower: string, facts: UsageFacts, name = lower): Kind | nu
     || /(count|total|size|length|width|height|index|num|number|amount|price|timeout|delay|port|id)$/.test(lower) && /^(max|min|num|total|item|page|user|row|col|line)/.test(lower)) return 'number';
   if (/(config|options|opts|settings|props|params|data|payload|context|ctx|state|store|env|info|meta|headers|attrs|attributes|user|account|profile|item|record|entry|obj|object|model|doc|document|event|req|res|request|response|result|module|app)$/.test(lower)) return 'object';
   if (/(url|uri|href|link|endpoint|email|mail|path|file|filename|dir|folder|name|title|text|str|string|message|msg|content|body|html|template|json|label|description|desc|query|search|selector|token|key|secret|password|host|method|type|status|lang|locale|color|colour|char|word|term|topic|sep|separator|delimiter|prefix|suffix|format|pattern|id|uuid|slug|code|input|value|encoding|charset|hex|login|handle|s)$/.test(lower)) return 'string';
+  // Any other name stringFor has a shape for (`subject`, `phone`, `version`): one table says what strings look like.
+  if (!genericStrings.includes(stringFor(lower, emptyLike()))) return 'string';
   return null;
 }
+const genericStrings = ['hello world', 'example text', 'sample value'];
 
 function kindFromAnnotation(annotation: string): Kind | null {
   const a = annotation.trim();
@@ -455,7 +461,8 @@ function buildArray(name: string, facts: UsageFacts, depth: number): string {
     const byName = kindFromName(itemName.toLowerCase(), emptyLike());
     if (byName === 'string' || (!byName && /name|word|line|tag|key|id|file|path|url/.test(itemName.toLowerCase()))) return `[${JSON.stringify(stringFor(itemName, emptyLike(), 0))}, ${JSON.stringify(stringFor(itemName, emptyLike(), 1))}, ${JSON.stringify(stringFor(itemName, emptyLike(), 2))}]`;
     if (byName === 'number') return '[3, 1, 2]';
-    if (byName === 'object') return `[${buildObject(itemName, emptyLike(), depth + 1, 0)}, ${buildObject(itemName, emptyLike(), depth + 1, 1)}]`;
+    // `attachments`, `orders`: a plural of a noun Pico does not know is a list of records.
+    if (byName === 'object' || (!byName && itemName !== 'item')) return `[${buildObject(itemName, emptyLike(), depth + 1, 0)}, ${buildObject(itemName, emptyLike(), depth + 1, 1)}]`;
     return '[1, 2, 3]';
   }
   const kinds = kindsFor(itemName, element);
@@ -634,6 +641,9 @@ export function stringFor(name: string, facts: UsageFacts, variant = 0): string 
   if (/(html|template|markup|tpl)$/.test(lower)) return '<div class="example"><p>Hello</p></div>';
   if (/json$/.test(lower)) return '{"id":1,"name":"example"}';
   if (/(colou?r)$/.test(lower)) return pick(['#3366ff', '#ff6633', '#33cc66']);
+  if (/hex$/.test(lower)) return pick(['68656c6c6f20776f726c64', '0x2a', 'deadbeef']);
+  // A bare `key` or `field` names a property (`item[key]`, `cache[key]`), not a secret.
+  if (/^(key|field|prop|property|attr|attribute|sortkey|sortby|groupby)$/.test(lower)) return pick(['category', 'status', 'type']);
   if (/(token|secret|apikey|key|password|pass|hash|signature)$/.test(lower)) return pick(['example-key-123', 'example-key-456', 'example-key-789']);
   if (/(host|hostname|domain)$/.test(lower)) return 'example.com';
   if (/method$/.test(lower)) return 'GET';
@@ -656,7 +666,7 @@ export function stringFor(name: string, facts: UsageFacts, variant = 0): string 
   if (/(version)$/.test(lower)) return '1.2.3';
   if (/(phone|tel)$/.test(lower)) return '+1-555-0100';
   if (/(query|search|q|term|keyword)$/.test(lower)) return pick(['example', 'pico', 'hello']);
-  return pick(['hello world', 'example text', 'sample value']);
+  return pick(genericStrings);
 }
 
 export function numberFor(name: string, facts: UsageFacts): number {
@@ -666,6 +676,8 @@ export function numberFor(name: string, facts: UsageFacts): number {
   if (numbers.length) return Math.max(...numbers) + 1;
   const lower = name.toLowerCase();
   if (/port$/.test(lower)) return 3000;
+  // `now`, `createdAt`, `timestamp` as numbers: milliseconds since 1970, as Date.now() gives (2024-01-15T10:30:00Z).
+  if (/^(now|ts|timestamp|time)$|timestamp$|[a-z]At$/.test(name)) return 1705314600000;
   if (/(timeout|delay|interval|ms|duration|wait)$/.test(lower)) return 1000;
   if (/(width)$/.test(lower)) return 640;
   if (/(height)$/.test(lower)) return 480;
