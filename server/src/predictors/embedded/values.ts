@@ -107,7 +107,8 @@ function wishedValue(wishes: Want[] | undefined, name: string, facts: UsageFacts
   if (kinds.includes('string') || literals.some((l) => l.startsWith('"'))) {
     pool.push(stringFor(name, facts), ...literals.filter((l) => l.startsWith('"')).map((l) => JSON.parse(l)), stringFor(name, facts, 1), '');
   }
-  pool.push(true, false, root || facts.called ? null : false, 1, 'example', 0);
+  // A callback wished absent (`if (resultSelector) return …`) is not passed at all: undefined, not false.
+  pool.push(true, ...(facts.called ? [undefined] : []), false, root || facts.called ? null : false, 1, 'example', 0);
   // `if (typeof value === 'undefined') value = …`: the code supplies its own default.
   if (list.some((w) => w.kind === 'type' && w.type === 'undefined')) pool.push(undefined);
   const satisfies = (value: unknown, want: Want): boolean => {
@@ -206,6 +207,8 @@ function kindsFor(name: string, facts: UsageFacts, commit = false): Kind[] {
   if (/^(err|error|e|ex|exception|reason)$/.test(lower) && props.length && props.every((p) => /^(message|stack|code|name|status|statusCode|response|errno|cause)$/.test(p))) kinds.push('error');
   if (typeofs.includes('function') || (passedAsCallback(facts) && !props.length && facts.indexed === null)) kinds.push('function');
   if (facts.called && !facts.constructed && !props.length && !facts.callbackPositions.length && facts.callResult && informative(facts.callResult)) kinds.push('function');
+  // `pred.call(thisArg, x)`, `handler.apply(this, args)`, `fn.bind(ctx)`: only functions have these.
+  if (props.some((p) => p === 'call' || p === 'apply' || p === 'bind') && props.every((p) => /^(call|apply|bind|name|length|prototype|toString)$/.test(p))) kinds.push('function');
   // Called or constructed: a committed value is a function (whose result is a placeholder), else a placeholder.
   if (facts.constructed || facts.called) kinds.push(commit ? 'function' : 'any');
 
