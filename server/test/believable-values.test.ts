@@ -96,10 +96,11 @@ test('typed-array members, known APIs, defaults, flags and bigints give their ki
   assert.equal(typeOf(report, 'expo'), 'bigint');
 });
 
-test('a called parameter is a function, even when nothing says what it returns', async () => {
-  const report = await run('function apply(mutator, state) {\n  const next = mutator(state.value);\n  return next;\n}');
+test('a called parameter is a function, even when nothing says what it returns; so is one used with .call', async () => {
+  const report = await run('function apply(mutator, state, pred) {\n  const next = mutator(state.value);\n  return pred.call(null, next);\n}');
   assert.equal(typeOf(report, 'mutator'), 'function');
   assert.equal(typeOf(report, 'state'), 'object');
+  assert.equal(typeOf(report, 'pred'), 'function');
 });
 
 test('a parameter compared with another one takes its kind', async () => {
