@@ -25,7 +25,7 @@ type Kind = 'dict' | 'array' | 'string' | 'number' | 'bigint' | 'boolean' | 'fun
 const byteMembers = new Set(['byteLength', 'byteOffset', 'subarray', 'BYTES_PER_ELEMENT']);
 // Members typed arrays share with other values: `x.buffer` is bytes only among these (`this.buffer` of a compiler is not).
 const typedArrayMembers = new Set(['buffer', 'length', 'slice', 'set', 'fill', 'indexOf', 'includes', 'at', 'every', 'some', 'reduce', 'forEach', 'map', 'filter', 'join', 'toString']);
-const bufferMethods = /^(read|write)(U?Int|Float|Double|BigU?Int)\w*$|^(copy|equals|compare|swap16|swap32|swap64|toJSON|readUIntBE|readUIntLE)$/;
+const bufferMethods = /^(read|write)(U[Ii]nt|Int|Float|Double|BigU[Ii]nt|BigInt)\w*$|^(copy|equals|compare|swap16|swap32|swap64|toJSON|readUIntBE|readUIntLE)$/;
 
 const maxDepth = 4;
 
