@@ -52,9 +52,10 @@ export function analyse(code: string, tree: Tree, original?: { source: string; l
     thisFacts = facts;
   }
 
-  const fetchBody = describeFetchBodies(ctx);
   const imports = collectImports(ctx);
   const functions = collectFunctions(ctx);
+  // Last, so that annotations keep attaching to the values the roots above describe first.
+  const fetchBody = describeFetchBodies(ctx);
   const analysis: Analysis = {
     freeNames: [...free.values()].map((found) => found.entry),
     thisFacts,

@@ -801,7 +801,9 @@ function arrayOfType(itemType: string, name: string, facts: UsageFacts, depth: n
     const value = valueFromType(itemType, itemName, facts.elements, depth + 1);
     if (!value) return null;
     // Vary plain strings and numbers by position, as for facts-built arrays.
-    return value.replace(/"(Ada Lovelace|ada@example\.com|ada)"/g, (m) => (i === 0 ? m : m.replace(/Ada Lovelace/, ['Grace Hopper', 'Alan Turing'][i - 1]).replace(/ada/, ['grace', 'alan'][i - 1])));
+    return value.replace(/"(Ada Lovelace|ada@example\.com|ada)"/g, (m) => (i === 0 ? m : m.replace(/Ada Lovelace/, ['Grace Hopper', 'Alan Turing'][i - 1]).replace(/ada/, ['grace', 'alan'][i - 1])))
+      // Records of one list have ids of their own.
+      .replace(/\b(id|Id|ID): 1\b/g, (m, key) => `${key}: ${i + 1}`);
   });
   return items.every(Boolean) ? `[${items.join(', ')}]` : null;
 }
