@@ -368,7 +368,8 @@ function wantsMissingKeys(facts: UsageFacts): boolean {
 }
 
 function build(kind: Kind, name: string, facts: UsageFacts, depth: number, commit = false): string {
-  const value = kind === 'function' && commit && !(facts.callResult && informative(facts.callResult)) && !firstArgumentOf(facts, [...predicateMethods, ...mapperMethods])
+  const returns = [facts.callResult, facts.properties.apply?.facts?.callResult, facts.properties.call?.facts?.callResult].some((r) => r && informative(r));
+  const value = kind === 'function' && commit && !returns && !firstArgumentOf(facts, [...predicateMethods, ...mapperMethods])
     // Called, but nothing says what it returns: a real function whose result becomes what the code does with it.
     ? `function ${safeName(name)}() { return ${anyValue(name + '()')}; }`
     : buildKind(kind, name, facts, depth);
@@ -576,7 +577,8 @@ function variantValue(key: string, variant: number): string {
 }
 
 function buildFunction(name: string, facts: UsageFacts, depth: number): string {
-  const result = facts.callResult;
+  // `make.apply(this, args).next()`: what `.call`/`.apply` return is what the function returns.
+  const result = [facts.callResult, facts.properties.apply?.facts?.callResult, facts.properties.call?.facts?.callResult].find((r) => r && informative(r));
   if (result && informative(result)) return `function ${safeName(name)}() { return ${valueFor(name + 'Result', result, depth + 1)}; }`;
   // A predicate that rejected everything, or a mapper that erased every element, would starve the code after it.
   if (firstArgumentOf(facts, predicateMethods)) return `function ${safeName(name)}() { return true; }`;
