@@ -243,7 +243,7 @@ test('values passed to functions declared in the snippet pick up what the parame
   const analysis = await analyseJs(code);
   const user = freeName(analysis, 'currentUser').facts;
   assert.deepEqual(Object.keys(user.properties).sort(), ['firstName', 'lastName']);
-  assert.deepEqual(user.passedTo, [{ callee: 'render', position: 0 }]);
+  assert.deepEqual(user.passedTo, [{ callee: 'render', position: 0, local: true }]);
 });
 
 test('emptyFacts is a fresh, fully populated object each time', () => {

@@ -32,15 +32,20 @@ export function slotsOf(analysis: Analysis, real: Set<string> = new Set()): Slot
     const binding = entry.bindings[0];
     slots.push({ key: `import:${spec}:*`, kind: 'import', name: binding?.local || spec, facts: binding?.facts ?? emptyFacts(), line: entry.line });
   }
+  // The JSON body of `fetch` responses (the network is never real): the prelude's Response.json() answers with it.
+  if (analysis.fetchBody) slots.push({ key: 'fetch:json', kind: 'global', name: 'response.json()', facts: analysis.fetchBody.facts, line: analysis.fetchBody.line });
+  // Every function's parameters, also those the snippet calls by name: a call that never runs (in a branch not
+  // taken, or only from inside the function itself) leaves Pico to call it, and then it needs these values.
+  // Those come last: they are needed least often.
+  const byName: Slot[] = [];
   for (const fn of analysis.functions) {
-    if (fn.calledByName && !fn.passedAsArgument) continue;
     fn.params.forEach((param, index) => {
       if (param.rest) return;
       // Error-first applies to callbacks with a result after the error, not to `.catch(err => …)`.
-      slots.push({ key: `param:${fn.id}:${index}`, kind: 'param', name: param.name ?? `arg${index}`, facts: param.facts, line: fn.startLine, callback: fn.passedAsArgument && fn.params.length > 1 });
+      (fn.calledByName && !fn.passedAsArgument ? byName : slots).push({ key: `param:${fn.id}:${index}`, kind: 'param', name: param.name ?? `arg${index}`, facts: param.facts, line: fn.startLine, callback: fn.passedAsArgument && fn.params.length > 1 });
     });
   }
-  return slots;
+  return [...slots, ...byName];
 }
 
 /** Attaches the branch wishes (guards.ts) to the slots whose values the branches test. The first wish for a path wins. */

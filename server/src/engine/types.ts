@@ -80,13 +80,13 @@ export interface UsageFacts {
   /** Literals compared with (`===`, `==`, `<`, `switch` cases...). */
   comparedWith: LiteralSource[];
   /** Kinds of literal combined with by `+ - * /` or template strings. */
-  combinedWith: ('string' | 'number')[];
+  combinedWith: ('string' | 'number' | 'bigint')[];
   /** `typeof x === 'string'` checks: the type names tested. */
   typeofChecks: string[];
   /** `x instanceof Foo`: the constructor names tested. */
   instanceofChecks: string[];
   /** Passed as an argument: callee text (`fs.readFile`, `JSON.parse`) and 0-based position. */
-  passedTo: { callee: string; position: number }[];
+  passedTo: { callee: string; position: number; local?: boolean }[];
   /** Keys destructured out of it: `const {a, b} = x`. */
   destructured: string[];
   /** Used as a boolean condition (`if (x)`, `x && …`, `!x`). */
@@ -105,6 +105,10 @@ export interface UsageFacts {
   elements?: UsageFacts;
   /** Type annotation text from TypeScript or JSDoc, when present. */
   annotation?: string;
+  /** A parameter's default value, as source text (`encoding = 'utf8'` -> `'utf8'`). */
+  defaultValue?: string;
+  /** Names this value is compared with for (in)equality (`query !== prevQuery`): likely values of one kind. */
+  sameAs?: string[];
 }
 
 /** A name the snippet reads but never declares (and the sandbox does not provide). */
@@ -161,6 +165,8 @@ export interface Analysis {
   functions: FunctionInfo[];
   /** Names declared at the snippet's top level. */
   topLevelDeclarations: string[];
+  /** What the snippet reads from the JSON bodies of `fetch` responses (`(await res.json()).items`); absent when nothing. */
+  fetchBody?: { facts: UsageFacts; line: number };
 }
 
 // ---------------------------------------------------------------------------------------------

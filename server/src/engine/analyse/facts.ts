@@ -89,7 +89,7 @@ export function isEmptyFacts(facts: UsageFacts): boolean {
     facts.comparedWith.length === 0 && facts.combinedWith.length === 0 && facts.typeofChecks.length === 0 &&
     facts.instanceofChecks.length === 0 && facts.passedTo.length === 0 && facts.destructured.length === 0 &&
     !facts.testedForTruth && facts.callbackPositions.length === 0 && !facts.callResult && !facts.elements &&
-    !facts.annotation && !facts.callbackParams?.length;
+    !facts.annotation && !facts.callbackParams?.length && facts.defaultValue === undefined && !facts.sameAs?.length;
 }
 
 /** Drops empty `facts`/`callResult`/`elements`, dedupes `passedTo`, sorts positions. Safe on shared sub-facts. */

@@ -8,7 +8,7 @@ import { collectImports } from './imports';
 import { analyseScopes, type Reference } from './scopes';
 import { lowerTree } from './syntax';
 import { freeThisNodes } from './this';
-import { beginRoot, describeValue, newFlowContext } from './usage';
+import { beginRoot, describeFetchBodies, describeValue, newFlowContext } from './usage';
 
 export { emptyFacts } from './facts';
 
@@ -54,12 +54,15 @@ export function analyse(code: string, tree: Tree, original?: { source: string; l
 
   const imports = collectImports(ctx);
   const functions = collectFunctions(ctx);
+  // Last, so that annotations keep attaching to the values the roots above describe first.
+  const fetchBody = describeFetchBodies(ctx);
   const analysis: Analysis = {
     freeNames: [...free.values()].map((found) => found.entry),
     thisFacts,
     imports,
     functions,
     topLevelDeclarations: [...scopes.program.names.keys()],
+    ...(fetchBody ? { fetchBody: { facts: finishFacts(fetchBody.facts), line: fetchBody.line } } : {}),
   };
   if (original ? wantsAnnotations(original.source, original.lang) : wantsAnnotations(code, 'js')) {
     applyAnnotations(analysis, ctx, original ?? { source: code, lang: 'js' });

@@ -349,11 +349,11 @@ function passArgument(arg: SNode, args: SNode, facts: UsageFacts, ctx: FlowConte
   if (!call) return;
   const position = namedChildren(args).indexOf(arg);
   const callee = calleeText(ctx.code, call);
-  facts.passedTo.push({ callee, position });
-  if (position === 0 && iteratingCallees.has(callee)) facts.iterated = true;
   // A function declared in the snippet: what its parameter does is what happens to this value.
   const calleeNode = field(call, 'function') ?? field(call, 'constructor');
   const local = calleeNode?.type === 'identifier' ? functionValue(ctx.scopes, calleeNode) : null;
+  facts.passedTo.push(local ? { callee, position, local: true } : { callee, position });
+  if (position === 0 && iteratingCallees.has(callee)) facts.iterated = true;
   if (local) describeParameter(local, position, facts, ctx, hops + 1);
 }
 
@@ -361,7 +361,12 @@ function useBinary(node: SNode, binary: SNode, facts: UsageFacts, ctx: FlowConte
   const operator = operatorOf(binary);
   const other = node.field === 'left' ? field(binary, 'right') : field(binary, 'left');
   if (comparisonOperators.has(operator)) {
+    const inner = other ? stripParentheses(other) : null;
     if (other && isLiteral(other)) addUnique(facts.comparedWith, textOf(ctx.code, stripParentheses(other)));
+    // `expo === BigInt(0)`, `n < 10n`: a bigint.
+    else if (inner && isBigInt(inner, ctx)) addUnique(facts.combinedWith, 'bigint');
+    // `query !== prevQuery`: the two are likely values of one kind.
+    else if (inner?.type === 'identifier' && /^[!=]=/.test(operator)) addUnique((facts.sameAs ??= []), textOf(ctx.code, inner));
     // `start < this.end`: ordering against another value is mostly arithmetic (strings compare by literal).
     else if (other && /^[<>]=?$/.test(operator) && !looksLikeString(other)) addUnique(facts.combinedWith, 'number');
     return;
@@ -371,7 +376,8 @@ function useBinary(node: SNode, binary: SNode, facts: UsageFacts, ctx: FlowConte
       if (node.field === 'left' && other) addUnique(facts.instanceofChecks, textOf(ctx.code, other));
       return;
     case '+':
-      if (other && looksLikeString(other)) addUnique(facts.combinedWith, 'string');
+      if (other && isBigInt(stripParentheses(other), ctx)) addUnique(facts.combinedWith, 'bigint');
+      else if (other && looksLikeString(other)) addUnique(facts.combinedWith, 'string');
       else if (other?.type === 'number') addUnique(facts.combinedWith, 'number');
       return;
     case '&&':
@@ -391,8 +397,14 @@ function useBinary(node: SNode, binary: SNode, facts: UsageFacts, ctx: FlowConte
       return;
     }
     default:
-      if (numericOperators.has(operator)) addUnique(facts.combinedWith, 'number');
+      if (numericOperators.has(operator)) addUnique(facts.combinedWith, other && isBigInt(stripParentheses(other), ctx) ? 'bigint' : 'number');
   }
+}
+
+/** A bigint literal (`10n`) or `BigInt(…)`. */
+function isBigInt(node: SNode, ctx: FlowContext): boolean {
+  if (node.type === 'number') return /n$/.test(textOf(ctx.code, node));
+  return node.type === 'call_expression' && calleeText(ctx.code, node) === 'BigInt';
 }
 
 function useUnary(unary: SNode, facts: UsageFacts, ctx: FlowContext): void {
@@ -490,5 +502,33 @@ export function flowToDeclaration(declaration: Declaration, facts: UsageFacts, c
 /** What the function does with its `index`th parameter, added to `facts`. */
 export function describeParameter(fn: SNode, index: number, facts: UsageFacts, ctx: FlowContext, hops: number): void {
   const param = parameterNodes(fn)[index];
-  if (param && param.type !== 'rest_pattern') flowPattern(param, facts, ctx, hops);
+  if (!param || param.type === 'rest_pattern') return;
+  // `encoding = 'utf8'`, `options = {}`: the default says what kind of value callers pass.
+  const fallback = param.type === 'assignment_pattern' ? field(param, 'right') : null;
+  if (fallback && facts.defaultValue === undefined && fallback.end - fallback.start <= 200) facts.defaultValue = textOf(ctx.code, fallback);
+  flowPattern(param, facts, ctx, hops);
+}
+
+/**
+ * The network is never real, so a `fetch` response's JSON body is predicted like any other value: this follows
+ * each `fetch(…)` call's result through awaits, `.then` callbacks and `.json()` to what the code reads from the
+ * body. Null when the snippet reads nothing from one.
+ */
+export function describeFetchBodies(ctx: FlowContext): { facts: UsageFacts; line: number } | null {
+  const responses = emptyFacts();
+  let found = false;
+  let line = 1;
+  for (const node of ctx.syntax.nodes) {
+    if (node.type !== 'call_expression') continue;
+    const callee = field(node, 'function');
+    if (callee?.type !== 'identifier' || textOf(ctx.code, callee) !== 'fetch' || declarationOf(ctx.scopes, callee)) continue;
+    if (!found) {
+      beginRoot(ctx);
+      line = node.line;
+    }
+    found = true;
+    describeValue(node, responses, ctx, 0);
+  }
+  const body = found ? responses.properties.json?.facts?.callResult : undefined;
+  return body ? { facts: body, line } : null;
 }

@@ -22,7 +22,7 @@ export default function (I) {
   }
   class Response {
     constructor(body, init) { this._body = body === undefined ? null : body; this.status = (init && init.status) || 200; this.ok = this.status >= 200 && this.status < 300; this.statusText = 'OK'; this.headers = new Headers((init && init.headers) || {}); this.url = (init && init.url) || ''; this.redirected = false; this.type = 'basic'; this.bodyUsed = false; }
-    json() { const b = this._body; if (typeof b === 'string') { try { return Promise.resolve(soft(JSON.parse(b), 'response.json()')); } catch (e) { return Promise.reject(e); } } return Promise.resolve(b === null ? makeAny('response.json()', { noThen: true, plain: true }) : soft(b, 'response.json()')); }
+    json() { const b = this._body; if (typeof b === 'string') { try { return Promise.resolve(soft(JSON.parse(b), 'response.json()')); } catch (e) { return Promise.reject(e); } } return Promise.resolve(b === null ? (I.fetchBody !== undefined ? I.fetchBody : makeAny('response.json()', { noThen: true, plain: true })) : soft(b, 'response.json()')); }
     text() { const b = this._body; return Promise.resolve(typeof b === 'string' ? b : b === null ? '<html><body>example</body></html>' : JSON.stringify(b)); }
     blob() { return this.text().then((t) => new G.Blob([t])); }
     arrayBuffer() { return this.text().then((t) => new G.TextEncoder().encode(t).buffer); }

@@ -344,6 +344,14 @@
   function runTask(fn, thisArg, args, phase) {
     try {
       const result = fn.apply(thisArg, args || []);
+      // A generator's body runs only as it is iterated: Pico takes its first values, as a caller's loop would.
+      const kind = typeof fn === 'function' && fn.constructor ? fn.constructor.name : '';
+      if (kind === 'GeneratorFunction') { for (let i = 0; i < 100 && !result.next().done; i++); return; }
+      if (kind === 'AsyncGeneratorFunction') {
+        const pull = (i) => result.next().then((step) => { if (!step.done && i < 100) return pull(i + 1); });
+        pull(0).then(undefined, (e) => { if (!isExit(e)) recordError(e, phase); });
+        return;
+      }
       if (result && typeof result.then === 'function' && !isAny(result)) {
         result.then(undefined, (e) => { if (!isExit(e)) recordError(e, phase); });
       }
@@ -953,6 +961,7 @@
       try {
         if (key === 'this') G.__pico_this = value;
         else if (/^(navigator|location|document)\.\w+$/.test(key)) { const [owner, property] = key.split('.'); G[owner][property] = value; }
+        else if (key === 'fetch:json') I.fetchBody = value;
         else if (key.startsWith('import:')) { const spec = key.slice(7, key.lastIndexOf(':')); predictedModules[spec] = () => value; moduleCache.delete(spec); }
         else Object.defineProperty(G, name, { value, writable: true, configurable: true, enumerable: false });
       } catch (e) { recordBinding(key, name, e); }

@@ -1,5 +1,5 @@
 import type { Prediction, PredictionRequest, Predictor, RunFeedback, Slot } from '../../engine/types';
-import { anyValue, candidatesFor, withWishes } from './values';
+import { anyValue, candidatesFor, isUninformative, withWishes } from './values';
 
 /**
  * The default predictor: no model, deterministic, instant. For each slot it derives an ordered list of
@@ -12,7 +12,7 @@ export class EmbeddedPredictor implements Predictor {
   private readonly position = new Map<string, number>();
 
   async predict(request: PredictionRequest): Promise<Prediction[]> {
-    return request.slots.map((slot) => this.first(slot));
+    return request.slots.map((slot) => this.first(slot, request.slots));
   }
 
   async refine(request: PredictionRequest & { feedback: RunFeedback }): Promise<Prediction[]> {
@@ -20,7 +20,7 @@ export class EmbeddedPredictor implements Predictor {
     for (const key of request.feedback.blamed) {
       const slot = request.slots.find((s) => s.key === key);
       if (!slot) continue;
-      const list = this.listFor(slot);
+      const list = this.listFor(slot, request.slots);
       const next = (this.position.get(key) ?? 0) + 1;
       if (next >= list.length) continue;
       this.position.set(key, next);
@@ -34,13 +34,13 @@ export class EmbeddedPredictor implements Predictor {
     return this.first(slot);
   }
 
-  private first(slot: Slot): Prediction {
-    const list = this.listFor(slot);
+  private first(slot: Slot, slots: Slot[] = []): Prediction {
+    const list = this.listFor(slot, slots);
     this.position.set(slot.key, 0);
     return { key: slot.key, name: slot.name, value: list[0], by: this.id };
   }
 
-  private listFor(slot: Slot): string[] {
+  private listFor(slot: Slot, slots: Slot[] = []): string[] {
     let list = this.candidates.get(slot.key);
     if (!list) {
       // A module Pico does not implement is best left to `any`: guessing its shape from a few calls does worse.
@@ -51,8 +51,10 @@ export class EmbeddedPredictor implements Predictor {
         list = candidatesFor(slot.name, facts).filter((v) => /^[{[]|^__pico\.(any|exact|notInstance)\(|^new |^function|^document/.test(v));
         if (!list.length) list = [anyValue('this')];
       } else {
-        const facts = withWishes(slot.facts, slot.wishes);
-        list = slot.kind === 'param' && isErrorFirst(slot) ? ['null', ...candidatesFor(slot.name, facts)] : candidatesFor(slot.name, facts);
+        const facts = withWishes(slot.kind === 'param' ? peerFacts(slot, slots) : slot.facts, slot.wishes);
+        // A parameter's value is what the hover reports as its type: commit to a concrete value.
+        const commit = slot.kind === 'param';
+        list = slot.kind === 'param' && isErrorFirst(slot) ? ['null', ...candidatesFor(slot.name, facts, commit)] : candidatesFor(slot.name, facts, commit);
       }
       this.candidates.set(slot.key, list);
     }
@@ -63,4 +65,15 @@ export class EmbeddedPredictor implements Predictor {
 /** The first parameter of a callback named like an error: Node's error-first convention wants `null` there. */
 function isErrorFirst(slot: Slot): boolean {
   return /:0$/.test(slot.key) && /^(err|error|e|er|ex)$/i.test(slot.name) && slot.callback === true;
+}
+
+/**
+ * `query !== prevQuery`: a parameter the code only compares with another parameter of the same function is
+ * likely the same kind of value, so it takes that one's facts.
+ */
+function peerFacts(slot: Slot, slots: Slot[]): Slot['facts'] {
+  if (!slot.facts.sameAs?.length || !isUninformative(slot.facts)) return slot.facts;
+  const prefix = slot.key.slice(0, slot.key.lastIndexOf(':') + 1);
+  const peer = slots.find((other) => other !== slot && other.key.startsWith(prefix) && slot.facts.sameAs!.includes(other.name) && !isUninformative(other.facts));
+  return peer ? peer.facts : slot.facts;
 }

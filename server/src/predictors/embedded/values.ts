@@ -1,4 +1,5 @@
 import type { PropertyUse, Slot, UsageFacts, Want } from '../../engine/types';
+import { apiKinds } from './apis';
 import { stringMatching } from './regex-strings';
 
 // Turns usage facts into plausible JavaScript values (as source text). Deterministic: the same facts give
@@ -18,7 +19,13 @@ const domProperties = new Set(['innerHTML', 'textContent', 'innerText', 'appendC
   'getAttribute', 'querySelector', 'querySelectorAll', 'parentNode', 'children', 'removeChild', 'insertBefore', 'focus', 'dataset', 'value',
   'checked', 'getBoundingClientRect', 'offsetWidth', 'offsetHeight', 'nodeName', 'tagName', 'closest']);
 
-type Kind = 'dict' | 'array' | 'string' | 'number' | 'boolean' | 'function' | 'object' | 'date' | 'map' | 'set' | 'regexp' | 'element' | 'error' | 'promise' | 'any';
+type Kind = 'dict' | 'array' | 'string' | 'number' | 'bigint' | 'boolean' | 'function' | 'object' | 'date' | 'map' | 'set' | 'regexp' | 'element' | 'error' | 'promise' | 'bytes' | 'any';
+
+// Typed-array members no string or plain array has, and Node Buffer's own reading/writing methods.
+const byteMembers = new Set(['byteLength', 'byteOffset', 'subarray', 'BYTES_PER_ELEMENT']);
+// Members typed arrays share with other values: `x.buffer` is bytes only among these (`this.buffer` of a compiler is not).
+const typedArrayMembers = new Set(['buffer', 'length', 'slice', 'set', 'fill', 'indexOf', 'includes', 'at', 'every', 'some', 'reduce', 'forEach', 'map', 'filter', 'join', 'toString']);
+const bufferMethods = /^(read|write)(U[Ii]nt|Int|Float|Double|BigU[Ii]nt|BigInt)\w*$|^(copy|equals|compare|swap16|swap32|swap64|toJSON|readUIntBE|readUIntLE)$/;
 
 const maxDepth = 4;
 
@@ -100,7 +107,8 @@ function wishedValue(wishes: Want[] | undefined, name: string, facts: UsageFacts
   if (kinds.includes('string') || literals.some((l) => l.startsWith('"'))) {
     pool.push(stringFor(name, facts), ...literals.filter((l) => l.startsWith('"')).map((l) => JSON.parse(l)), stringFor(name, facts, 1), '');
   }
-  pool.push(true, false, root || facts.called ? null : false, 1, 'example', 0);
+  // A callback wished absent (`if (resultSelector) return …`) is not passed at all: undefined, not false.
+  pool.push(true, ...(facts.called ? [undefined] : []), false, root || facts.called ? null : false, 1, 'example', 0);
   // `if (typeof value === 'undefined') value = …`: the code supplies its own default.
   if (list.some((w) => w.kind === 'type' && w.type === 'undefined')) pool.push(undefined);
   const satisfies = (value: unknown, want: Want): boolean => {
@@ -152,16 +160,23 @@ function normaliseLiteral(literal: string): string {
   return literal;
 }
 
-/** Candidate values for a name, best first; the refine loop moves down the list when one fails. */
-export function candidatesFor(name: string, facts: UsageFacts): string[] {
-  const kinds = kindsFor(name, facts);
+/**
+ * Candidate values for a name, best first; the refine loop moves down the list when one fails. `commit`: the
+ * value is reported as such (a parameter's type in the hover), so the first candidate is a concrete value of
+ * the likeliest kind rather than a placeholder; the placeholder stays last, for the refine loop.
+ */
+export function candidatesFor(name: string, facts: UsageFacts, commit = false): string[] {
+  const kinds = kindsFor(name, facts, commit);
   const out: string[] = [];
   const wished = wishedValue(wants.get(facts), name, facts, 0, true);
   if (wished) out.push(wished);
   const typed = facts.annotation ? valueFromType(facts.annotation, name, facts, 0) : null;
   if (typed) out.push(typed);
+  // `decimals = 2`, `encoding = 'utf8'`: the author's own default is the most believable value of its kind.
+  const fallback = facts.defaultValue?.trim();
+  if (fallback && kinds[0] === kindFromDefault(fallback) && /^(-?\d[\d_.e]*n?|true|false|'[^'\\]*'|"[^"\\]*"|`[^`$\\]*`)$/.test(fallback) && !out.length) out.push(normaliseLiteral(fallback));
   for (const kind of kinds) {
-    const value = build(kind, name, facts, 0);
+    const value = build(kind, name, facts, 0, commit);
     if (!out.includes(value)) out.push(value);
   }
   const any = anyValue(name);
@@ -177,28 +192,38 @@ function propertyNames(facts: UsageFacts): string[] {
   return Object.keys(facts.properties);
 }
 
-function kindsFor(name: string, facts: UsageFacts): Kind[] {
+function kindsFor(name: string, facts: UsageFacts, commit = false): Kind[] {
   const props = propertyNames(facts);
   const has = (set: Set<string>) => props.some((p) => set.has(p));
   const lower = name.toLowerCase();
   const kinds: Kind[] = [];
   const fromAnnotation = facts.annotation ? kindFromAnnotation(facts.annotation) : null;
   if (fromAnnotation) kinds.push(fromAnnotation);
+  const fromDefault = facts.defaultValue !== undefined ? kindFromDefault(facts.defaultValue) : null;
+  if (fromDefault) kinds.push(fromDefault);
 
   const typeofs = facts.typeofChecks;
   // `err.message`, `error.code`: an error object, whatever else is read from it.
   if (/^(err|error|e|ex|exception|reason)$/.test(lower) && props.length && props.every((p) => /^(message|stack|code|name|status|statusCode|response|errno|cause)$/.test(p))) kinds.push('error');
   if (typeofs.includes('function') || (passedAsCallback(facts) && !props.length && facts.indexed === null)) kinds.push('function');
   if (facts.called && !facts.constructed && !props.length && !facts.callbackPositions.length && facts.callResult && informative(facts.callResult)) kinds.push('function');
-  if (facts.constructed || facts.called) kinds.push('any');
+  // `pred.call(thisArg, x)`, `handler.apply(this, args)`, `fn.bind(ctx)`: only functions have these.
+  if (props.some((p) => p === 'call' || p === 'apply' || p === 'bind') && props.every((p) => /^(call|apply|bind|name|length|prototype|toString)$/.test(p))) kinds.push('function');
+  // Called or constructed: a committed value is a function (whose result is a placeholder), else a placeholder.
+  if (facts.constructed || facts.called) kinds.push(commit ? 'function' : 'any');
 
-  if (facts.awaited && !props.length && !facts.lengthRead && !facts.elements && !facts.iterated) kinds.push('any');
+  if (facts.awaited && !props.length && !facts.lengthRead && !facts.elements && !facts.iterated) kinds.push(commit ? 'promise' : 'any');
+  // `p.then(…)`: a promise (what it resolves to is described by the same facts, minus the `.then`).
+  if (facts.thenCalled && commit && !props.length) kinds.push('promise');
   if (facts.instanceofChecks.includes('Date') || has(dateMethods) && !has(stringMethods)) kinds.push('date');
+  if (isBytes(lower, facts)) kinds.push('bytes');
   if (facts.instanceofChecks.includes('Error')) kinds.push('error');
   // Strings and arrays share indexing, `.length`, `slice`, `indexOf`: only the other uses tell them apart.
   // `if (str.uri) str = str.uri; if (typeof str !== 'string')`: a property no string has outweighs a typeof that may be about a later value.
   const foreignProperty = props.some((p) => !stringMethods.has(p) && p !== 'length' && !/^\d+$/.test(p));
-  const stringEvidence = has(stringMethods) || (typeofs.includes('string') && !foreignProperty) || facts.combinedWith.includes('string') || facts.passedTo.some((p) => p.callee === 'JSON.parse' && p.position === 0);
+  // Anything can be put into a template or added to a string: a name that says number or flag outweighs that.
+  const joinedToString = facts.combinedWith.includes('string') && !['number', 'boolean', 'bigint'].includes(kindFromName(lower, facts, name) ?? '');
+  const stringEvidence = has(stringMethods) || (typeofs.includes('string') && !foreignProperty) || joinedToString || facts.passedTo.some((p) => p.callee === 'JSON.parse' && p.position === 0);
   // `state.push(...)` on an object with a dozen other properties is a method, not Array#push.
   const arrayMethodCount = props.filter((p) => arrayMethods.has(p)).length;
   const otherPropertyCount = props.filter((p) => !arrayMethods.has(p) && p !== 'length' && !/^\d+$/.test(p)).length;
@@ -215,9 +240,12 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   const domCount = props.filter((p) => domProperties.has(p)).length;
   if ((domCount >= 2 && domCount * 2 >= props.length) || (/^(el|elem|element|container|button|btn|canvas|div|span|wrapper|anchor|img|\$el)$/.test(lower) && props.length)) kinds.push('element');
   if (stringEvidence || facts.comparedWith.some((l) => /^['"`]/.test(l)) || facts.elements?.comparedWith.some((l) => /^['"`]/.test(l))) kinds.push('string');
+  if (typeofs.includes('bigint') || (facts.combinedWith.includes('bigint') && !props.length) || facts.comparedWith.some((l) => /^-?\d+n$/.test(l))) kinds.push('bigint');
   if (has(numberMethods) || typeofs.includes('number') || (facts.combinedWith.includes('number') && !props.length) || facts.comparedWith.some((l) => /^-?\d/.test(l))) kinds.push('number');
   if (typeofs.includes('boolean') || facts.comparedWith.some((l) => l === 'true' || l === 'false')) kinds.push('boolean');
   if (typeofs.includes('object') || facts.destructured.length || props.length) kinds.push('object');
+  // What known APIs take (`Math.max(from, pos)`, `Object.entries(errors)`, `new TextDecoder().decode(bytes)`).
+  for (const kind of apiKinds(facts)) kinds.push(kind);
 
   // Only methods strings and arrays share (`includes`, `indexOf`, `slice`…): the name decides.
   const shared = new Set(['includes', 'indexOf', 'lastIndexOf', 'slice', 'concat', 'at', 'length']);
@@ -227,13 +255,20 @@ function kindsFor(name: string, facts: UsageFacts): Kind[] {
   }
   // Nothing structural: the name itself is the best hint.
   if (!kinds.length || kinds.every((k) => k === 'any')) {
-    const byName = kindFromName(lower, facts);
+    const byName = kindFromName(lower, facts, name);
     // A name the code calls or constructs must stay callable: only a function guess by name fits.
     if (byName && (!(facts.called || facts.constructed) || byName === 'function')) kinds.unshift(byName);
+  }
+  if (commit && !kinds.length) {
+    // `if (strict)`, `simple ? a : b`: a value the code only tests for truth is a flag; anything else, an object.
+    // (Passed to a function of the snippet says no more: that function's uses are in these facts already.)
+    kinds.push(facts.testedForTruth && facts.passedTo.every((p) => p.local) ? 'boolean' : 'object');
   }
   if (!kinds.length) kinds.push('any');
   // `output = this[key]; if (output === undefined) output = def`: an object without that key takes the longer way.
   if (wantsMissingKeys(facts) && !arrayEvidence && !stringEvidence) kinds.unshift('object');
+  // `x instanceof ArrayBuffer`, `ArrayBuffer.isView(x)` wished false: the longer way wants a plain value, not bytes.
+  if (wants.get(facts)?.[0]?.kind === 'notInstance' && kinds.includes('bytes')) return dedupe([...kinds.filter((k) => k !== 'bytes'), 'bytes']);
   const want = wants.get(facts)?.find((w) => w.kind === 'notType');
   if (want?.kind === 'notType') {
     const avoid: Record<string, Kind[]> = { string: ['string'], number: ['number'], boolean: ['boolean'], function: ['function', 'any'], object: ['object', 'array', 'date', 'map', 'set', 'regexp', 'element', 'error'], array: ['array'], undefined: [] };
@@ -276,25 +311,32 @@ function informative(facts: UsageFacts): boolean {
     || facts.destructured.length > 0 || facts.comparedWith.length > 0 || facts.indexed !== null || facts.lengthRead;
 }
 
-function kindFromName(lower: string, facts: UsageFacts): Kind | null {
+function kindFromName(lower: string, facts: UsageFacts, name = lower): Kind | null {
+  // `parseFn`, `resultFunc`, `onPropTracked`, `errorHandler`: named for what they are.
+  if (/(fn|func|function|callback|cb|handler|listener)$/.test(lower) && lower.length > 2 && !/^(is|has)[A-Z]/.test(name) || /^on[A-Z]/.test(name)) return 'function';
+  if (/^(encode|decode|serialize|deserialize|parse|validate|validator|compare|comparator|equals|factory|fetcher|loader|mutator|transform|transformer|formatter|middleware|visitor|reviver|replacer|resolver|getter|setter|reducer|mapper)$/.test(lower)) return 'function';
+  if (isBytes(lower, emptyLike())) return 'bytes';
   if (/^(is|has|should|can|did|was|allow|enable|disable|show|hide|use)[A-Z_]?/.test(lower) && /^(is|has|should|can|did|was)/.test(lower)) return 'boolean';
   if (/^(enabled|disabled|visible|hidden|checked|active|done|debug|verbose|force|recursive|silent|strict|ok|valid|found|loaded|ready|flag)$/.test(lower)) return 'boolean';
   if (/^(callback|cb|done|next|fn|func|handler|listener|resolve|reject|iteratee|predicate|comparator|onsuccess|onerror|oncomplete)$/.test(lower)) return 'function';
   if (/^(err|error)$/.test(lower)) return 'error';
   if (/(date|time|timestamp|createdat|updatedat|deadline|when)$/.test(lower) && !/(ms|millis|seconds|timeout)$/.test(lower)) return 'date';
-  if (/^(retries|attempts|seconds|minutes|hours|days|ms|millis|pixels|points|bytes|kilobytes|megabytes)$/.test(lower)) return 'number';
+  if (/^(retries|attempts|seconds|minutes|hours|days|ms|millis|pixels|points|kilobytes|megabytes|pos|from|to|col|column|lineno|code|digits|decimals|precision)$/.test(lower)) return 'number';
   if (/.(max|min|limit|count|total|size|length|len|width|height|offset|pos|position|depth|level|index)$/.test(lower) && !/(prefix|suffix|regex|selector)/.test(lower)) return 'number';
   if (/id$/.test(lower) && !/(uuid|guid|valid|grid|fluid|void|solid|rapid|liquid|hybrid|android|acid|vivid|humid|paid|said|laid|raid|avoid|druid)$/.test(lower)) return 'number';
   // Spread into an object literal (`{...defaults}`), a plural name is a set of options, not a list.
   if (facts.spread && !facts.iterated) return 'object';
   if (/(list|items|array|arr|rows|records|results|entries|values|keys|ids|names|users|files|lines|words|tokens|nodes|elements|children|args)$/.test(lower)
-    || /s$/.test(lower) && lower.length > 3 && !/(ss|us|is|status|address|class|options|opts|settings|props|process|bytes|headers|params|controls|details|credentials|stats|metrics|globals|utils|helpers|exports|assets|styles|events|news|series|species|canvas|alias|analysis|basis|axis|radius|focus|bonus|campus|virus)$/.test(lower)) return 'array';
+    || /s$/.test(lower) && lower.length > 3 && !/(ss|us|is|status|address|class|options|opts|settings|props|attrs|process|bytes|headers|params|controls|details|credentials|stats|metrics|globals|utils|helpers|exports|assets|styles|events|news|series|species|canvas|alias|analysis|basis|axis|radius|focus|bonus|campus|virus)$/.test(lower)) return 'array';
   if (/^(i|j|k|n|m|idx|index|count|total|num|number|size|length|len|width|height|age|price|amount|cost|port|timeout|delay|ms|interval|max|min|limit|offset|page|level|score|x|y|z|year|month|day|hour|minute|second|seconds|retries|radix|depth|start|end|step|qty|quantity|weight|ratio|percent|rate)$/.test(lower)
     || /(count|total|size|length|width|height|index|num|number|amount|price|timeout|delay|port|id)$/.test(lower) && /^(max|min|num|total|item|page|user|row|col|line)/.test(lower)) return 'number';
-  if (/(url|uri|href|link|endpoint|email|mail|path|file|filename|dir|folder|name|title|text|str|string|message|msg|content|body|html|template|json|label|description|desc|query|search|selector|token|key|secret|password|host|method|type|status|lang|locale|color|colour|char|word|sep|separator|delimiter|prefix|suffix|format|pattern|id|uuid|slug|code|input|value|s)$/.test(lower)) return 'string';
   if (/(config|options|opts|settings|props|params|data|payload|context|ctx|state|store|env|info|meta|headers|attrs|attributes|user|account|profile|item|record|entry|obj|object|model|doc|document|event|req|res|request|response|result|module|app)$/.test(lower)) return 'object';
+  if (/(url|uri|href|link|endpoint|email|mail|path|file|filename|dir|folder|name|title|text|str|string|message|msg|content|body|html|template|json|label|description|desc|query|search|selector|token|key|secret|password|host|method|type|status|lang|locale|color|colour|char|word|term|topic|sep|separator|delimiter|prefix|suffix|format|pattern|id|uuid|slug|code|input|value|encoding|charset|hex|login|handle|s)$/.test(lower)) return 'string';
+  // Any other name stringFor has a shape for (`subject`, `phone`, `version`): one table says what strings look like.
+  if (!genericStrings.includes(stringFor(lower, emptyLike()))) return 'string';
   return null;
 }
+const genericStrings = ['hello world', 'example text', 'sample value'];
 
 function kindFromAnnotation(annotation: string): Kind | null {
   const a = annotation.trim();
@@ -325,8 +367,12 @@ function wantsMissingKeys(facts: UsageFacts): boolean {
   return !!facts.indexed && !!elementWants?.length && elementWants.every((w) => w.kind === 'falsy');
 }
 
-function build(kind: Kind, name: string, facts: UsageFacts, depth: number): string {
-  const value = buildKind(kind, name, facts, depth);
+function build(kind: Kind, name: string, facts: UsageFacts, depth: number, commit = false): string {
+  const returns = [facts.callResult, facts.properties.apply?.facts?.callResult, facts.properties.call?.facts?.callResult].some((r) => r && informative(r));
+  const value = kind === 'function' && commit && !returns && !firstArgumentOf(facts, [...predicateMethods, ...mapperMethods])
+    // Called, but nothing says what it returns: a real function whose result becomes what the code does with it.
+    ? `function ${safeName(name)}() { return ${anyValue(name + '()')}; }`
+    : buildKind(kind, name, facts, depth);
   if (kind === 'object' && wantsMissingKeys(facts)) return `__pico.exact(${value})`;
   // Marked so that `value instanceof AssumedClass` is false (an `any` class counts every other object in).
   return wants.get(facts)?.[0]?.kind === 'notInstance' && /^[{[]/.test(value) ? `__pico.notInstance(${value})` : value;
@@ -338,6 +384,8 @@ function buildKind(kind: Kind, name: string, facts: UsageFacts, depth: number): 
     case 'dict': return `__pico.dict(${valueFor(singular(name), facts.elements, depth + 1)})`;
     case 'string': return JSON.stringify(steerString(stringFor(name, facts), facts));
     case 'number': return String(numberFor(name, facts));
+    case 'bigint': return `${Math.round(Math.abs(numberFor(name, facts)))}n`;
+    case 'bytes': return buildBytes(name, facts);
     case 'boolean': return facts.comparedWith.includes('false') && !facts.comparedWith.includes('true') ? 'false' : 'true';
     case 'function': return buildFunction(name, facts, depth);
     case 'object': return buildObject(name, facts, depth);
@@ -347,9 +395,52 @@ function buildKind(kind: Kind, name: string, facts: UsageFacts, depth: number): 
     case 'regexp': return '/\\w+/g';
     case 'element': return `document.createElement(${JSON.stringify(tagFor(name))})`;
     case 'error': return 'new Error("example error")';
-    case 'promise': return `Promise.resolve(${valueFor(name, facts.callResult, depth + 1)})`;
+    case 'promise': return `Promise.resolve(${valueFor(name, facts.awaited || facts.thenCalled ? { ...facts, awaited: false, thenCalled: false } : facts.callResult, depth + 1)})`;
     default: return anyValue(name);
   }
+}
+
+/** The kind a parameter's default value has (`'utf8'`, `0`, `false`, `{}`, `[]`, `() => {}`), or null (`null`, a name). */
+function kindFromDefault(source: string): Kind | null {
+  const text = source.trim();
+  if (/^(['"`])[\s\S]*\1$/.test(text)) return 'string';
+  if (/^-?\d+n$/.test(text)) return 'bigint';
+  if (/^-?(\d|\.\d)/.test(text) || /^-?(Infinity|NaN)$|^Number\./.test(text)) return 'number';
+  if (/^(true|false)$/.test(text)) return 'boolean';
+  if (/^\{/.test(text)) return 'object';
+  if (/^\[/.test(text)) return 'array';
+  if (/^(async\s*)?(function\b|\([^)]*\)\s*=>|[\w$]+\s*=>)/.test(text)) return 'function';
+  if (/^new Map\b/.test(text)) return 'map';
+  if (/^new Set\b/.test(text)) return 'set';
+  if (/^new Date\b/.test(text)) return 'date';
+  if (/^new (Uint8Array|TextEncoder\(\)\.encode)\b|^Buffer\.(from|alloc)\b/.test(text)) return 'bytes';
+  return null;
+}
+
+/**
+ * Bytes: members only typed arrays have (`byteLength`, `subarray`), Node Buffer methods, an `instanceof
+ * Uint8Array`, an API that takes bytes, or a name that says so (`bytes`, `buf`) with no use that says otherwise.
+ */
+function isBytes(lower: string, facts: UsageFacts): boolean {
+  const props = propertyNames(facts);
+  if (facts.instanceofChecks.some((c) => /^(Uint8Array|Buffer|Uint8ClampedArray)$/.test(c))) return true;
+  if (props.some((p) => byteMembers.has(p) || bufferMethods.test(p))) return true;
+  if (props.includes('buffer') && props.every((p) => typedArrayMembers.has(p) || /^\d+$/.test(p))) return true;
+  if (apiKinds(facts)[0] === 'bytes') return true;
+  const named = /^(buf|buffer|bytes|u8|u8a|uint8array|bytearray|digest)$|.(bytes|buffer|buf)$/.test(lower) && !/^(string|array)buffer$|^(total|num|max|min|count|size|len)/.test(lower);
+  if (!named) return false;
+  // `bytes / 1024`, `buffer.split('\n')`, `bufs.forEach`: a number, a string or a list after all.
+  const other = props.filter((p) => !/^\d+$/.test(p) && p !== 'length' && !['slice', 'set', 'fill', 'indexOf', 'includes', 'at', 'toString', 'every', 'some', 'reduce', 'forEach'].includes(p));
+  return !other.length && (facts.combinedWith.length === 0 || facts.indexed === 'number') && !facts.typeofChecks.length && !facts.comparedWith.some((l) => /^['"`]/.test(l))
+    && apiKinds(facts).every((kind) => kind === 'bytes' || kind === 'number');
+}
+
+/** Bytes that read as text where they are shown: a Node Buffer where the code uses Buffer's own methods or calls it a buffer, else a Uint8Array. */
+function buildBytes(name: string, facts: UsageFacts): string {
+  const text = /hash|digest|key|signature/i.test(name) ? 'example-key-123' : 'hello world';
+  const nodeStyle = propertyNames(facts).some((p) => bufferMethods.test(p)) || /^(buf|buffer)$|buffer$/i.test(name);
+  if (nodeStyle) return `Buffer.from(${JSON.stringify(text)})`;
+  return `new Uint8Array([${[...text].map((c) => c.charCodeAt(0)).join(', ')}])`;
 }
 
 /** The value for a nested position (a property, an element, a call result). */
@@ -374,7 +465,8 @@ function buildArray(name: string, facts: UsageFacts, depth: number): string {
     const byName = kindFromName(itemName.toLowerCase(), emptyLike());
     if (byName === 'string' || (!byName && /name|word|line|tag|key|id|file|path|url/.test(itemName.toLowerCase()))) return `[${JSON.stringify(stringFor(itemName, emptyLike(), 0))}, ${JSON.stringify(stringFor(itemName, emptyLike(), 1))}, ${JSON.stringify(stringFor(itemName, emptyLike(), 2))}]`;
     if (byName === 'number') return '[3, 1, 2]';
-    if (byName === 'object') return `[${buildObject(itemName, emptyLike(), depth + 1, 0)}, ${buildObject(itemName, emptyLike(), depth + 1, 1)}]`;
+    // `attachments`, `orders`: a plural of a noun Pico does not know is a list of records.
+    if (byName === 'object' || (!byName && itemName !== 'item')) return `[${buildObject(itemName, emptyLike(), depth + 1, 0)}, ${buildObject(itemName, emptyLike(), depth + 1, 1)}]`;
     return '[1, 2, 3]';
   }
   const kinds = kindsFor(itemName, element);
@@ -458,6 +550,8 @@ function buildObject(name: string, facts: UsageFacts, depth: number, variant = 0
       if (variant && use?.facts && !wants.has(use.facts)) {
         if (/^"/.test(value) && !use.facts.comparedWith.length) value = JSON.stringify(stringFor(key, use.facts, variant));
         else if (/^-?\d+(\.\d+)?$/.test(value) && !use.facts.comparedWith.length) value = String(Number(value) + variant);
+        // `repo.owner.login`: nested objects of different elements differ too.
+        else if (/^\{/.test(value) && !hasWants(use.facts) && kindsFor(key, use.facts)[0] === 'object') value = buildObject(key, use.facts, depth + 1, variant);
       }
       if (/^__pico\.any/.test(value) && !hasWants(use?.facts)) {
         if (!use?.facts || !informative(use.facts)) {
@@ -483,7 +577,8 @@ function variantValue(key: string, variant: number): string {
 }
 
 function buildFunction(name: string, facts: UsageFacts, depth: number): string {
-  const result = facts.callResult;
+  // `make.apply(this, args).next()`: what `.call`/`.apply` return is what the function returns.
+  const result = [facts.callResult, facts.properties.apply?.facts?.callResult, facts.properties.call?.facts?.callResult].find((r) => r && informative(r));
   if (result && informative(result)) return `function ${safeName(name)}() { return ${valueFor(name + 'Result', result, depth + 1)}; }`;
   // A predicate that rejected everything, or a mapper that erased every element, would starve the code after it.
   if (firstArgumentOf(facts, predicateMethods)) return `function ${safeName(name)}() { return true; }`;
@@ -551,6 +646,9 @@ export function stringFor(name: string, facts: UsageFacts, variant = 0): string 
   if (/(html|template|markup|tpl)$/.test(lower)) return '<div class="example"><p>Hello</p></div>';
   if (/json$/.test(lower)) return '{"id":1,"name":"example"}';
   if (/(colou?r)$/.test(lower)) return pick(['#3366ff', '#ff6633', '#33cc66']);
+  if (/hex$/.test(lower)) return pick(['68656c6c6f20776f726c64', '0x2a', 'deadbeef']);
+  // A bare `key` or `field` names a property (`item[key]`, `cache[key]`), not a secret.
+  if (/^(key|field|prop|property|attr|attribute|sortkey|sortby|groupby)$/.test(lower)) return pick(['category', 'status', 'type']);
   if (/(token|secret|apikey|key|password|pass|hash|signature)$/.test(lower)) return pick(['example-key-123', 'example-key-456', 'example-key-789']);
   if (/(host|hostname|domain)$/.test(lower)) return 'example.com';
   if (/method$/.test(lower)) return 'GET';
@@ -573,7 +671,7 @@ export function stringFor(name: string, facts: UsageFacts, variant = 0): string 
   if (/(version)$/.test(lower)) return '1.2.3';
   if (/(phone|tel)$/.test(lower)) return '+1-555-0100';
   if (/(query|search|q|term|keyword)$/.test(lower)) return pick(['example', 'pico', 'hello']);
-  return pick(['hello world', 'example text', 'sample value']);
+  return pick(genericStrings);
 }
 
 export function numberFor(name: string, facts: UsageFacts): number {
@@ -583,6 +681,8 @@ export function numberFor(name: string, facts: UsageFacts): number {
   if (numbers.length) return Math.max(...numbers) + 1;
   const lower = name.toLowerCase();
   if (/port$/.test(lower)) return 3000;
+  // `now`, `createdAt`, `timestamp` as numbers: milliseconds since 1970, as Date.now() gives (2024-01-15T10:30:00Z).
+  if (/^(now|ts|timestamp|time)$|timestamp$|[a-z]At$/.test(name)) return 1705314600000;
   if (/(timeout|delay|interval|ms|duration|wait)$/.test(lower)) return 1000;
   if (/(width)$/.test(lower)) return 640;
   if (/(height)$/.test(lower)) return 480;
@@ -703,7 +803,15 @@ function arrayOfType(itemType: string, name: string, facts: UsageFacts, depth: n
     const value = valueFromType(itemType, itemName, facts.elements, depth + 1);
     if (!value) return null;
     // Vary plain strings and numbers by position, as for facts-built arrays.
-    return value.replace(/"(Ada Lovelace|ada@example\.com|ada)"/g, (m) => (i === 0 ? m : m.replace(/Ada Lovelace/, ['Grace Hopper', 'Alan Turing'][i - 1]).replace(/ada/, ['grace', 'alan'][i - 1])));
+    return value.replace(/"(Ada Lovelace|ada@example\.com|ada)"/g, (m) => (i === 0 ? m : m.replace(/Ada Lovelace/, ['Grace Hopper', 'Alan Turing'][i - 1]).replace(/ada/, ['grace', 'alan'][i - 1])))
+      // Records of one list have ids of their own.
+      .replace(/\b(id|Id|ID): 1\b/g, (m, key) => `${key}: ${i + 1}`);
   });
   return items.every(Boolean) ? `[${items.join(', ')}]` : null;
+}
+
+/** Facts that say nothing about the value's kind (it is only passed on or compared with other values). */
+export function isUninformative(facts: UsageFacts): boolean {
+  return !informative(facts) && !facts.called && !facts.constructed && !facts.awaited && !facts.thenCalled && !facts.testedForTruth
+    && facts.defaultValue === undefined && !apiKinds(facts).length;
 }
