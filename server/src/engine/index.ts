@@ -1,6 +1,7 @@
 import { analyse, emptyFacts } from './analyse';
 import { blame, undefinedNameOf } from './blame';
 import { instrument, type InstrumentResult } from './instrument';
+import { checkNesting } from './nesting';
 import { langFromFileName, loadParsers, parseSync, type Tree } from './parse';
 import { buildReport, emptyReport, toRunError } from './report';
 import { setupCode } from './setup';
@@ -58,6 +59,9 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
   void loadQuickJS().catch(() => undefined);
   await loadParsers();
   throwIfAborted(options.signal);
+  // Before any stage that recurses over the snippet (see nesting.ts).
+  const tooDeep = checkNesting(source, lang);
+  if (tooDeep) return { ...emptyReport(lang, [], { kind: 'limit', line: tooDeep.line, message: tooDeep.message }, started), error: null };
 
   const prepared = await prepare(source, lang);
   if ('syntax' in prepared) {
