@@ -160,3 +160,17 @@ export function bracketsTooDeep(source: string, limit = maxNesting): { line: num
   }
   return depth > limit ? { line } : null;
 }
+
+/**
+ * Whether a value (one expression: a user's override, a model's answer) nests deeper than `limit`: it is compiled
+ * inside Pico's setup code, a few levels down. Call `loadParsers()` first.
+ */
+export function valueTooDeep(value: string, limit: number): boolean {
+  if (bracketsTooDeep(value, limit)) return true;
+  const tree = parseSync(`(${value}\n)`, 'js');
+  try {
+    return treeDepth(tree, limit) !== null;
+  } finally {
+    tree.delete();
+  }
+}
