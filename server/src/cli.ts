@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { maxSourceBytes, PicoInputError, runSnippet } from './engine';
@@ -237,8 +237,11 @@ function fileKind(stats: Stats): string {
  * grows while it is read (or standard input fed from /dev/zero) cannot fill the memory.
  */
 export function readCapped(file: string | number): Uint8Array {
-  const fd = typeof file === 'number' ? file : openSync(file, 'r');
+  // O_NONBLOCK: should the path have become a FIFO since it was checked, opening it must not wait for a writer;
+  // and what was opened is checked again.
+  const fd = typeof file === 'number' ? file : openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
+    if (typeof file !== 'number' && !fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
     const buffer = Buffer.alloc(maxSourceBytes + 1);
     let length = 0;
     while (length < buffer.length) {
