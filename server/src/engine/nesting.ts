@@ -26,6 +26,8 @@ const heavy: Record<string, number> = {
   jsx_self_closing_element: 2,
 };
 
+const heaviest = Math.max(1, ...Object.values(heavy));
+
 export interface TooDeep {
   /** 1-based line where the nesting first went past the limit. */
   line: number;
@@ -77,7 +79,10 @@ export function treeDepth(tree: Tree, limit = maxNesting): { line: number } | nu
     enter();
     for (;;) {
       if (depth > limit) return { line: cursor.startPosition.row + 1 };
-      if (cursor.gotoFirstChild()) {
+      // A subtree too small to go past the limit, whatever its shape, is not walked: most statements of most
+      // snippets, so the walk visits little more than the top of the tree.
+      const small = depth + heaviest * cursor.currentNode.descendantCount <= limit;
+      if (!small && cursor.gotoFirstChild()) {
         enter();
         continue;
       }
