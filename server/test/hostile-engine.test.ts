@@ -124,7 +124,8 @@ const loops: Case[] = [
   { name: 'a loop in a function nobody calls', code: 'function never() { for (;;) {} }', expect: 'limit' },
   { name: 'a loop in a class constructor', code: 'class A { constructor() { while (true) {} } }\nnew A();', expect: 'limit' },
   { name: 'a promise that never settles, awaited', code: 'await new Promise(() => {});\nconsole.log("never");' },
-  { name: 'an endless recursion of thenables', code: 'const t = { then(r) { r(t); } };\nawait t;', expect: 'limit' },
+  // Which stops it first, the time limit or the cap on microtasks per round, depends on the machine's speed.
+  { name: 'an endless recursion of thenables', code: 'const t = { then(r) { r(t); } };\nawait t;' },
   { name: 'a labelled endless loop', code: 'outer: for (;;) { inner: for (;;) { continue outer; } }', expect: 'limit' },
   { name: 'a do…while (true)', code: 'let i = 0;\ndo { i++; } while (true);', expect: 'limit' },
   { name: 'a loop over an assumed value', code: 'while (queue.length) { queue.shift(); queue.push(1); }' },
@@ -134,7 +135,7 @@ const bombs: Case[] = [
   { name: 'an array of objects that grows forever', code: 'const all = [];\nwhile (true) all.push({ i: all.length });', expect: 'limit' },
   { name: 'a string that doubles', code: 'let s = "x";\nwhile (true) s += s;', expect: 'error' },
   { name: 'a Map that grows forever', code: 'const m = new Map();\nfor (let i = 0; ; i++) m.set(i, { i });', expect: 'error' },
-  { name: 'closures that capture ever more', code: 'let f = () => 0;\nfor (;;) { const g = f; f = () => g() + 1; }', expect: 'limit' },
+  { name: 'closures that capture ever more', code: 'let f = () => 0;\nfor (;;) { const g = f; f = () => g() + 1; }', expect: 'error' },
   { name: 'runaway recursion', code: 'function f(n) { return f(n + 1) + 1; }\nf(0);', expect: 'limit' },
   { name: 'mutual recursion', code: 'const a = (n) => b(n) + 1;\nconst b = (n) => a(n) + 1;\na(0);', expect: 'limit' },
   { name: 'recursion through a getter', code: 'const o = { get x() { return this.x; } };\no.x;', expect: 'limit' },
