@@ -13,6 +13,18 @@ const fs = require('node:fs');
 const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
 const cachePath = bundle + '.cache';
 
+/**
+ * The daemon's protocol (server/src/daemon-protocol.ts, bundled on its own: a few KB, not the engine).
+ * @typedef {import('../server/src/daemon-protocol').DaemonRequest} DaemonRequest
+ * @typedef {typeof import('../server/src/daemon-protocol')} Protocol
+ */
+/** @type {Protocol | undefined} */
+let protocolModule;
+/** @returns {Protocol} */
+function protocol() {
+  return (protocolModule ??= require(path.join(__dirname, '..', 'dist', 'daemon-protocol.js')));
+}
+
 /** `useCache`: V8 rejects a code cache made under other flags, so the daemon (no --liftoff-only) goes without. */
 function loadBundle(useCache) {
   const vm = require('node:vm');
@@ -97,12 +109,6 @@ function startSandboxEarly() {
 // ── The background engine ─────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Variables the CLI reads, passed with each request; the daemon drops its own copies (daemon.ts). PICO_TIMINGS
- * is not among them: the engine reads it when it loads, so a run that sets it stays in this process.
- */
-const forwardedEnv = ['OLLAMA_HOST'];
-
-/**
  * The daemon's socket for this build of Pico, or `{ off: reason }`. One directory per user, 0700 and owned by
  * them (anything else, such as a symbolic link or a directory others can write, means no daemon); one socket per
  * build: its name hashes dist/cli.js's path, size and modification time and Node's version.
@@ -172,11 +178,17 @@ function readsStdin(args) {
   return false;
 }
 
-/** Sends one JSON request to the daemon; calls back with its reply, or with null when there is none. */
+/**
+ * Sends one request to the daemon; calls back with its reply line, or with null when there is none.
+ * @param {string} socketPath
+ * @param {DaemonRequest | (() => DaemonRequest | null)} request
+ * @param {(line: string | null) => void} callback
+ */
 function ask(socketPath, request, callback) {
   const net = require('node:net');
   let answered = false;
   let reply = '';
+  /** @param {string | null} value */
   const done = (value) => {
     if (answered) return;
     answered = true;
@@ -186,22 +198,45 @@ function ask(socketPath, request, callback) {
   const connection = net.createConnection(socketPath);
   connection.setEncoding('utf8');
   connection.on('connect', () => {
-    const line = typeof request === 'function' ? request() : request;
-    if (line === null) done(null);
-    else connection.write(JSON.stringify(line) + '\n');
+    const message = typeof request === 'function' ? request() : request;
+    if (message === null) done(null);
+    else connection.write(protocol().encode(message));
   });
   connection.on('data', (chunk) => {
     reply += chunk;
     const end = reply.indexOf('\n');
-    if (end < 0) return;
-    try {
-      done(JSON.parse(reply.slice(0, end)));
-    } catch {
-      done(null);
-    }
+    if (end >= 0) done(reply.slice(0, end));
+    else if (reply.length > protocol().maxReplyChars) done(null);
   });
   connection.on('error', () => done(null));
   connection.on('close', () => done(null));
+}
+
+/**
+ * Standard input, at most `max` bytes: enough for the daemon to refuse a larger input, and `pico run - < /dev/zero`
+ * cannot fill the memory.
+ * @param {number} max
+ */
+function readStdin(max) {
+  const buffer = Buffer.alloc(max);
+  let length = 0;
+  while (length < max) {
+    let read;
+    try {
+      read = fs.readSync(0, buffer, length, max - length, null);
+    } catch (error) {
+      const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw error;
+    }
+    if (read === 0) break;
+    length += read;
+  }
+  return buffer.subarray(0, length);
 }
 
 /** `pico run` through the daemon when there is one; here otherwise. */
@@ -210,30 +245,32 @@ function run(args) {
   // The engine reads PICO_TIMINGS once, when it loads, and prints the stages' times on its own stderr.
   const daemon = optedOut || process.env.PICO_TIMINGS === '1' ? null : daemonSocket();
   if (!daemon || daemon.off) return runHere(args, undefined, null);
+  /** @type {Buffer | undefined} */
   let stdin;
   let unasked = false;
+  const socket = daemon.socket;
   ask(
-    daemon.socket,
+    socket,
     () => {
       let cwd;
       try {
         cwd = process.cwd();
-        if (readsStdin(args)) stdin = fs.readFileSync(0);
+        if (readsStdin(args)) stdin = readStdin(protocol().maxForwardedStdinBytes);
       } catch {
         unasked = true; // the command itself reports it
         return null;
       }
-      // A snippet is at most 512 KB; a larger input only needs to be refused, which this process can do.
-      if (stdin && stdin.length > 4 * 1024 * 1024) {
-        unasked = true;
-        return null;
-      }
+      /** @type {Record<string, string>} */
       const env = {};
-      for (const name of forwardedEnv) if (process.env[name] !== undefined) env[name] = process.env[name];
+      for (const name of protocol().forwardedEnv) {
+        const value = process.env[name];
+        if (value !== undefined) env[name] = value;
+      }
       return { op: 'run', cwd, argv: args, env, ...(stdin ? { stdin: stdin.toString('base64') } : {}) };
     },
-    (reply) => {
-      if (!reply || reply.retry || typeof reply.exitCode !== 'number') return runHere(args, stdin, unasked ? null : daemon);
+    (line) => {
+      const reply = line === null ? null : protocol().decodeRunReply(line);
+      if (!reply) return runHere(args, stdin, unasked ? null : daemon);
       if (reply.stdout) process.stdout.write(reply.stdout);
       if (reply.stderr) process.stderr.write(reply.stderr);
       process.exitCode = reply.exitCode;
@@ -259,8 +296,9 @@ function daemonCommand(args) {
   const daemon = daemonSocket();
   if (daemon.off) return print({ running: false, disabled: daemon.off }, `pico daemon: disabled: ${daemon.off}`, 1);
   if (sub === 'status') {
-    return ask(daemon.socket, { op: 'status' }, (reply) => {
-      if (!reply || typeof reply.pid !== 'number') return print({ running: false, socket: daemon.socket }, `pico daemon: not running for this build (socket ${daemon.socket})`, 1);
+    return ask(daemon.socket, { op: 'status' }, (line) => {
+      const reply = line === null ? null : protocol().decodeStatusReply(line);
+      if (!reply) return print({ running: false, socket: daemon.socket }, `pico daemon: not running for this build (socket ${daemon.socket})`, 1);
       const up = Math.round(reply.uptimeMs / 1000);
       const uptime = up >= 3600 ? `${Math.floor(up / 3600)}h ${Math.floor((up % 3600) / 60)}m` : up >= 60 ? `${Math.floor(up / 60)}m ${up % 60}s` : `${up}s`;
       print(
@@ -270,8 +308,9 @@ function daemonCommand(args) {
       );
     });
   }
-  ask(daemon.socket, { op: 'stop' }, (reply) => {
-    if (!reply || typeof reply.pid !== 'number') return print({ running: false, stopped: false, socket: daemon.socket }, 'pico daemon: not running for this build', 0);
+  ask(daemon.socket, { op: 'stop' }, (line) => {
+    const reply = line === null ? null : protocol().decodeStopReply(line);
+    if (!reply) return print({ running: false, stopped: false, socket: daemon.socket }, 'pico daemon: not running for this build', 0);
     const deadline = Date.now() + 2500;
     const alive = () => {
       try {

@@ -67,7 +67,9 @@ const typescriptBeside = {
 };
 const packaged = { external: [], plugins: [typescriptBeside] };
 const entries = [
-  { in: 'server/src/cli.ts', out: 'cli.js' },
+  // The CLI and its background engine (entry.ts); bin/pico.js loads the daemon's protocol alone on its fast path.
+  { in: 'server/src/entry.ts', out: 'cli.js' },
+  { in: 'server/src/daemon-protocol.ts', out: 'daemon-protocol.js', sourcemap: false, plugins: [], banner: {} },
   { in: 'server/src/server.ts', out: 'server.js', ...packaged },
   // The engine runs on a worker thread of the language server (server/src/lsp/engineHost.ts).
   { in: 'server/src/lsp/engineWorker.ts', out: 'engine-worker.js', needs: 'server/src/engine/index.ts', ...packaged },

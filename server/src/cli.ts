@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { maxSourceBytes, PicoInputError, runSnippet } from './engine';
@@ -42,9 +42,6 @@ after 15 idle minutes, and serves only the build of Pico that started it.
 
 Exit codes: 0 the snippet ran (even if it threw: that is in the report), 2 bad input, 3 internal error.`;
 
-// bin/pico.js starts the background engine from this bundle (`pico.js __daemon`).
-export { startDaemon } from './daemon';
-
 class UsageError extends Error {}
 
 /**
@@ -67,7 +64,7 @@ function processIO(): CliIO {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
-    readStdin: () => readFileSync(0),
+    readStdin: () => readCapped(0),
   };
 }
 
@@ -123,7 +120,7 @@ const runOptions = {
 } as const;
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: runOptions, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: joinNegativeValues(args), options: runOptions, allowPositionals: true, strict: true });
   if (values.help) {
     io.stdout(help + '\n');
     return 0;
@@ -194,6 +191,20 @@ async function doctor(args: string[], io: CliIO): Promise<number> {
   return result.ok ? 0 : 1;
 }
 
+/**
+ * `--timeout-ms -1` as `--timeout-ms=-1`: node:util's parseArgs refuses a value that starts with a dash as
+ * "ambiguous"; joined, the value reaches intOption, which says what is wrong with it.
+ */
+function joinNegativeValues(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const option = runOptions[args[i].replace(/^--/, '') as keyof typeof runOptions];
+    if (args[i].startsWith('--') && option?.type === 'string' && /^-[\d.]/.test(args[i + 1] ?? '')) out.push(`${args[i]}=${args[++i]}`);
+    else out.push(args[i]);
+  }
+  return out;
+}
+
 function intOption(value: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number (got "${value}")`);
@@ -218,22 +229,69 @@ function readSource(target: string, io: CliIO): string {
       stats = statSync(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(code === 'ENOENT' ? `no such file: ${target}` : `cannot read ${target}: ${code ?? (error as Error).message}`);
+      if (code === 'ENOENT') throw new UsageError(`no such file: ${target}`);
+      if (code === 'ELOOP') throw new UsageError(`cannot read ${target}: its symbolic links form a loop`);
+      throw new UsageError(`cannot read ${target}: ${code ?? (error as Error).message}`);
     }
     if (stats.isDirectory()) throw new UsageError(`${target} is a directory; pass a snippet file`);
+    // Checked before opening: reading a FIFO blocks until a writer comes (the daemon would wait forever for
+    // every later client), and a device such as /dev/zero never ends.
+    if (!stats.isFile()) throw new UsageError(`${target} is not a regular file (${fileKind(stats)}); pass a snippet file, or - for standard input`);
     if (stats.size > maxSourceBytes) throw new UsageError(`${target} is ${Math.round(stats.size / 1024)} KB; Pico runs snippets up to ${maxSourceBytes / 1024} KB`);
     try {
-      bytes = readFileSync(file);
+      bytes = readCapped(file);
     } catch (error) {
       throw new UsageError(`cannot read ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
   }
-  if (bytes.length > maxSourceBytes) throw new UsageError(`the snippet is ${Math.round(bytes.length / 1024)} KB; Pico runs snippets up to ${maxSourceBytes / 1024} KB`);
+  if (bytes.length > maxSourceBytes) throw new UsageError(`${target === '-' ? 'standard input' : 'the snippet'} is over ${maxSourceBytes / 1024} KB; Pico runs snippets up to ${maxSourceBytes / 1024} KB`);
   if (bytes.includes(0)) throw new UsageError(`${target === '-' ? 'standard input' : target} looks binary (it contains NUL bytes), not JavaScript or TypeScript`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     throw new UsageError(`${target === '-' ? 'standard input' : target} is not valid UTF-8 text; save it as UTF-8`);
+  }
+}
+
+function fileKind(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+/**
+ * At most `maxSourceBytes + 1` bytes of a file or descriptor: enough to tell that it is too large, and a file that
+ * grows while it is read (or standard input fed from /dev/zero) cannot fill the memory.
+ */
+export function readCapped(file: string | number): Uint8Array {
+  // O_NONBLOCK: should the path have become a FIFO since it was checked, opening it must not wait for a writer;
+  // and what was opened is checked again.
+  const fd = typeof file === 'number' ? file : openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (typeof file !== 'number' && !fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+    const buffer = Buffer.alloc(maxSourceBytes + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      let read: number;
+      try {
+        read = readSync(fd, buffer, length, buffer.length - length, null);
+      } catch (error) {
+        // Standard input in non-blocking mode (a terminal or a pipe another process holds) says EAGAIN: wait.
+        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+          continue;
+        }
+        if ((error as NodeJS.ErrnoException).code === 'EOF') break;
+        throw error;
+      }
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    if (typeof file !== 'number') closeSync(fd);
   }
 }
 

@@ -3,14 +3,12 @@
 // `main` for each client on a Unix socket. A cold `pico run` spends most of its time loading and compiling what
 // stays loaded here.
 //
-// Protocol: one request per connection, one JSON line each way.
-//   {op: 'run', cwd, argv, env, stdin?}  ->  {stdout, stderr, exitCode}, or {retry: true}: run it yourself
-//   {op: 'status'}                        ->  {pid, uptimeMs, served, ...}
-//   {op: 'stop'}                          ->  {pid, stopping: true}, then the daemon exits
-// Runs go strictly one at a time (their limits are wall-clock times).
+// The protocol (one JSON line each way) is daemon-protocol.ts, shared with bin/pico.js. Runs go strictly one at
+// a time (their limits are wall-clock times).
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { lstatSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { main, type CliIO } from './cli';
+import { decodeRequest, encode, maxRequestChars, type RetryReply, type RunReply, type RunRequest, type StatusReply, type StopReply } from './daemon-protocol';
 
 export interface DaemonOptions {
   socketPath: string;
@@ -26,21 +24,6 @@ export interface DaemonOptions {
   maxRssBytes?: number;
 }
 
-export interface RunRequest {
-  op: 'run';
-  cwd: string;
-  argv: string[];
-  env?: Record<string, string>;
-  /** Standard input, base64, for `run -`. */
-  stdin?: string;
-}
-
-export interface RunReply {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
-
 /** Runs one command as `pico` would in the client's process. Never throws. */
 export async function serveRun(request: RunRequest): Promise<RunReply & { wantedStdin: boolean }> {
   let stdout = '';
@@ -49,7 +32,7 @@ export async function serveRun(request: RunRequest): Promise<RunReply & { wanted
   const io: CliIO = {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
-    cwd: typeof request.cwd === 'string' ? request.cwd : '/',
+    cwd: request.cwd,
     env: { ...request.env },
     readStdin: () => {
       if (typeof request.stdin === 'string') return Buffer.from(request.stdin, 'base64');
@@ -59,7 +42,7 @@ export async function serveRun(request: RunRequest): Promise<RunReply & { wanted
   };
   let exitCode: number;
   try {
-    exitCode = await main(Array.isArray(request.argv) ? request.argv.map(String) : [], io);
+    exitCode = await main(request.argv, io);
   } catch (error) {
     stderr += internalError(error);
     exitCode = 3;
@@ -74,8 +57,6 @@ function internalError(error: unknown): string {
 }
 
 const defaultIdleMs = 15 * 60_000;
-/** Longest request line: a 512 KB snippet is about 700 KB in base64. */
-const maxRequestChars = 16 * 1024 * 1024;
 
 function fileId(stats: Stats): string {
   return `${stats.dev}:${stats.ino}:${stats.ctimeMs}`;
@@ -166,8 +147,8 @@ export function startDaemon(options: DaemonOptions): void {
   }
   process.on('exit', removeSocket);
 
-  const reply = (socket: Socket, value: unknown) => {
-    if (!socket.destroyed) socket.end(JSON.stringify(value) + '\n');
+  const reply = (socket: Socket, value: RunReply | RetryReply | StatusReply | StopReply) => {
+    if (!socket.destroyed) socket.end(encode(value));
   };
 
   const enqueue = (job: () => Promise<void>) => {
@@ -182,10 +163,8 @@ export function startDaemon(options: DaemonOptions): void {
   };
 
   const handle = (socket: Socket, line: string) => {
-    let request: Omit<Partial<RunRequest>, 'op'> & { op?: unknown };
-    try {
-      request = JSON.parse(line);
-    } catch {
+    const request = decodeRequest(line);
+    if (!request) {
       socket.destroy();
       return;
     }
@@ -198,10 +177,6 @@ export function startDaemon(options: DaemonOptions): void {
       shutdown();
       return;
     }
-    if (request.op !== 'run') {
-      socket.destroy();
-      return;
-    }
     resetIdle();
     waiting++;
     queued++;
@@ -209,7 +184,7 @@ export function startDaemon(options: DaemonOptions): void {
       waiting--;
       try {
         if (socket.destroyed) return; // the client went away while it waited
-        if (closing) return reply(socket, { retry: true });
+        if (closing) return void reply(socket, { retry: true });
         if (stale()) {
           reply(socket, { retry: true });
           return shutdown();
@@ -217,7 +192,7 @@ export function startDaemon(options: DaemonOptions): void {
         const failed = new Promise<RunReply & { wantedStdin: boolean }>((resolve) => {
           failRun = (error) => resolve({ stdout: '', stderr: internalError(error), exitCode: 3, wantedStdin: false });
         });
-        const result = await Promise.race([serveRun(request as RunRequest), failed]).finally(() => (failRun = undefined));
+        const result = await Promise.race([serveRun(request), failed]).finally(() => (failRun = undefined));
         served++;
         if (result.wantedStdin) reply(socket, { retry: true });
         else reply(socket, { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode });

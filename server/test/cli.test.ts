@@ -131,13 +131,11 @@ test('--lang runs a file whose extension says nothing', async () => {
 
 test('limit flags reach the engine: --timeout-ms stops an endless loop', async () => {
   const path = scratchFile('spin.js', 'while (true) {}\n');
-  const started = Date.now();
   const result = await pico(['run', path, '--timeout-ms', '200', '--max-iterations', '1', '--memory-mb', '32', '--json']);
   assert.equal(result.code, 0, result.stderr);
   const report = JSON.parse(result.stdout);
   assert.equal(report.error.name, 'PicoLimit');
   assert.match(report.error.message, /200 ms \(time limit\)/);
-  assert.ok(Date.now() - started < 20_000);
 });
 
 test('bad input: a missing file', async () => {

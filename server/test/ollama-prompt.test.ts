@@ -93,10 +93,10 @@ test('replies are parsed leniently but values are checked strictly', async () =>
   const fenced = '```json\n{"values": {"user": "const user = {name: \\"Ada\\"};", "n": 3, "other": "1"}, "reason": "r"}\n```';
   const parsed = await parseReply(fenced, ['user', 'n']);
   assert.ok(parsed.ok);
-  assert.deepEqual(parsed.values, { user: '{name: "Ada"}', n: '3' }, 'declaration stripped, JSON value kept as source, unasked name ignored');
+  assert.deepEqual({ ...parsed.values }, { user: '{name: "Ada"}', n: '3' }, 'declaration stripped, JSON value kept as source, unasked name ignored');
   const refused = await parseReply('{"values": {"user": "1); evil(", "n": "2"}, "reason": ""}', ['user', 'n']);
   assert.ok(refused.ok);
-  assert.deepEqual(refused.values, { n: '2' });
+  assert.deepEqual({ ...refused.values }, { n: '2' });
   assert.equal(refused.rejected[0].label, 'user');
   const notJson = await parseReply('Sure! Here are the values: user is an object.', ['user']);
   assert.equal(notJson.ok, false);

@@ -1,6 +1,7 @@
 import { analyse, emptyFacts } from './analyse';
 import { blame, undefinedNameOf } from './blame';
 import { instrument, type InstrumentResult } from './instrument';
+import { checkNesting, valueTooDeep } from './nesting';
 import { langFromFileName, loadParsers, parseSync, type Tree } from './parse';
 import { buildReport, emptyReport, toRunError } from './report';
 import { setupCode } from './setup';
@@ -64,6 +65,9 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
   warmSandbox(limits);
   await loadParsers();
   throwIfAborted(options.signal);
+  // Before any stage that recurses over the snippet (see nesting.ts).
+  const tooDeep = checkNesting(source, lang);
+  if (tooDeep) return { ...emptyReport(lang, [], { kind: 'limit', line: tooDeep.line, message: tooDeep.message }, started), error: null };
 
   const prepared = await prepare(source, lang, options.modules);
   if ('syntax' in prepared) {
@@ -93,7 +97,8 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
   const values = new Map<string, Prediction>();
   const request = { source, lang: prepared.lang, slots: prepared.slots, analysis: prepared.analysis, signal: options.signal };
   for (const prediction of await embedded.predict(request)) values.set(prediction.key, prediction);
-  applyOverrides(values, prepared.slots, options.overrides);
+  const { overrides, refused } = checkedOverrides(options.overrides);
+  applyOverrides(values, prepared.slots, overrides);
 
   let best: Attempt | null = null;
   let iterations = 0;
@@ -164,12 +169,30 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
     report.modules = moduleStatuses(prepared.resolvedImports, best!.outcome.moduleFailures, options.modules);
     report.findings.push(...moduleFindings(best!.outcome.moduleFailures, prepared.analysis.imports));
   }
+  for (const name of refused) {
+    report.findings.push({ kind: 'predictor', line: null, message: `The value given for ${name} is not one Pico can use (not text, longer than 64 KB, or nested more than ${maxValueNesting} brackets deep); Pico used its own.` });
+  }
   if (extra) {
     const stats = extra.stats?.() ?? { calls: 0, ms: 0 };
     const messages = [...modelMessages, ...((extra as Predictor & { messages?: () => string[] }).messages?.() ?? [])];
     report.model = { predictor: extra.id, calls: stats.calls, ms: Math.round(stats.ms), messages };
   }
   return report;
+}
+
+/** Deepest nesting of a value the user gave: it is compiled inside Pico's setup code (see nesting.ts). */
+const maxValueNesting = 64;
+
+/** Values the user fixed that can be compiled safely; the names of the others. */
+function checkedOverrides(given: Record<string, string> | undefined): { overrides: Record<string, string>; refused: string[] } {
+  const overrides: Record<string, string> = Object.create(null);
+  const refused: string[] = [];
+  if (!given || typeof given !== 'object') return { overrides, refused };
+  for (const [name, value] of Object.entries(given)) {
+    if (typeof value === 'string' && value.length <= 64 * 1024 && !valueTooDeep(value, maxValueNesting)) overrides[name] = value;
+    else refused.push(name.slice(0, 100));
+  }
+  return { overrides, refused };
 }
 
 function validateSource(source: string): void {

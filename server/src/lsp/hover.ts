@@ -19,8 +19,11 @@ const identifierChar = /[\w$]/;
 /** The identifier (and the member chain leading to it) under the cursor. */
 export function nameAt(document: TextDocument, position: Position): NameAt | null {
   const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
-  let start = position.character;
-  let end = position.character;
+  // Clamped: past the end of the line, `line[i]` is undefined, which the pattern reads as "undefined" and
+  // matches: a hover at character 1e9 walked a billion characters back.
+  const character = Math.max(0, Math.min(Math.trunc(position.character) || 0, line.length));
+  let start = character;
+  let end = character;
   while (start > 0 && identifierChar.test(line[start - 1])) start--;
   while (end < line.length && identifierChar.test(line[end])) end++;
   const word = line.slice(start, end);

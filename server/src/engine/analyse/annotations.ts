@@ -7,7 +7,11 @@ import type { FlowContext } from './usage';
 
 // Type annotations a predictor can build values from: TypeScript parameter and variable types, `declare`
 // statements, and JSDoc `@param`/`@type`/`@typedef`. The TypeScript compiler is only loaded when the snippet
-// has something to read (it costs ~150 ms), and only its parser is used: no type checking.
+// has something to read (it costs ~150 ms), and only its parser is used: no type checking, whose time and
+// memory nothing here could bound. What is left to bound is the expansion of local type names into their
+// structure: text substitution, which 1 KB of types that name each other many times grew to hundreds of
+// megabytes (1 KB: 520 MB; 3 KB: 1.3 GB and 49 s). Every annotation now has a budget of characters
+// (`maxAnnotationChars`): a name whose structure does not fit stays a name, as it was written.
 
 type TS = typeof TypeScript;
 let typescript: TS | null = null;
@@ -24,6 +28,8 @@ export function wantsAnnotations(source: string, lang: Lang): boolean {
 
 /** How deep a local type is expanded into the text of another (recursive types stop earlier). */
 const maxExpansion = 3;
+/** Longest annotation text handed to the predictors (plenty for a type a predictor can build a value from). */
+export const maxAnnotationChars = 2000;
 
 export function applyAnnotations(analysis: Analysis, ctx: FlowContext, original: { source: string; lang: Lang }): void {
   const ts = loadTypeScript();
@@ -135,17 +141,27 @@ class AnnotationReader {
 
   private typeText(node: TypeScript.TypeNode | undefined): string | null {
     if (!node) return null;
-    return this.expand(node.getText(this.file).replace(/\s+/g, ' ').trim(), 0, new Set());
+    return this.expandTop(flat(node.getText(this.file)));
   }
 
-  /** Replaces names of local types by their structure, so a predictor needs no declarations to build a value. */
-  private expand(text: string, depth: number, expanding: Set<string>): string {
-    if (depth >= maxExpansion || this.localTypes.size === 0) return text;
+  /** `expand` within the budget; a written type longer than the budget is cut (a predictor needs its start). */
+  private expandTop(text: string): string {
+    const budget = { left: maxAnnotationChars - Math.min(text.length, maxAnnotationChars) };
+    return this.expand(text.slice(0, maxAnnotationChars), 0, new Set(), budget);
+  }
+
+  /**
+   * Replaces names of local types by their structure, so a predictor needs no declarations to build a value.
+   * `budget.left`: characters the result may still grow by; a name whose expansion would not fit stays a name.
+   */
+  private expand(text: string, depth: number, expanding: Set<string>, budget: { left: number }): string {
+    if (depth >= maxExpansion || this.localTypes.size === 0 || budget.left <= 0) return text;
     return text.replace(/(?<![\w$.'"])([A-Za-z_$][\w$]*)(?![\w$])(?!\s*\??:)/g, (match) => {
       const body = this.localTypes.get(match);
-      if (body === undefined || expanding.has(match)) return match;
-      const inner = new Set(expanding).add(match);
-      return this.expand(body, depth + 1, inner);
+      if (body === undefined || expanding.has(match) || body.length - match.length > budget.left) return match;
+      budget.left -= body.length - match.length;
+      // The names inside the body grow the text further: from the same budget.
+      return this.expand(body, depth + 1, new Set(expanding).add(match), budget);
     });
   }
 
@@ -160,8 +176,8 @@ class AnnotationReader {
       });
       return `{ ${members.join('; ')} }`;
     }
-    const text = node.getText(this.file).replace(/\s+/g, ' ').trim();
-    return expand ? this.expand(text, 0, new Set()) : text;
+    const text = flat(node.getText(this.file));
+    return expand ? this.expandTop(text) : text.slice(0, maxAnnotationChars);
   }
 
   private collectMembers(literal: TypeScript.JSDocTypeLiteral, prefix: string[], into: Map<string, string>): void {
@@ -207,7 +223,7 @@ class AnnotationReader {
     else if (ts.isFunctionDeclaration(node) && node.name && hasDeclareModifier(ts, node)) {
       const params = node.parameters.map((param) => param.getText(this.file)).join(', ');
       const returns = node.type ? node.type.getText(this.file) : 'void';
-      this.declared.set(node.name.text, this.expand(`(${params}) => ${returns}`, 0, new Set()));
+      this.declared.set(node.name.text, this.expandTop(`(${params}) => ${returns}`));
     }
     else if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) {
       const type = this.typeText(node.type);
@@ -279,6 +295,10 @@ class AnnotationReader {
       }
     }
   }
+}
+
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function skipOuterParentheses(ts: TS, node: TypeScript.Expression): TypeScript.Expression {

@@ -121,8 +121,8 @@ export function createOllamaPredictor(options: OllamaPredictorOptions = {}): Oll
     }
     const fresh: Prediction[] = [];
     for (const entry of missing) {
+      if (!Object.hasOwn(reply.values, entry.label)) continue;
       const value = reply.values[entry.label];
-      if (value === undefined) continue;
       cache.set(entry.cacheKey, { value, reason: reply.reason });
       fresh.push(prediction(entry.slot, value, reply.reason));
     }

@@ -1,10 +1,15 @@
 // Turns the text of a model's answer into values Pico can inject. Nothing from the model is ever evaluated
 // here: each value is only parsed (tree-sitter) to check it is exactly one JavaScript expression; the
 // engine evaluates it inside the QuickJS sandbox.
+import { bracketsTooDeep, treeDepth } from '../../engine/nesting';
 import { loadParsers, parseSync } from '../../engine/parse';
 
 /** Longest value accepted: a longer one is more likely a runaway generation than a useful fixture. */
 export const maxValueLength = 4000;
+/** Longest answer read at all (a 7B model's answer to eight names is a few KB). */
+export const maxReplyChars = 256 * 1024;
+/** Deepest nesting accepted in a value: it is compiled inside Pico's setup code (see engine/nesting.ts). */
+export const maxValueNesting = 64;
 
 export interface ParsedReply {
   ok: true;
@@ -22,6 +27,7 @@ export interface UnusableReply {
 
 /** Validates a model answer of the shape `{"values": {...}, "reason": "..."}` for the asked labels. */
 export async function parseReply(content: string, labels: string[]): Promise<ParsedReply | UnusableReply> {
+  if (content.length > maxReplyChars) return { ok: false, message: `the model's answer is ${content.length} characters long (limit ${maxReplyChars}): ${preview(content)}` };
   const json = extractJson(content);
   if (json === undefined) {
     return { ok: false, message: `the model's answer is not JSON: ${preview(content)}` };
@@ -31,17 +37,18 @@ export async function parseReply(content: string, labels: string[]): Promise<Par
   }
   await loadParsers();
   const asked = new Set(labels);
-  const values: Record<string, string> = {};
+  // No prototype: a name such as `constructor`, `valueOf` or `__proto__` must find its own answer, or none.
+  const values: Record<string, string> = Object.create(null);
   const rejected: ParsedReply['rejected'] = [];
   for (const [label, raw] of Object.entries(json.values)) {
-    if (!asked.has(label)) continue;
+    if (!asked.has(label) || raw === undefined) continue;
     // Models sometimes answer with the JSON value itself instead of its source text; JSON is an expression.
     const value = typeof raw === 'string' ? stripDeclaration(raw.trim(), label) : JSON.stringify(raw);
     const why = expressionProblem(value);
     if (why) rejected.push({ label, value, why });
     else values[label] = value;
   }
-  const reason = typeof json.reason === 'string' ? json.reason : '';
+  const reason = typeof json.reason === 'string' ? json.reason.slice(0, 500) : '';
   return { ok: true, values, reason, rejected };
 }
 
@@ -52,9 +59,11 @@ export function expressionProblem(value: string): string | null {
   // The newline keeps a trailing `//` comment from swallowing the closing parenthesis; the parentheses make
   // `{a: 1}` an object (not a block) and turn any `x); evil(` escape into a second statement.
   const wrapped = `(${value}\n)`;
+  if (bracketsTooDeep(value, maxValueNesting)) return `it nests more than ${maxValueNesting} brackets deep`;
   const tree = parseSync(wrapped, 'js');
   try {
     const root = tree.rootNode;
+    if (treeDepth(tree, maxValueNesting)) return `it nests more than ${maxValueNesting} levels deep`;
     if (root.hasError) return `it does not parse as JavaScript${firstErrorAt(root, value)}`;
     const statements = root.namedChildren.filter((n) => n && n.type !== 'comment');
     const only = statements.length === 1 ? statements[0] : null;

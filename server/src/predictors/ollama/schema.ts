@@ -14,7 +14,10 @@ export interface ValuesSchema {
 /** The schema of the answer `{"values": {"<label>": "<one JavaScript expression>"}, "reason": "<short>"}` for these labels. */
 export function valuesSchema(labels: string[]): ValuesSchema {
   const properties: Record<string, { type: 'string'; description: string }> = {};
-  for (const label of labels) properties[label] = { type: 'string', description: `one JavaScript expression for ${label}` };
+  // defineProperty: a name such as `__proto__` must become a key, not the object's prototype.
+  for (const label of labels) {
+    Object.defineProperty(properties, label, { value: { type: 'string', description: `one JavaScript expression for ${label}` }, enumerable: true, writable: true, configurable: true });
+  }
   return {
     type: 'object',
     properties: {
