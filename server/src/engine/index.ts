@@ -3,6 +3,7 @@ import { blame, undefinedNameOf } from './blame';
 import { instrument, type InstrumentResult } from './instrument';
 import { langFromFileName, loadParsers, parseSync, type Tree } from './parse';
 import { buildReport, emptyReport, toRunError } from './report';
+import { defaultSearchBudgetMs, defaultSearchRuns, searchValues } from './search';
 import { setupCode } from './setup';
 import { applyOverrides, slotsOf, withWishes } from './slots';
 import { repair } from './repair';
@@ -124,7 +125,23 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
     if (!changed) break;
   }
 
-  const report = buildReport(prepared, best!, iterations, started);
+  // Then explore (issue 10): other value sets, each in a fresh sandbox, guided by the branches the best run took.
+  const budgetMs = options.searchBudgetMs ?? defaultSearchBudgetMs;
+  const searched = budgetMs > 0 && best!.executed.length < prepared.instrumented.statementLines.length
+    ? await searchValues({
+      start: best!, code: prepared.code, tree: prepared.tree, functions: prepared.analysis.functions, slots: prepared.slots,
+      statementLines: prepared.instrumented.statementLines, branches: prepared.instrumented.branches,
+      maxRuns: options.searchRuns ?? defaultSearchRuns, maxMs: budgetMs, signal: options.signal,
+      run: async (candidate) => {
+        const outcome = await runInSandbox({ setup: setupCode(prepared.slots, candidate), code: prepared.instrumented.code }, limits);
+        const executed = outcome.hits.filter((line) => prepared.instrumented.statementLines.includes(line));
+        const blamedByError = new Map(outcome.errors.map((error) => [error, blameError(error, prepared)] as const));
+        return { iteration: iterations, outcome, values: new Map(candidate), executed, blamedByError };
+      },
+    })
+    : { best: best!, paths: [], runs: 0 };
+  mark(`search ${searched.runs} runs`);
+  const report = buildReport(prepared, searched.best, iterations, started, searched.paths);
   if (extra) {
     const stats = extra.stats?.() ?? { calls: 0, ms: 0 };
     const messages = [...modelMessages, ...((extra as Predictor & { messages?: () => string[] }).messages?.() ?? [])];

@@ -37,6 +37,21 @@ export interface Trace {
   count: number;
 }
 
+/** A value the branch probe saw: its type, and the value itself when it is a primitive. */
+export interface ValueSummary {
+  type: string;
+  value?: string | number | boolean;
+  length?: number;
+}
+
+export interface BranchRecord {
+  id: number;
+  t: number;
+  f: number;
+  l: ValueSummary | null;
+  r: ValueSummary | null;
+}
+
 export type LimitKind = 'timeout' | 'memory' | 'output' | 'stack';
 
 export interface SandboxOutcome {
@@ -59,6 +74,8 @@ export interface SandboxOutcome {
   cappedLoops: number[];
   /** The statement line that ran last (where a run that was stopped was). */
   lastLine: number | null;
+  /** Per probed `if` (instrument/branches.ts): times its condition was true and false, and the compared values. */
+  branches: BranchRecord[];
   durationMs: number;
 }
 
@@ -114,7 +131,7 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
   const context = runtime.newContext();
   const outcome: SandboxOutcome = {
     hits: [], entered: [], output: [], outputTruncated: false, errors: [], traces: [], bindingErrors: [],
-    limit: null, syntaxError: null, firedTimers: 0, driven: 0, usedArgs: [], cappedLoops: [], lastLine: null, durationMs: 0,
+    limit: null, syntaxError: null, firedTimers: 0, driven: 0, usedArgs: [], cappedLoops: [], lastLine: null, branches: [], durationMs: 0,
   };
   try {
     const hostLimit = context.newFunction('__pico_host_limit', (kind) => {
@@ -189,7 +206,7 @@ export async function runInSandbox(program: SandboxProgram, limitOptions: Partia
         collected.value.dispose();
         Object.assign(outcome, {
           hits: data.hits, entered: data.entered, output: data.output, outputTruncated: data.outputTruncated,
-          traces: data.traces, firedTimers: data.firedTimers, driven: data.driven, usedArgs: data.usedArgs, cappedLoops: data.cappedLoops, lastLine: data.lastLine,
+          traces: data.traces, firedTimers: data.firedTimers, driven: data.driven, usedArgs: data.usedArgs, cappedLoops: data.cappedLoops, lastLine: data.lastLine, branches: data.branches ?? [],
         });
         outcome.errors.push(...data.errors);
         outcome.bindingErrors.push(...data.bindingErrors);

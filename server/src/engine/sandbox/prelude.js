@@ -635,6 +635,20 @@
   G.__pico_h = hits;
   G.__pico_n = 1; // statement counter: each hit marker stores it, so the highest marks the line that ran last
   G.__pico_l = []; // iteration counters of loops that depend on assumed values
+  // Branch probe (instrument/branches.ts): which way each `if` went and, for a comparison, what it compared.
+  const branches = [];
+  const branchOf = (id) => branches[id] || (branches[id] = { id, t: 0, f: 0, l: null, r: null });
+  const summary = (v) => {
+    if (v === null) return { type: 'null' };
+    if (Array.isArray(v)) return { type: 'array', length: v.length };
+    const type = typeof v;
+    if (type === 'string') return { type, value: v.length > 200 ? v.slice(0, 200) : v };
+    if (type === 'number' || type === 'boolean') return { type, value: Number.isFinite(v) || type === 'boolean' ? v : String(v) };
+    return { type };
+  };
+  G.__pico_b = (id, v) => { const b = branchOf(id); if (v) b.t++; else b.f++; return v; };
+  G.__pico_bl = (id, v) => { const b = branchOf(id); if (b.t + b.f < 3) b.l = summary(v); return v; };
+  G.__pico_br = (id, v) => { const b = branchOf(id); if (b.t + b.f < 3) b.r = summary(v); return v; };
   const cappedLoops = [];
   G.__pico_e = entered;
   G.__pico_en = (id, values, names) => {
@@ -767,7 +781,7 @@
       for (let i = 0; i < entered.length; i++) if (entered[i]) enteredIds.push(i);
       const traceList = [];
       traces.forEach((t) => traceList.push(t));
-      return JSON.stringify({ hits: hitLines, entered: enteredIds, output, outputTruncated, errors, traces: traceList, bindingErrors, firedTimers, pendingTimers: timers.length, driven: drivenCount, usedArgs: Array.from(usedArgs), cappedLoops, lastLine, fetches: (I.fetchLog || []).slice(0, 20) });
+      return JSON.stringify({ hits: hitLines, entered: enteredIds, output, outputTruncated, errors, traces: traceList, bindingErrors, firedTimers, pendingTimers: timers.length, driven: drivenCount, usedArgs: Array.from(usedArgs), cappedLoops, lastLine, branches: branches.filter(Boolean), fetches: (I.fetchLog || []).slice(0, 20) });
     },
   };
   let drivenCount = 0;

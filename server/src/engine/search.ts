@@ -1,0 +1,278 @@
+import { atomOf, unwrap, wishesFor } from './guards';
+import type { BranchSite } from './instrument';
+import type { SyntaxNode, Tree } from './parse';
+import type { BranchRecord, SandboxOutcome } from './sandbox';
+import { constantsIn, kindOf, kindPenalty, mutations, predicted, type Candidate } from './search-candidates';
+import { slotOfName, slotsFlowingInto, type FlowContext } from './search-flow';
+import type { FunctionInfo, Prediction, SearchPath, Slot, Want } from './types';
+
+// The search over assumed values (issue 10): one set of predicted values takes one way through a snippet's
+// guards; this tries other sets, each in a fresh sandbox, and keeps the run that executes the most statement
+// lines. It is guided by what each run saw: the branch probe (instrument/branches.ts) tells which `if`s went
+// only one way and what they compared; the values that flow into such a branch get candidates that send it the
+// other way (search-candidates.ts). Hill climbing from the refine loop's best run: a candidate changes one value
+// of the current best; a run that executes more lines becomes the best, and candidates are drawn again from it.
+// Runs that reach lines the best run does not are kept as `paths`.
+//
+// Deterministic: candidates come in a fixed order (a PRNG seeded from the code shuffles only the mutations), the
+// run count is the budget that decides, and wall time is only a safety stop for snippets whose runs are slow.
+
+export interface SearchRun {
+  values: Map<string, Prediction>;
+  executed: number[];
+  outcome: SandboxOutcome;
+}
+
+export interface SearchInput<R extends SearchRun> {
+  start: R;
+  code: string;
+  tree: Tree;
+  functions: FunctionInfo[];
+  slots: Slot[];
+  statementLines: number[];
+  branches: BranchSite[];
+  run(values: Map<string, Prediction>): Promise<R>;
+  /** Runs at most (the budget that decides) and wall time at most (a safety stop). */
+  maxRuns: number;
+  maxMs: number;
+  signal?: AbortSignal;
+}
+
+export interface SearchResult<R extends SearchRun> {
+  best: R;
+  paths: SearchPath[];
+  runs: number;
+}
+
+export const defaultSearchRuns = 40;
+export const defaultSearchBudgetMs = 150;
+const maxPaths = 8;
+
+interface Scored<R> {
+  run: R;
+  /** Slot keys whose value differs from the start. */
+  changed: number;
+  /** Sum of the candidates' costs (search-candidates.ts): lower is more believable. */
+  cost: number;
+}
+
+export async function searchValues<R extends SearchRun>(input: SearchInput<R>): Promise<SearchResult<R>> {
+  const started = performance.now();
+  const lines = new Set(input.statementLines);
+  const complete = (run: R) => run.executed.length >= lines.size;
+  let best: Scored<R> = { run: input.start, changed: 0, cost: 0 };
+  const kept: Scored<R>[] = [];
+  const tried = new Set<string>([signature(input.start.values)]);
+  const costs = new Map<string, number>();
+  const random = prng(hash(input.code));
+  const flow: FlowContext = { tree: input.tree, functions: input.functions, slots: input.slots };
+  let runs = 0;
+  let queue = candidatesFrom(best.run, input, flow, random);
+  while (runs < input.maxRuns && !complete(best.run) && queue.length) {
+    if (input.signal?.aborted || performance.now() - started > input.maxMs) break;
+    const candidate = queue.shift()!;
+    const values = new Map(best.run.values);
+    const slot = input.slots.find((s) => s.key === candidate.key)!;
+    values.set(candidate.key, { key: candidate.key, name: slot.name, value: candidate.value, by: 'embedded', reason: 'search: sends a branch the other way' });
+    const key = signature(values);
+    if (tried.has(key)) continue;
+    tried.add(key);
+    costs.set(`${candidate.key}\u0000${candidate.value}`, candidate.cost);
+    const run = await input.run(values);
+    runs++;
+    const scored: Scored<R> = { run, changed: changedFrom(input.start.values, values), cost: costOf(input.start.values, values, costs) };
+    if (isBetter(scored, best)) {
+      if (reachesMore(best.run, run)) kept.push(best);
+      best = scored;
+      // New candidates first; the ones not tried yet still apply to the new best (they change one value).
+      queue = [...candidatesFrom(best.run, input, flow, random), ...queue];
+    } else if (reachesMore(run, best.run)) {
+      kept.push(scored);
+    }
+  }
+  return { best: best.run, paths: pathsOf(best.run, kept, input.slots), runs };
+}
+
+/** More lines; then fewer values changed; then more believable values; then fewer errors. */
+function isBetter<R extends SearchRun>(a: Scored<R>, b: Scored<R>): boolean {
+  if (a.run.executed.length !== b.run.executed.length) return a.run.executed.length > b.run.executed.length;
+  if (a.changed !== b.changed) return a.changed < b.changed;
+  if (a.cost !== b.cost) return a.cost < b.cost;
+  return a.run.outcome.errors.length < b.run.outcome.errors.length;
+}
+
+function reachesMore(run: SearchRun, than: SearchRun): boolean {
+  const have = new Set(than.executed);
+  return run.executed.some((line) => !have.has(line));
+}
+
+/** The kept runs that add most lines to the best run, greedily, with the values that differ from it. */
+function pathsOf(best: SearchRun, kept: Scored<SearchRun>[], slots: Slot[]): SearchPath[] {
+  const covered = new Set(best.executed);
+  const paths: SearchPath[] = [];
+  const pool = [...kept];
+  while (paths.length < maxPaths && pool.length) {
+    let pick = -1;
+    let gain = 0;
+    pool.forEach((entry, i) => {
+      const adds = entry.run.executed.filter((line) => !covered.has(line)).length;
+      if (adds > gain || (adds === gain && adds > 0 && entry.changed < pool[pick].changed)) [pick, gain] = [i, adds];
+    });
+    if (pick < 0) break;
+    const [entry] = pool.splice(pick, 1);
+    const addedLines = entry.run.executed.filter((line) => !covered.has(line)).sort((a, b) => a - b);
+    addedLines.forEach((line) => covered.add(line));
+    const values = slots
+      .filter((slot) => entry.run.values.get(slot.key)?.value !== best.values.get(slot.key)?.value && entry.run.values.has(slot.key))
+      .map((slot) => ({ key: slot.key, name: slot.name, value: entry.run.values.get(slot.key)!.value }));
+    paths.push({ values, addedLines });
+  }
+  return paths;
+}
+
+/** Candidates from a run: for each `if` that went only one way with lines left unrun, values that may send it the other. */
+function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow: FlowContext, random: () => number): Candidate[] {
+  const executed = new Set(run.executed);
+  const unrun = input.statementLines.filter((line) => !executed.has(line));
+  if (!unrun.length) return [];
+  const believable: Candidate[][] = [];
+  const mutated: Candidate[] = [];
+  for (const record of [...run.outcome.branches].sort((a, b) => a.id - b.id)) {
+    if (record.t > 0 && record.f > 0) continue;
+    const site = input.branches[record.id];
+    const node = site ? input.tree.rootNode.descendantForIndex(site.start, site.end) : null;
+    const ifNode = node && findIf(node, site!);
+    if (!ifNode || !leavesLinesUnrun(ifNode, unrun)) continue;
+    const condition = ifNode.childForFieldName('condition');
+    if (!condition) continue;
+    const inner = unwrap(condition);
+    const wanted = record.t === 0;
+    const keys = [...slotsFlowingInto(flow, inner)].filter((key) => run.values.get(key)?.by !== 'user');
+    if (!keys.length) continue;
+    const here: Candidate[] = [];
+    // The branch's own wishes, resolved to the slots they are about.
+    const wants = new Map<string, { path: string[]; want: Want }[]>();
+    for (const wish of wishesFor(inner, wanted, site!.line)) {
+      const target = slotOfName(flow, wish.root, wish.rootIndex);
+      if (!target || !keys.includes(target.key)) continue;
+      const list = wants.get(target.key) ?? [];
+      list.push({ path: [...target.path, ...wish.path], want: wish.want });
+      wants.set(target.key, list);
+    }
+    const locals = localValues(inner);
+    const constants = constantsIn([inner, ...locals]);
+    for (const key of keys) {
+      const slot = input.slots.find((s) => s.key === key);
+      if (!slot) continue;
+      const values = [...predicted(slot, wants.get(key) ?? []), ...predicted(slot, [])];
+      // An object the code looks up a key in (`'port' in config`, `Object.keys(h).includes('authorization')`): with that key.
+      const lookup = kindOf(run.values.get(key)?.value ?? '') === 'object' || [inner, ...locals].some((n) => /\b(in|keys|hasOwn|hasOwnProperty|entries)\b/.test(n.text));
+      if (lookup) {
+        for (const name of constants.strings.filter((c) => /^[A-Za-z_$][\w$-]*$/.test(c)).slice(0, 4)) values.push(...predicted(slot, [{ path: [name], want: { kind: 'truthy' } }]));
+      }
+      for (const value of values) here.push({ key, value, cost: 1 });
+    }
+    believable.push(here);
+    for (const key of keys) {
+      const current = run.values.get(key)?.value;
+      if (current === undefined) continue;
+      for (const value of mutations(current, constants, [record.l, record.r])) mutated.push({ key, value, cost: 2 });
+    }
+  }
+  // Believable values first, earlier branches first; mutations after, in a seeded order; a value of another kind
+  // than the slot started with (a string that became an object) last.
+  for (let i = mutated.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [mutated[i], mutated[j]] = [mutated[j], mutated[i]];
+  }
+  const out = [...believable.flat(), ...mutated]
+    .map((c) => ({ ...c, cost: c.cost + kindPenalty(c.value, input.start.values.get(c.key)?.value) }))
+    .sort((a, b) => a.cost - b.cost);
+  const seen = new Set<string>();
+  return out.filter((c) => {
+    const id = `${c.key}\u0000${c.value}`;
+    if (seen.has(id) || run.values.get(c.key)?.value === c.value) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function findIf(node: SyntaxNode, site: BranchSite): SyntaxNode | null {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+    if (n.type === 'if_statement' && n.startIndex === site.start) return n;
+    if (n.startIndex < site.start) break;
+  }
+  return null;
+}
+
+/** An `if` whose other way matters: unrun lines inside it, or after it in its function. */
+function leavesLinesUnrun(ifNode: SyntaxNode, unrun: number[]): boolean {
+  let scope: SyntaxNode | null = ifNode.parent;
+  while (scope && !/function|arrow|method|program/.test(scope.type)) scope = scope.parent;
+  const first = ifNode.startPosition.row + 1;
+  const last = (scope ?? ifNode).endPosition.row + 1;
+  return unrun.some((line) => line >= first && line <= last);
+}
+
+/** The values of the locals a condition uses (`const parts = range.split('-')`), for their constants. */
+function localValues(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const visit = (n: SyntaxNode) => {
+    if (n.type === 'identifier') {
+      const atom = atomOf(n);
+      if (atom) {
+        for (let scope = n.parent; scope; scope = scope.parent) {
+          if (scope.type !== 'statement_block' && scope.type !== 'program') continue;
+          for (const statement of scope.namedChildren) {
+            if (!statement || statement.startIndex > n.startIndex || !/declaration/.test(statement.type)) continue;
+            for (const declarator of statement.namedChildren) {
+              if (declarator?.childForFieldName('name')?.text === n.text) {
+                const value = declarator.childForFieldName('value');
+                if (value && out.length < 8) out.push(value);
+              }
+            }
+          }
+        }
+      }
+      return;
+    }
+    for (const child of n.namedChildren) if (child) visit(child);
+  };
+  visit(node);
+  return out;
+}
+
+function signature(values: Map<string, Prediction>): string {
+  return [...values.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v.value}`).join('\u0000');
+}
+
+function changedFrom(start: Map<string, Prediction>, values: Map<string, Prediction>): number {
+  let changed = 0;
+  for (const [key, prediction] of values) if (start.get(key)?.value !== prediction.value) changed++;
+  return changed;
+}
+
+function costOf(start: Map<string, Prediction>, values: Map<string, Prediction>, costs: Map<string, number>): number {
+  let cost = 0;
+  for (const [key, prediction] of values) if (start.get(key)?.value !== prediction.value) cost += costs.get(`${key}\u0000${prediction.value}`) ?? 1;
+  return cost;
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** mulberry32: small, seeded, good enough to order candidates. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type { BranchRecord };
