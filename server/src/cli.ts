@@ -240,7 +240,7 @@ export function formatReport(report: Report, source: string): string {
   if (otherPaths) {
     const more = report.unionLines.length - report.executedLines.length;
     out.push(`  other paths: ${otherPaths} more run(s) with other assumed values reach ${more} more line(s) (${report.unionLines.length} of ${total} together)`);
-    for (const path of report.paths) out.push(`    lines ${compactRanges(path.addedLines)} run when ${path.values.map((v) => `${v.name} = ${oneLine(readableValue(v.value), 40)}`).join(', ')}`);
+    for (const path of report.paths) out.push(`    ${path.addedLines.length > 1 ? 'lines' : 'line'} ${compactRanges(path.addedLines)} ${path.addedLines.length > 1 ? 'run' : 'runs'} when ${path.values.map((v) => `${v.name} = ${oneLine(readableValue(v.value), 40)}`).join(', ')}`);
   }
   if (report.error) out.push(`  stopped by: ${report.error.name}: ${report.error.message}${report.error.line ? ` (line ${report.error.line})` : ''}`);
   for (const finding of report.findings) {

@@ -2,9 +2,9 @@ function handle(event) {
   if (event.kind === 'click') {
     if (event.button === 2) {
       console.log('right click');
-      return 'context menu';
     }
+    console.log('click');
   }
-  return 'ignored';
+  return 'handled';
 }
 console.log(handle(evt));

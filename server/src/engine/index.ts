@@ -132,6 +132,7 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
       start: best!, code: prepared.code, tree: prepared.tree, functions: prepared.analysis.functions, slots: prepared.slots,
       statementLines: prepared.instrumented.statementLines, branches: prepared.instrumented.branches,
       maxRuns: options.searchRuns ?? defaultSearchRuns, maxMs: budgetMs, signal: options.signal,
+      onRun: (runs, executedLines) => options.onProgress?.({ iteration: iterations + runs, executedLines, totalLines: prepared.instrumented.statementLines.length, phase: 'search' }),
       run: async (candidate) => {
         const outcome = await runInSandbox({ setup: setupCode(prepared.slots, candidate), code: prepared.instrumented.code }, limits);
         const executed = outcome.hits.filter((line) => prepared.instrumented.statementLines.includes(line));

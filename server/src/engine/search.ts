@@ -36,6 +36,8 @@ export interface SearchInput<R extends SearchRun> {
   maxRuns: number;
   maxMs: number;
   signal?: AbortSignal;
+  /** Called after each run with the run count and the best run's lines. */
+  onRun?: (runs: number, executedLines: number) => void;
 }
 
 export interface SearchResult<R extends SearchRun> {
@@ -89,6 +91,7 @@ export async function searchValues<R extends SearchRun>(input: SearchInput<R>): 
     } else if (reachesMore(run, best.run)) {
       kept.push(scored);
     }
+    input.onRun?.(runs, best.run.executed.length);
   }
   return { best: best.run, paths: pathsOf(best.run, kept, input.slots), runs };
 }

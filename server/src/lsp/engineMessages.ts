@@ -16,6 +16,7 @@ export interface EngineJob {
   maxIterations?: number;
   timeoutMs?: number;
   memoryMb?: number;
+  searchBudgetMs?: number;
   overrides?: Record<string, string>;
   predictor: PredictorChoice;
 }

@@ -76,6 +76,7 @@ function jobFor(text: string, lang: Lang, settings: RunSettings, overrides?: Rec
     maxIterations: settings.maxIterations,
     timeoutMs: settings.timeoutMs,
     memoryMb: settings.memoryMb,
+    searchBudgetMs: settings.searchBudgetMs,
     overrides,
     predictor: { kind: settings.predictor ?? 'embedded', host: settings.ollamaHost, model: settings.ollamaModel },
   };
