@@ -1,7 +1,7 @@
-import { atomOf, unwrap, wishesFor } from './guards';
+import { atomOf, unwrap, wishesFor, type Wish } from './guards';
 import type { BranchSite } from './instrument';
 import type { SyntaxNode, Tree } from './parse';
-import type { BranchRecord, SandboxOutcome } from './sandbox';
+import type { BranchRecord, SandboxOutcome, ValueSummary } from './sandbox';
 import { constantsIn, kindOf, kindPenalty, mutations, predicted, type Candidate } from './search-candidates';
 import { slotOfName, slotsFlowingInto, type FlowContext } from './search-flow';
 import type { FunctionInfo, Prediction, SearchPath, Slot, Want } from './types';
@@ -140,36 +140,30 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
   if (!unrun.length) return [];
   const believable: Candidate[][] = [];
   const mutated: Candidate[] = [];
-  for (const record of [...run.outcome.branches].sort((a, b) => a.id - b.id)) {
-    if (record.t > 0 && record.f > 0) continue;
-    const site = input.branches[record.id];
-    const node = site ? input.tree.rootNode.descendantForIndex(site.start, site.end) : null;
-    const ifNode = node && findIf(node, site!);
-    if (!ifNode || !leavesLinesUnrun(ifNode, unrun)) continue;
-    const condition = ifNode.childForFieldName('condition');
-    if (!condition) continue;
-    const inner = unwrap(condition);
-    const wanted = record.t === 0;
-    const keys = [...slotsFlowingInto(flow, inner)].filter((key) => run.values.get(key)?.by !== 'user');
+  for (const decision of decisionsOf(run, input, unrun)) {
+    const { test, wishes, seen } = decision;
+    const keys = [...slotsFlowingInto(flow, test)].filter((key) => run.values.get(key)?.by !== 'user');
     if (!keys.length) continue;
     const here: Candidate[] = [];
-    // The branch's own wishes, resolved to the slots they are about.
+    // The decision's own wishes, resolved to the slots they are about.
     const wants = new Map<string, { path: string[]; want: Want }[]>();
-    for (const wish of wishesFor(inner, wanted, site!.line)) {
+    for (const wish of wishes) {
       const target = slotOfName(flow, wish.root, wish.rootIndex);
       if (!target || !keys.includes(target.key)) continue;
       const list = wants.get(target.key) ?? [];
       list.push({ path: [...target.path, ...wish.path], want: wish.want });
       wants.set(target.key, list);
     }
-    const locals = localValues(inner);
-    const constants = constantsIn([inner, ...locals]);
+    const locals = localValues(test);
+    const constants = constantsIn([test, ...locals, ...decision.constants]);
     for (const key of keys) {
       const slot = input.slots.find((s) => s.key === key);
       if (!slot) continue;
-      const values = [...predicted(slot, wants.get(key) ?? []), ...predicted(slot, [])];
+      // One candidate per wish (a `switch` has one per case), then all of them, then none.
+      const own = wants.get(key) ?? [];
+      const values = [...(own.length > 1 ? own.flatMap((w) => predicted(slot, [w]).slice(0, 1)) : []), ...predicted(slot, own), ...predicted(slot, [])];
       // An object the code looks up a key in (`'port' in config`, `Object.keys(h).includes('authorization')`): with that key.
-      const lookup = kindOf(run.values.get(key)?.value ?? '') === 'object' || [inner, ...locals].some((n) => /\b(in|keys|hasOwn|hasOwnProperty|entries)\b/.test(n.text));
+      const lookup = kindOf(run.values.get(key)?.value ?? '') === 'object' || [test, ...locals].some((n) => /\b(in|keys|hasOwn|hasOwnProperty|entries)\b/.test(n.text));
       if (lookup) {
         for (const name of constants.strings.filter((c) => /^[A-Za-z_$][\w$-]*$/.test(c)).slice(0, 4)) values.push(...predicted(slot, [{ path: [name], want: { kind: 'truthy' } }]));
       }
@@ -179,7 +173,7 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
     for (const key of keys) {
       const current = run.values.get(key)?.value;
       if (current === undefined) continue;
-      for (const value of mutations(current, constants, [record.l, record.r])) mutated.push({ key, value, cost: 2 });
+      for (const value of mutations(current, constants, seen)) mutated.push({ key, value, cost: 2 });
     }
   }
   // Believable values first, earlier branches first; mutations after, in a seeded order; a value of another kind
@@ -198,6 +192,74 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
     seen.add(id);
     return true;
   });
+}
+
+interface Decision {
+  /** The tested expression: an `if`'s condition, a `switch`'s value. */
+  test: SyntaxNode;
+  /** What the values in it should be for the way not taken (guards.ts's vocabulary). */
+  wishes: Wish[];
+  /** Values the probe saw compared. */
+  seen: (ValueSummary | null)[];
+  /** More nodes whose literals are worth trying (a `switch`'s case values). */
+  constants: SyntaxNode[];
+}
+
+/**
+ * Where the run could have gone another way, in document order: each probed `if` that went only one way with
+ * unrun lines inside or after it, and each `switch` that ran with unrun cases (one value per case).
+ */
+function decisionsOf<R extends SearchRun>(run: R, input: SearchInput<R>, unrun: number[]): Decision[] {
+  const out: { at: number; decision: Decision }[] = [];
+  const executed = new Set(run.executed);
+  for (const record of run.outcome.branches) {
+    if (record.t > 0 && record.f > 0) continue;
+    const site = input.branches[record.id];
+    const node = site ? input.tree.rootNode.descendantForIndex(site.start, site.end) : null;
+    const ifNode = node && findIf(node, site!);
+    const condition = ifNode?.childForFieldName('condition');
+    if (!ifNode || !condition || !leavesLinesUnrun(ifNode, unrun)) continue;
+    const test = unwrap(condition);
+    out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line), seen: [record.l, record.r], constants: [] } });
+  }
+  for (const node of switchesOf(input.tree)) {
+    const value = node.childForFieldName('value');
+    const body = node.childForFieldName('body');
+    if (!value || !body || !executed.has(node.startPosition.row + 1)) continue;
+    const test = unwrap(value);
+    const atom = atomOf(test);
+    const wishes: Wish[] = [];
+    const constants: SyntaxNode[] = [];
+    for (const entry of body.namedChildren) {
+      if (!entry || (entry.type !== 'switch_case' && entry.type !== 'switch_default')) continue;
+      const first = entry.startPosition.row + 1;
+      const last = entry.endPosition.row + 1;
+      if (!unrun.some((line) => line >= first && line <= last)) continue;
+      const literal = entry.childForFieldName('value');
+      if (entry.type === 'switch_case' && literal) {
+        constants.push(literal);
+        if (atom && /^(string|number|true|false|null)$/.test(literal.type)) wishes.push({ ...atom, want: { kind: 'equals', literal: literal.text }, line: first });
+      }
+    }
+    if (constants.length || wishes.length) out.push({ at: node.startIndex, decision: { test, wishes, seen: [], constants } });
+  }
+  return out.sort((a, b) => a.at - b.at).map((entry) => entry.decision);
+}
+
+const switchCache = new WeakMap<Tree, SyntaxNode[]>();
+function switchesOf(tree: Tree): SyntaxNode[] {
+  let list = switchCache.get(tree);
+  if (!list) {
+    list = [];
+    const stack: SyntaxNode[] = [tree.rootNode];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'switch_statement') list.push(n);
+      for (const child of n.namedChildren) if (child) stack.push(child);
+    }
+    switchCache.set(tree, list);
+  }
+  return list;
 }
 
 function findIf(node: SyntaxNode, site: BranchSite): SyntaxNode | null {
