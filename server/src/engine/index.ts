@@ -134,7 +134,8 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
       maxRuns: options.searchRuns ?? defaultSearchRuns, maxMs: budgetMs, signal: options.signal,
       onRun: (runs, executedLines) => options.onProgress?.({ iteration: iterations + runs, executedLines, totalLines: prepared.instrumented.statementLines.length, phase: 'search' }),
       run: async (candidate) => {
-        const outcome = await runInSandbox({ setup: setupCode(prepared.slots, candidate), code: prepared.instrumented.code }, limits);
+        // A candidate that loops must not take longer than the whole search may.
+        const outcome = await runInSandbox({ setup: setupCode(prepared.slots, candidate), code: prepared.instrumented.code }, { ...limits, timeoutMs: Math.min(limits.timeoutMs, budgetMs) });
         const executed = outcome.hits.filter((line) => prepared.instrumented.statementLines.includes(line));
         const blamedByError = new Map(outcome.errors.map((error) => [error, blameError(error, prepared)] as const));
         return { iteration: iterations, outcome, values: new Map(candidate), executed, blamedByError };

@@ -45,7 +45,9 @@ export function mutations(current: string, constants: Constants, seen: (ValueSum
     const source = JSON.stringify(value);
     if (source !== current && !out.includes(source) && source.length <= 400) out.push(source);
   };
-  const strings = [...constants.strings, ...seen.flatMap((s) => (s?.type === 'string' ? [String(s.value)] : []))];
+  // A compared string that is part of the value itself (`line.slice(0, 4)` of it) is not what the code wants.
+  const own = literalOf(current);
+  const strings = [...constants.strings, ...seen.flatMap((s) => (s?.type === 'string' && !(own.kind === 'string' && own.value.includes(String(s.value))) ? [String(s.value)] : []))];
   const numbers = [...constants.numbers, ...seen.flatMap((s) => (s?.type === 'number' && typeof s.value === 'number' ? [s.value] : s?.type === 'array' ? [s.length ?? 0] : []))];
   const literal = literalOf(current);
   const matching = constants.regexes.map((regex) => stringMatching(regex.pattern, regex.flags)).filter((m): m is string => m !== null);

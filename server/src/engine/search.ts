@@ -49,6 +49,8 @@ export interface SearchResult<R extends SearchRun> {
 export const defaultSearchRuns = 40;
 export const defaultSearchBudgetMs = 150;
 const maxPaths = 8;
+/** Runs in a row that neither beat the best nor reach a line no run reached: the search has stalled. */
+const maxStale = 6;
 
 interface Scored<R> {
   run: R;
@@ -69,8 +71,10 @@ export async function searchValues<R extends SearchRun>(input: SearchInput<R>): 
   const random = prng(hash(input.code));
   const flow: FlowContext = { tree: input.tree, functions: input.functions, slots: input.slots };
   let runs = 0;
+  let stale = 0;
+  const reached = new Set(input.start.executed);
   let queue = candidatesFrom(best.run, input, flow, random);
-  while (runs < input.maxRuns && !complete(best.run) && queue.length) {
+  while (runs < input.maxRuns && !complete(best.run) && queue.length && stale < maxStale) {
     if (input.signal?.aborted || performance.now() - started > input.maxMs) break;
     const candidate = queue.shift()!;
     const values = new Map(best.run.values);
@@ -82,8 +86,12 @@ export async function searchValues<R extends SearchRun>(input: SearchInput<R>): 
     costs.set(`${candidate.key}\u0000${candidate.value}`, candidate.cost);
     const run = await input.run(values);
     runs++;
+    const before = reached.size;
+    run.executed.forEach((line) => reached.add(line));
     const scored: Scored<R> = { run, changed: changedFrom(input.start.values, values), cost: costOf(input.start.values, values, costs) };
-    if (isBetter(scored, best)) {
+    const improved = isBetter(scored, best);
+    stale = improved || reached.size > before ? 0 : stale + 1;
+    if (improved) {
       if (reachesMore(best.run, run)) kept.push(best);
       best = scored;
       // New candidates first; the ones not tried yet still apply to the new best (they change one value).
@@ -138,13 +146,15 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
   const executed = new Set(run.executed);
   const unrun = input.statementLines.filter((line) => !executed.has(line));
   if (!unrun.length) return [];
-  const believable: Candidate[][] = [];
-  const mutated: Candidate[] = [];
+  // Per decision, in document order: the predictor's values for its wish, a few mutations toward what it
+  // compared (in a seeded order), then the predictor's values without wishes; the rest of the mutations after
+  // every decision's; a value of another kind than the slot started with (a string that became an object) last.
+  const first: Candidate[] = [];
+  const rest: Candidate[] = [];
   for (const decision of decisionsOf(run, input, unrun)) {
     const { test, wishes, seen } = decision;
     const keys = [...slotsFlowingInto(flow, test)].filter((key) => run.values.get(key)?.by !== 'user');
     if (!keys.length) continue;
-    const here: Candidate[] = [];
     // The decision's own wishes, resolved to the slots they are about.
     const wants = new Map<string, { path: string[]; want: Want }[]>();
     for (const wish of wishes) {
@@ -156,35 +166,33 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
     }
     const locals = localValues(test);
     const constants = constantsIn([test, ...locals, ...decision.constants]);
+    const wished: Candidate[] = [];
+    const unwished: Candidate[] = [];
+    const mutated: Candidate[] = [];
     for (const key of keys) {
       const slot = input.slots.find((s) => s.key === key);
       if (!slot) continue;
-      // One candidate per wish (a `switch` has one per case), then all of them, then none.
+      // One candidate per wish (a `switch` has one per case), then all of them.
       const own = wants.get(key) ?? [];
-      const values = [...(own.length > 1 ? own.flatMap((w) => predicted(slot, [w]).slice(0, 1)) : []), ...predicted(slot, own), ...predicted(slot, [])];
+      const values = [...(own.length > 1 ? own.flatMap((w) => predicted(slot, [w]).slice(0, 1)) : []), ...predicted(slot, own).slice(0, 2)];
       // An object the code looks up a key in (`'port' in config`, `Object.keys(h).includes('authorization')`): with that key.
       const lookup = kindOf(run.values.get(key)?.value ?? '') === 'object' || [test, ...locals].some((n) => /\b(in|keys|hasOwn|hasOwnProperty|entries)\b/.test(n.text));
       if (lookup) {
-        for (const name of constants.strings.filter((c) => /^[A-Za-z_$][\w$-]*$/.test(c)).slice(0, 4)) values.push(...predicted(slot, [{ path: [name], want: { kind: 'truthy' } }]));
+        for (const name of constants.strings.filter((c) => /^[A-Za-z_$][\w$-]*$/.test(c)).slice(0, 4)) values.push(...predicted(slot, [{ path: [name], want: { kind: 'truthy' } }]).slice(0, 1));
       }
-      for (const value of values) here.push({ key, value, cost: 1 });
-    }
-    believable.push(here);
-    for (const key of keys) {
+      for (const value of values) wished.push({ key, value, cost: 1 });
+      for (const value of predicted(slot, []).slice(0, 2)) unwished.push({ key, value, cost: 1 });
       const current = run.values.get(key)?.value;
-      if (current === undefined) continue;
-      for (const value of mutations(current, constants, seen)) mutated.push({ key, value, cost: 2 });
+      if (current !== undefined) for (const value of mutations(current, constants, seen)) mutated.push({ key, value, cost: 2 });
     }
+    // The likeliest mutations first (mutations() lists them so); the others in a seeded order.
+    const later = mutated.slice(4);
+    shuffle(later, random);
+    first.push(...wished, ...mutated.slice(0, 4), ...unwished);
+    rest.push(...later);
   }
-  // Believable values first, earlier branches first; mutations after, in a seeded order; a value of another kind
-  // than the slot started with (a string that became an object) last.
-  for (let i = mutated.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [mutated[i], mutated[j]] = [mutated[j], mutated[i]];
-  }
-  const out = [...believable.flat(), ...mutated]
-    .map((c) => ({ ...c, cost: c.cost + kindPenalty(c.value, input.start.values.get(c.key)?.value) }))
-    .sort((a, b) => a.cost - b.cost);
+  const priced = [...first, ...rest].map((c) => ({ ...c, cost: c.cost + kindPenalty(c.value, input.start.values.get(c.key)?.value) }));
+  const out = [...priced.filter((c) => c.cost <= 2), ...priced.filter((c) => c.cost > 2)];
   const seen = new Set<string>();
   return out.filter((c) => {
     const id = `${c.key}\u0000${c.value}`;
@@ -218,7 +226,7 @@ function decisionsOf<R extends SearchRun>(run: R, input: SearchInput<R>, unrun: 
     const node = site ? input.tree.rootNode.descendantForIndex(site.start, site.end) : null;
     const ifNode = node && findIf(node, site!);
     const condition = ifNode?.childForFieldName('condition');
-    if (!ifNode || !condition || !leavesLinesUnrun(ifNode, unrun)) continue;
+    if (!ifNode || !condition || !otherWayRunsMore(ifNode, record.t === 0, unrun)) continue;
     const test = unwrap(condition);
     out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line), seen: [record.l, record.r], constants: [] } });
   }
@@ -262,6 +270,13 @@ function switchesOf(tree: Tree): SyntaxNode[] {
   return list;
 }
 
+function shuffle<T>(list: T[], random: () => number): void {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [list[i], list[j]] = [list[j], list[i]];
+  }
+}
+
 function findIf(node: SyntaxNode, site: BranchSite): SyntaxNode | null {
   for (let n: SyntaxNode | null = node; n; n = n.parent) {
     if (n.type === 'if_statement' && n.startIndex === site.start) return n;
@@ -270,13 +285,31 @@ function findIf(node: SyntaxNode, site: BranchSite): SyntaxNode | null {
   return null;
 }
 
-/** An `if` whose other way matters: unrun lines inside it, or after it in its function. */
-function leavesLinesUnrun(ifNode: SyntaxNode, unrun: number[]): boolean {
+/**
+ * Whether the way an `if` did not take holds unrun lines: its consequence when it was skipped; when it was
+ * entered, its `else`, or the rest of its function when the consequence leaves it (`return`, `throw`…).
+ */
+function otherWayRunsMore(ifNode: SyntaxNode, enter: boolean, unrun: number[]): boolean {
+  const within = (node: SyntaxNode | null, from = node ? node.startPosition.row + 1 : 0, to = node ? node.endPosition.row + 1 : 0) =>
+    !!node && unrun.some((line) => line >= from && line <= to);
+  const consequence = ifNode.childForFieldName('consequence');
+  if (enter) return within(consequence);
+  const alternative = ifNode.childForFieldName('alternative');
+  if (alternative) return within(alternative);
+  if (!consequence || !exits(consequence)) return false;
   let scope: SyntaxNode | null = ifNode.parent;
   while (scope && !/function|arrow|method|program/.test(scope.type)) scope = scope.parent;
-  const first = ifNode.startPosition.row + 1;
-  const last = (scope ?? ifNode).endPosition.row + 1;
-  return unrun.some((line) => line >= first && line <= last);
+  return within(scope, ifNode.endPosition.row + 1, (scope ?? ifNode).endPosition.row + 1);
+}
+
+/** A statement (or block) whose last statement leaves: return, throw, continue, break. */
+function exits(node: SyntaxNode): boolean {
+  if (/^(return|throw|continue|break)_statement$/.test(node.type)) return true;
+  if (node.type === 'statement_block') {
+    const last = node.namedChildren.filter((c) => c && c.type !== 'comment').at(-1);
+    return !!last && exits(last);
+  }
+  return false;
 }
 
 /** The values of the locals a condition uses (`const parts = range.split('-')`), for their constants. */
