@@ -79,17 +79,27 @@ export function slotsFlowingInto(ctx: FlowContext, node: SyntaxNode): Set<string
   return keys;
 }
 
-/** The `index`th argument of every call of `name(…)` in the snippet. */
+// Calls by callee name, gathered once per tree: the search asks for them at every decision.
+const callsByTree = new WeakMap<Tree, Map<string, SyntaxNode[]>>();
+
+/** The `index`th argument of the first calls of `name(…)` in the snippet. */
 function argumentsAt(tree: Tree, name: string, index: number): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  const stack: SyntaxNode[] = [tree.rootNode];
-  while (stack.length && out.length < 8) {
-    const n = stack.pop()!;
-    if (n.type === 'call_expression' && n.childForFieldName('function')?.text === name) {
-      const argument = n.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment')[index];
-      if (argument && argument.type !== 'spread_element') out.push(argument);
+  let calls = callsByTree.get(tree);
+  if (!calls) {
+    calls = new Map();
+    const stack: SyntaxNode[] = [tree.rootNode];
+    while (stack.length) {
+      const n = stack.pop()!;
+      const callee = n.type === 'call_expression' ? n.childForFieldName('function') : null;
+      if (callee?.type === 'identifier') calls.set(callee.text, [...(calls.get(callee.text) ?? []), n]);
+      for (const child of n.namedChildren) if (child) stack.push(child);
     }
-    for (const child of n.namedChildren) if (child) stack.push(child);
+    callsByTree.set(tree, calls);
+  }
+  const out: SyntaxNode[] = [];
+  for (const call of (calls.get(name) ?? []).slice(0, 8)) {
+    const argument = call.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment')[index];
+    if (argument && argument.type !== 'spread_element') out.push(argument);
   }
   return out;
 }

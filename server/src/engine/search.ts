@@ -51,6 +51,8 @@ export const defaultSearchBudgetMs = 150;
 const maxPaths = 8;
 /** Runs in a row that neither beat the best nor reach a line no run reached: the search has stalled. */
 const maxStale = 6;
+/** Decisions a round of candidates is drawn from. */
+const maxDecisions = 24;
 
 interface Scored<R> {
   run: R;
@@ -251,7 +253,8 @@ function decisionsOf<R extends SearchRun>(run: R, input: SearchInput<R>, unrun: 
     }
     if (constants.length || wishes.length) out.push({ at: node.startIndex, decision: { test, wishes, seen: [], constants } });
   }
-  return out.sort((a, b) => a.at - b.at).map((entry) => entry.decision);
+  // The first ones in document order: a large snippet must not make every round of candidates slow.
+  return out.sort((a, b) => a.at - b.at).slice(0, maxDecisions).map((entry) => entry.decision);
 }
 
 const switchCache = new WeakMap<Tree, SyntaxNode[]>();
