@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { maxSourceBytes, PicoInputError, runSnippet } from './engine';
@@ -25,6 +25,7 @@ Options for run:
   --max-iterations N     refine rounds (default 8)
   --timeout-ms N         time limit per run (default 2000)
   --memory-mb N          memory limit per run (default 64)
+  --search-budget-ms N   search other assumed values for up to N ms / 40 runs (default 150; 0: off)
   --predictor NAME       embedded (default) or ollama
   --ollama-host URL      Ollama server (default: $OLLAMA_HOST or http://127.0.0.1:11434)
   --model NAME           Ollama model (default codellama:7b-instruct)
@@ -109,6 +110,7 @@ const runOptions = {
   'max-iterations': { type: 'string' },
   'timeout-ms': { type: 'string' },
   'memory-mb': { type: 'string' },
+  'search-budget-ms': { type: 'string' },
   predictor: { type: 'string' },
   'ollama-host': { type: 'string' },
   model: { type: 'string' },
@@ -144,6 +146,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
       ...(values['timeout-ms'] !== undefined ? { timeoutMs: intOption(values['timeout-ms'], '--timeout-ms', 10, 600_000) } : {}),
       ...(values['memory-mb'] !== undefined ? { memoryMb: intOption(values['memory-mb'], '--memory-mb', 4, 4096) } : {}),
     },
+    searchBudgetMs: intOption(values['search-budget-ms'], '--search-budget-ms', 0, 60_000),
     predictor: await predictorFrom(values, io),
     modules: values['no-real-modules'] ? undefined : modulesFrom(target, values.cwd, io),
   };
@@ -334,6 +337,12 @@ export function formatReport(report: Report, source: string): string {
   out.push(`  lines run: ${report.executedLines.length} of ${total} statement lines${total ? ` (${Math.round((100 * report.executedLines.length) / total)}%)` : ''}, ${lineCount} lines in all`);
   const notRun = report.statementLines.filter((l) => !report.executedLines.includes(l));
   if (notRun.length) out.push(`  not run: ${compactRanges(notRun)}`);
+  const otherPaths = report.paths?.length ?? 0;
+  if (otherPaths) {
+    const more = report.unionLines.length - report.executedLines.length;
+    out.push(`  other paths: ${otherPaths} more run(s) with other assumed values reach ${more} more line(s) (${report.unionLines.length} of ${total} together)`);
+    for (const path of report.paths) out.push(`    ${path.addedLines.length > 1 ? 'lines' : 'line'} ${compactRanges(path.addedLines)} ${path.addedLines.length > 1 ? 'run' : 'runs'} when ${path.values.map((v) => `${v.name} = ${oneLine(readableValue(v.value), 40)}`).join(', ')}`);
+  }
   if (report.error) out.push(`  stopped by: ${report.error.name}: ${report.error.message}${report.error.line ? ` (line ${report.error.line})` : ''}`);
   for (const finding of report.findings) {
     if (report.error && finding.line === report.error.line && finding.message.includes(report.error.message)) continue;

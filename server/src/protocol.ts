@@ -21,6 +21,8 @@ export interface RunSettings {
   maxIterations?: number;
   timeoutMs?: number;
   memoryMb?: number;
+  /** Wall time of the search over assumed values; 0 turns it off. */
+  searchBudgetMs?: number;
   predictor?: 'embedded' | 'ollama';
   ollamaHost?: string;
   ollamaModel?: string;

@@ -26,7 +26,7 @@ test('a line follows an edit: kept before and on the edited line, moved after it
 
 test('reports leave the server in plain words', () => {
   const report: Report = {
-    lang: 'js', executedLines: [1], statementLines: [1], iterations: 1, durationMs: 1, outputTruncated: false, repairs: [],
+    lang: 'js', executedLines: [1], statementLines: [1], iterations: 1, durationMs: 1, outputTruncated: false, repairs: [], paths: [], unionLines: [1],
     error: { name: 'PicoLimit', message: 'Stopped after 150 ms (time limit): an endless loop, or work too long for a snippet?', line: 1 },
     findings: [{ kind: 'predictor', line: null, message: 'Ollama is not reachable at http://x (refused). Start Ollama, or point Pico at the right host with --ollama-host or OLLAMA_HOST.' }],
     injected: [{ name: 'list', key: 'list', value: '__pico.any("list")', by: 'embedded', line: 1 }, { name: 'error(xhr)', key: 'param:0:0', value: '{}', by: 'embedded', line: 1 }],
@@ -51,7 +51,7 @@ test('inlay hints: the name and a short value at the end of the line; the whole 
   const document = TextDocument.create('file:///hints.js', 'javascript', 1, "import fmt from 'x';\nconsole.log(fmt('a'), user.profile.name);");
   const long = `{ profile: { name: "Ada", bio: "${'x'.repeat(80)}" } }`;
   const report = {
-    lang: 'js', executedLines: [1, 2], statementLines: [1, 2], iterations: 1, durationMs: 1, outputTruncated: false, repairs: [], error: null, findings: [], output: [], types: [],
+    lang: 'js', executedLines: [1, 2], statementLines: [1, 2], iterations: 1, durationMs: 1, outputTruncated: false, repairs: [], paths: [], unionLines: [1, 2], error: null, findings: [], output: [], types: [],
     injected: [
       { name: 'fmt', key: 'import:x:*', value: 'require("x") = __pico.any("fmt")', by: 'embedded', line: 1 },
       { name: 'user', key: 'user', value: long, by: 'embedded', line: 2 },

@@ -286,7 +286,7 @@ function firstExpression(node: SyntaxNode): SyntaxNode | null {
   return node.namedChildren.find((child) => child && child.type !== 'comment') ?? null;
 }
 
-function unwrap(node: SyntaxNode): SyntaxNode {
+export function unwrap(node: SyntaxNode): SyntaxNode {
   let current = node;
   for (let inner = firstExpression(current); current.type === 'parenthesized_expression' && inner; inner = firstExpression(current)) current = inner;
   return current;
@@ -352,7 +352,7 @@ function isLiteral(node: SyntaxNode): boolean {
   return ['string', 'number', 'true', 'false', 'null', 'undefined', 'template_string'].includes(node.type) || (node.type === 'unary_expression' && node.text.startsWith('-') && node.namedChild(0)?.type === 'number');
 }
 
-function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
+export function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
   const make = (atom: Atom | null, want: Want): Wish[] => (atom ? [{ ...atom, want, line }] : []);
   switch (node.type) {
     case 'unary_expression':

@@ -4,6 +4,7 @@ import { instrument, type InstrumentResult } from './instrument';
 import { checkNesting, valueTooDeep } from './nesting';
 import { langFromFileName, loadParsers, parseSync, type Tree } from './parse';
 import { buildReport, emptyReport, toRunError } from './report';
+import { defaultSearchBudgetMs, defaultSearchRuns, searchValues } from './search';
 import { setupCode } from './setup';
 import { applyOverrides, slotsOf, withWishes } from './slots';
 import { repair } from './repair';
@@ -164,10 +165,28 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
     if (!changed || performance.now() >= budgetEnds) break;
   }
 
-  const report = buildReport(prepared, best!, iterations, started);
+  // Then explore (issue 10): other value sets, each in a fresh sandbox, guided by the branches the best run took.
+  const budgetMs = options.searchBudgetMs ?? defaultSearchBudgetMs;
+  const searched = budgetMs > 0 && best!.executed.length < prepared.instrumented.statementLines.length
+    ? await searchValues({
+      start: best!, code: prepared.code, tree: prepared.tree, functions: prepared.analysis.functions, slots: prepared.slots,
+      statementLines: prepared.instrumented.statementLines, branches: prepared.instrumented.branches,
+      maxRuns: options.searchRuns ?? defaultSearchRuns, maxMs: budgetMs, signal: options.signal,
+      onRun: (runs, executedLines) => options.onProgress?.({ iteration: iterations + runs, executedLines, totalLines: prepared.instrumented.statementLines.length, phase: 'search' }),
+      run: async (candidate) => {
+        // A candidate that loops must not take longer than the whole search may.
+        const outcome = await runInSandbox({ setup: setupCode(prepared.slots, candidate), code: prepared.instrumented.code }, { ...limits, timeoutMs: Math.min(limits.timeoutMs, budgetMs) }, options.modules);
+        const executed = outcome.hits.filter((line) => prepared.instrumented.statementLines.includes(line));
+        const blamedByError = new Map(outcome.errors.map((error) => [error, blameError(error, prepared)] as const));
+        return { iteration: iterations, outcome, values: new Map(candidate), executed, blamedByError };
+      },
+    })
+    : { best: best!, paths: [], runs: 0 };
+  mark(`search ${searched.runs} runs`);
+  const report = buildReport(prepared, searched.best, iterations, started, searched.paths);
   if (prepared.resolvedImports.size) {
-    report.modules = moduleStatuses(prepared.resolvedImports, best!.outcome.moduleFailures, options.modules);
-    report.findings.push(...moduleFindings(best!.outcome.moduleFailures, prepared.analysis.imports));
+    report.modules = moduleStatuses(prepared.resolvedImports, searched.best.outcome.moduleFailures, options.modules);
+    report.findings.push(...moduleFindings(searched.best.outcome.moduleFailures, prepared.analysis.imports));
   }
   for (const name of refused) {
     report.findings.push({ kind: 'predictor', line: null, message: `The value given for ${name} is not one Pico can use (not text, longer than 64 KB, or nested more than ${maxValueNesting} brackets deep); Pico used its own.` });

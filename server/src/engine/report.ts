@@ -1,7 +1,7 @@
 import type { InstrumentResult } from './instrument';
 import { loopCap } from './instrument';
 import type { SandboxOutcome, VmError } from './sandbox';
-import type { Analysis, Finding, Injection, Lang, Prediction, Report, RunError, Slot, TypeObservation } from './types';
+import type { Analysis, Finding, Injection, Lang, Prediction, Report, RunError, SearchPath, Slot, TypeObservation } from './types';
 
 // The report of the best run: what ran, what stopped it, what Pico assumed, what it observed.
 
@@ -25,7 +25,7 @@ export function toRunError(error: VmError | null): RunError | null {
   return error ? { name: error.name, message: error.message, line: error.line, column: error.column } : null;
 }
 
-export function buildReport(prepared: ReportInput, best: BestRun, iterations: number, started: number): Report {
+export function buildReport(prepared: ReportInput, best: BestRun, iterations: number, started: number, paths: SearchPath[] = []): Report {
   const { outcome } = best;
   const findings: Finding[] = [];
   for (const remaining of prepared.remainingErrors) findings.push({ kind: 'syntax', line: remaining.line, message: remaining.message });
@@ -81,6 +81,8 @@ export function buildReport(prepared: ReportInput, best: BestRun, iterations: nu
     repairs: prepared.repairs,
     durationMs: Math.round((performance.now() - started) * 10) / 10,
     outputTruncated: outcome.outputTruncated,
+    paths,
+    unionLines: [...new Set([...best.executed, ...paths.flatMap((p) => p.addedLines)])].sort((a, b) => a - b),
   };
 }
 
@@ -108,5 +110,7 @@ export function emptyReport(lang: Lang, repairs: Report['repairs'], syntax: Find
     repairs,
     durationMs: Math.round((performance.now() - started) * 10) / 10,
     outputTruncated: false,
+    paths: [],
+    unionLines: [],
   };
 }

@@ -328,6 +328,13 @@ export interface RunOptions {
    * real, and `fs` reads the workspace's files. Absent: every module and file is predicted.
    */
   modules?: ModuleRunOptions;
+  /**
+   * Wall time the search over assumed values may take (engine/search.ts); 0 turns the search off. A safety stop:
+   * the run count (`searchRuns`) is what normally ends it, so that results do not depend on the machine's speed.
+   */
+  searchBudgetMs?: number;
+  /** Runs the search may make (default 40). */
+  searchRuns?: number;
   /** Called after each iteration, for progress UIs. */
   onProgress?: (event: { iteration: number; executedLines: number; totalLines: number; phase: string }) => void;
 }
@@ -352,4 +359,14 @@ export interface Report {
   outputTruncated: boolean;
   /** The modules the snippet loads: which ran for real, which were predicted and why. */
   modules?: ModuleStatus[];
+  /** Other runs the search kept because they reached lines the reported run did not (at most 8). */
+  paths: SearchPath[];
+  /** Lines run by the reported run or any of `paths`. */
+  unionLines: number[];
+}
+
+/** Another way through the snippet: the assumed values that differ from the reported run's, and the lines it adds. */
+export interface SearchPath {
+  values: { key: string; name: string; value: string }[];
+  addedLines: number[];
 }

@@ -17,6 +17,7 @@ export interface EngineJob {
   maxIterations?: number;
   timeoutMs?: number;
   memoryMb?: number;
+  searchBudgetMs?: number;
   overrides?: Record<string, string>;
   /** Code run before the text, uncounted (RunOptions.context). */
   context?: { code: string };

@@ -56,6 +56,7 @@ async function run(id: number, job: EngineJob): Promise<void> {
       fileName: job.fileName,
       maxIterations: job.maxIterations,
       limits: { ...(job.timeoutMs ? { timeoutMs: job.timeoutMs } : {}), ...(job.memoryMb ? { memoryMb: job.memoryMb } : {}) },
+      searchBudgetMs: job.searchBudgetMs,
       overrides: job.overrides,
       context: job.context,
       modules: job.modules,

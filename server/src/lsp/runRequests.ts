@@ -92,6 +92,7 @@ function jobFor(deps: RunDependencies, text: string, lang: Lang, settings: RunSe
     maxIterations: settings.maxIterations,
     timeoutMs: settings.timeoutMs,
     memoryMb: settings.memoryMb,
+    searchBudgetMs: settings.searchBudgetMs,
     overrides,
     predictor: { kind: settings.predictor ?? 'embedded', host: settings.ollamaHost, model: settings.ollamaModel },
   };

@@ -3,7 +3,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { RunSettings } from '../protocol';
 
-export const defaultSettings: Required<Omit<RunSettings, 'maxIterations' | 'timeoutMs' | 'memoryMb'>> & RunSettings = {
+export const defaultSettings: Required<Omit<RunSettings, 'maxIterations' | 'timeoutMs' | 'memoryMb' | 'searchBudgetMs'>> & RunSettings = {
   predictor: 'embedded',
   ollamaHost: 'http://127.0.0.1:11434',
   ollamaModel: 'codellama:7b-instruct',
@@ -15,6 +15,7 @@ interface PicoConfiguration {
   maxIterations?: number;
   timeoutMs?: number;
   memoryMb?: number;
+  searchBudgetMs?: number;
   predictor?: 'embedded' | 'ollama';
   ollama?: { host?: string; model?: string };
   selectionContext?: 'slice' | 'none';
@@ -37,6 +38,7 @@ export async function readSettings(connection: Connection, canAsk: boolean, scop
     maxIterations: positive(config?.maxIterations),
     timeoutMs: positive(config?.timeoutMs),
     memoryMb: positive(config?.memoryMb),
+    searchBudgetMs: typeof config?.searchBudgetMs === 'number' && config.searchBudgetMs >= 0 ? config.searchBudgetMs : undefined,
     predictor: config?.predictor === 'ollama' ? 'ollama' : 'embedded',
     ollamaHost: config?.ollama?.host || defaultSettings.ollamaHost,
     ollamaModel: config?.ollama?.model || defaultSettings.ollamaModel,

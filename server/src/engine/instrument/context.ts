@@ -2,6 +2,7 @@
 // the lines that carry a counted statement.
 import type { SyntaxNode } from '../parse';
 import type { FunctionInfo } from '../types';
+import type { BranchSite } from './branches';
 import { EditBuffer } from './buffer';
 
 export interface InstrumentOptions {
@@ -15,6 +16,8 @@ export class Context {
   readonly statementLines = new Set<number>();
   readonly functionsByStart = new Map<number, FunctionInfo>();
   loopCount = 0;
+  /** The `if`s the branch probe (branches.ts) wrapped, by id. */
+  readonly branches: BranchSite[] = [];
 
   constructor(readonly code: string, functions: FunctionInfo[], readonly options: InstrumentOptions) {
     this.buffer = new EditBuffer(code);

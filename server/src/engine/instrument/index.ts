@@ -11,6 +11,7 @@
 import type { SyntaxNode, Tree } from '../parse';
 import { lineStarts } from '../repair/lines';
 import type { FunctionInfo } from '../types';
+import { branchProbe, type BranchSite } from './branches';
 import { mapOffsetBack } from './buffer';
 import { blockCodeStart, Context, type InstrumentOptions } from './context';
 import { functionTypes, instrumentClass, instrumentFunction, instrumentObject } from './functions';
@@ -19,6 +20,7 @@ import { rewriteExport, rewriteImport, rewriteImportForms } from './modules';
 import { bodyStatement, listStatement, terminate } from './statements';
 
 export { loopCap } from './loops';
+export type { BranchSite } from './branches';
 export type { InstrumentOptions } from './context';
 
 export interface InstrumentResult {
@@ -28,6 +30,8 @@ export interface InstrumentResult {
   /** Maps a (line, 1-based column) in the instrumented code back to a 0-based column in the input code. */
   originalColumn(line: number, column: number): number;
   wrapperPrefixLength: number;
+  /** The `if`s whose way the sandbox records (`SandboxOutcome.branches`), by id. */
+  branches: BranchSite[];
 }
 
 const statementLists = new Set(['program', 'statement_block', 'switch_case', 'switch_default', 'class_static_block']);
@@ -72,6 +76,7 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
     code: out,
     statementLines: [...ctx.statementLines].sort((a, b) => a - b),
     wrapperPrefixLength: prefix.length,
+    branches: ctx.branches,
     originalColumn(line: number, column: number): number {
       // QuickJS columns are 1-based positions in the instrumented line; text Pico inserted maps to where it was inserted.
       const offset = (instrumentedStarts[line - 1] ?? 0) + column - 1 - prefix.length;
@@ -138,4 +143,5 @@ function visit(ctx: Context, node: SyntaxNode, role: Role, guards: Map<number, s
   }
   if (type === 'class_declaration' || type === 'class') instrumentClass(ctx, node);
   if (type === 'object') instrumentObject(ctx, node);
+  branchProbe(ctx, node);
 }

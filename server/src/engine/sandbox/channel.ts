@@ -14,6 +14,7 @@
 //   mirror = hits (index = line) | trace counts (index = trace number) | counters
 
 import type { OutputEntry } from '../types';
+import type { BranchRecord, ValueSummary } from './index';
 
 /** Caps on what one run can report. Strings are cut to these lengths (in UTF-16 units) by the prelude and again here. */
 export const caps = {
@@ -28,6 +29,8 @@ export const caps = {
   usedArgs: 5000,
   entered: 20000,
   cappedLoops: 1000,
+  /** Probed `if`s whose way and operands are kept (search.ts reads them). */
+  branches: 2000,
   /** Lines beyond this get no hit slot (a snippet is at most 512 KB; this is more lines than any snippet Pico runs). */
   lines: 200_000,
   id: 1_000_000,
@@ -41,7 +44,7 @@ const header = { journalLength: 0, dropped: 1, limit: 2, synced: 3 } as const;
 const deadlineBytes = 8;
 const mirrorOffset = deadlineBytes + headerInts * 4;
 
-export type RecordKind = 'output' | 'error' | 'binding' | 'trace' | 'usedArg' | 'entered' | 'cappedLoop';
+export type RecordKind = 'output' | 'error' | 'binding' | 'trace' | 'usedArg' | 'entered' | 'cappedLoop' | 'branch' | 'operand';
 export const limitCodes = ['', 'timeout', 'output', 'memory', 'stack'] as const;
 export type ChannelLimit = Exclude<(typeof limitCodes)[number], ''>;
 
@@ -97,7 +100,7 @@ export function readDeadline(buffer: SharedArrayBuffer): number {
 
 export class ChannelWriter {
   private readonly v: Views;
-  private readonly counts = { error: 0, binding: 0, trace: 0, usedArg: 0, entered: 0, cappedLoop: 0 };
+  private readonly counts = { error: 0, binding: 0, trace: 0, usedArg: 0, entered: 0, cappedLoop: 0, branch: 0, operand: 0 };
   private outputUnits = 0;
   private readonly maxOutputUnits: number;
 
@@ -154,6 +157,16 @@ export class ChannelWriter {
     this.append([kind === 'usedArg' ? 'u' : kind === 'entered' ? 'n' : 'c', value]);
   }
 
+  branch(id: number, t: number, f: number): void {
+    if (this.counts.branch++ >= caps.branches) return;
+    this.append(['r', id, t, f]);
+  }
+
+  operand(id: number, side: number, summary: ValueSummary): void {
+    if (this.counts.operand++ >= 2 * caps.branches) return;
+    this.append(['p', id, side, summary.type, summary.value ?? null, summary.length ?? null]);
+  }
+
   private append(record: unknown[]): void {
     const text = JSON.stringify(record) + '\n';
     const at = Atomics.load(this.v.header, header.journalLength);
@@ -181,6 +194,7 @@ export interface ChannelContents {
   entered: number[];
   usedArgs: number[];
   cappedLoops: number[];
+  branches: BranchRecord[];
   firedTimers: number;
   driven: number;
   limit: ChannelLimit | null;
@@ -202,7 +216,7 @@ function int(value: unknown, max: number): number | null {
 export function readChannel(buffer: SharedArrayBuffer, shape: ChannelShape): ChannelContents {
   const v = views(buffer, shape);
   const contents: ChannelContents = {
-    hits: [], lastLine: null, output: [], errors: [], bindingErrors: [], traces: [], entered: [], usedArgs: [], cappedLoops: [],
+    hits: [], lastLine: null, output: [], errors: [], bindingErrors: [], traces: [], entered: [], usedArgs: [], cappedLoops: [], branches: [],
     firedTimers: 0, driven: 0, limit: (limitCodes[Atomics.load(v.header, header.limit)] || null) as ChannelLimit | null,
     dropped: Atomics.load(v.header, header.dropped),
   };
@@ -226,6 +240,7 @@ export function readChannel(buffer: SharedArrayBuffer, shape: ChannelShape): Cha
   const length = Math.min(Math.max(0, Atomics.load(v.header, header.journalLength)), v.journal.length);
   const text = v.journal.toString('utf8', 0, length);
   const seen = { entered: new Set<number>(), usedArgs: new Set<number>(), cappedLoops: new Set<number>() };
+  const branchById = new Map<number, BranchRecord>();
   for (const line of text.split('\n')) {
     if (!line) continue;
     let record: unknown;
@@ -258,6 +273,28 @@ export function readChannel(buffer: SharedArrayBuffer, shape: ChannelShape): Cha
         if (index === null || contents.traces.length >= caps.traces) break;
         const count = synced ? mirror[shape.hitSlots + index] : 1;
         contents.traces.push({ line: int(b, caps.lines), fn: int(c, caps.id), name: str(d, caps.name), type: str(e, caps.type), sample: str(f, caps.sample), assumed: g === true, count: Math.max(1, count) });
+        break;
+      }
+      case 'r': {
+        const id = int(a, caps.id);
+        if (id === null || branchById.has(id) || contents.branches.length >= caps.branches) break;
+        const record: BranchRecord = { id, t: int(b, 2 ** 31) ?? 0, f: int(c, 2 ** 31) ?? 0, l: null, r: null };
+        branchById.set(id, record);
+        contents.branches.push(record);
+        break;
+      }
+      case 'p': {
+        const record = branchById.get(int(a, caps.id) ?? -1);
+        const side = int(b, 1);
+        const type = str(c, 20);
+        if (!record || side === null || !type) break;
+        const summary: ValueSummary = { type };
+        if (typeof d === 'string') summary.value = str(d, caps.sample);
+        else if (typeof d === 'number' || typeof d === 'boolean') summary.value = d;
+        const length = int(e, 2 ** 31);
+        if (length !== null) summary.length = length;
+        if (side === 0) record.l = summary;
+        else record.r = summary;
         break;
       }
       case 'n':

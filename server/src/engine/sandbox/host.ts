@@ -106,6 +106,22 @@ export function installHostFunctions(context: QuickJSContext, hooks: HostHooks, 
         });
         break;
       }
+      case 'branch': {
+        const id = arg.int(context, a, caps.id);
+        if (id !== null) channel.branch(id, arg.int(context, b, 2 ** 31) ?? 0, arg.int(context, c, 2 ** 31) ?? 0);
+        break;
+      }
+      case 'operand': {
+        const id = arg.int(context, a, caps.id);
+        const side = arg.int(context, b, 1);
+        const type = arg.string(context, c, 20);
+        if (id === null || side === null || !type) break;
+        // The value the probe compared: a primitive (strings capped), never an object.
+        const kind = d ? context.typeof(d) : 'undefined';
+        const value = kind === 'string' ? arg.string(context, d, caps.sample) : kind === 'number' ? context.getNumber(d!) : kind === 'boolean' ? arg.bool(context, d) : undefined;
+        channel.operand(id, side, { type, value: value ?? undefined, length: arg.int(context, e, 2 ** 31) ?? undefined });
+        break;
+      }
       case 'usedArg':
       case 'entered':
       case 'cappedLoop': {

@@ -44,6 +44,21 @@ export interface Trace {
   count: number;
 }
 
+/** A value the branch probe saw: its type, and the value itself when it is a primitive. */
+export interface ValueSummary {
+  type: string;
+  value?: string | number | boolean;
+  length?: number;
+}
+
+export interface BranchRecord {
+  id: number;
+  t: number;
+  f: number;
+  l: ValueSummary | null;
+  r: ValueSummary | null;
+}
+
 export type LimitKind = 'timeout' | 'memory' | 'output' | 'stack';
 
 export interface SandboxOutcome {
@@ -70,6 +85,8 @@ export interface SandboxOutcome {
   cappedLoops: number[];
   /** The statement line that ran last (where a run that was stopped was). */
   lastLine: number | null;
+  /** Per probed `if` (instrument/branches.ts): times its condition was true and false, and the compared values. */
+  branches: BranchRecord[];
   durationMs: number;
 }
 
@@ -120,6 +137,7 @@ function toOutcome(contents: ChannelContents, result: ThreadResult, limits: Limi
     errors: [], traces: contents.traces, bindingErrors: contents.bindingErrors,
     limit: null, syntaxError: null, firedTimers: contents.firedTimers, driven: contents.driven, usedArgs: contents.usedArgs,
     cappedLoops: contents.cappedLoops, lastLine: contents.lastLine, durationMs: 0,
+    branches: contents.branches,
     moduleFailures: result.kind === 'done' ? result.moduleFailures ?? [] : [],
     moduleLoadMs: result.kind === 'done' ? result.moduleLoadMs ?? 0 : 0,
   };

@@ -190,8 +190,34 @@
     outputAssumed = false;
     write(stream, groupIndent ? groupIndent + text.split('\n').join('\n' + groupIndent) : text, assumed);
   }
-  function write(stream, text, assumed) {
+  // process.stdout/stderr.write make no line of their own: their text waits here until a newline ends it, as a
+  // terminal shows it (`write('a'); console.log('b')` prints one line, `ab`), or until the run ends (`finish`).
+  let pendingText = '';
+  let pendingStream = '';
+  let pendingDriven = false; // whether code Pico drives began the pending line
+  function flushPending() {
+    if (!pendingText) return;
+    const text = pendingText;
+    const stream = pendingStream;
+    pendingText = '';
+    pendingStream = '';
+    write(stream, text, false, pendingDriven);
+  }
+  function writeRaw(stream, s) {
+    if (pendingStream && pendingStream !== stream) flushPending();
+    if (!pendingText) pendingDriven = !!(driving.started || driving.depth);
+    const parts = (pendingText + s).split('\n');
+    pendingText = parts.pop() || '';
+    pendingStream = pendingText ? stream : '';
+    for (let i = 0; i < parts.length; i++) write(stream, parts[i]);
+    // A line that never ends still counts against the output limit.
+    if (pendingText.length > limits.maxOutputBytes) flushPending();
+  }
+  function write(stream, text, assumed, driven = !!(driving.started || driving.depth)) {
     if (outputTruncated) return;
+    if (pendingText) {
+      if (pendingStream === stream) { text = pendingText + text; driven = pendingDriven; pendingText = ''; pendingStream = ''; } else flushPending();
+    }
     outputBytes += text.length + 1;
     if (outputBytes > limits.maxOutputBytes) {
       outputTruncated = true;
@@ -199,7 +225,7 @@
       hostLimit('output');
       throw new InternalLimit('output limit of ' + limits.maxOutputBytes + ' bytes exceeded');
     }
-    hostRecord('output', streamCodes[stream] || 0, cap(text, 16384), currentLine(), !!assumed, !!(driving.started || driving.depth));
+    hostRecord('output', streamCodes[stream] || 0, cap(text, 16384), currentLine(), !!assumed, driven);
   }
   class InternalLimit extends Error {}
   InternalLimit.prototype.name = 'PicoLimit';
@@ -602,8 +628,8 @@
     },
     set(t, key, v) { t[key] = String(v); return true; },
   });
-  const stdout = { write: (s) => { write('log', String(s).replace(/\n$/, '')); return true; }, isTTY: false, columns: 80, on() { return this; } };
-  const stderr = { write: (s) => { write('error', String(s).replace(/\n$/, '')); return true; }, isTTY: false, on() { return this; } };
+  const stdout = { write: (s) => { writeRaw('log', String(s)); return true; }, isTTY: false, columns: 80, on() { return this; } };
+  const stderr = { write: (s) => { writeRaw('error', String(s)); return true; }, isTTY: false, on() { return this; } };
   const processListeners = [];
   G.process = {
     env, argv: ['node', '/work/snippet.js'], argv0: 'node', execArgv: [], platform: 'linux', arch: 'x64', pid: 4242, ppid: 1,
@@ -855,6 +881,20 @@
   G.__pico_h = hits;
   G.__pico_n = 1; // statement counter: each hit marker stores it, so the highest marks the line that ran last
   G.__pico_l = []; // iteration counters of loops that depend on assumed values
+  // Branch probe (instrument/branches.ts): which way each `if` went and, for a comparison, what it compared.
+  const branches = [];
+  const branchOf = (id) => branches[id] || (branches[id] = { id, t: 0, f: 0, l: null, r: null });
+  const summary = (v) => {
+    if (v === null) return { type: 'null' };
+    if (Array.isArray(v)) return { type: 'array', length: v.length };
+    const type = typeof v;
+    if (type === 'string') return { type, value: v.length > 200 ? v.slice(0, 200) : v };
+    if (type === 'number' || type === 'boolean') return { type, value: Number.isFinite(v) || type === 'boolean' ? v : String(v) };
+    return { type };
+  };
+  G.__pico_b = (id, v) => { const b = branchOf(id); if (v) b.t++; else b.f++; return v; };
+  G.__pico_bl = (id, v) => { const b = branchOf(id); if (b.t + b.f < 3) b.l = summary(v); return v; };
+  G.__pico_br = (id, v) => { const b = branchOf(id); if (b.t + b.f < 3) b.r = summary(v); return v; };
   const cappedLoops = [];
   G.__pico_e = entered;
   G.__pico_en = (id, values, names) => {
@@ -997,6 +1037,17 @@
     /** The host's read-back of an error that escaped a script (a syntax error, an interrupt): never rethrows. */
     describe(error, phase) {
       if (!isExit(error)) { try { describeError(error, phase); } catch (e) { /* the host records nothing */ } }
+    },
+    /** The host's read-back after the run, once: an unended line of output, then the branch probe (instrument/branches.ts). */
+    branches() {
+      try { flushPending(); } catch (e) { /* the output limit: already reported */ }
+      for (let i = 0; i < branches.length; i++) {
+        const b = branches[i];
+        if (!b) continue;
+        hostRecord('branch', b.id, b.t, b.f);
+        if (b.l) hostRecord('operand', b.id, 0, b.l.type, b.l.value, b.l.length);
+        if (b.r) hostRecord('operand', b.id, 1, b.r.type, b.r.value, b.r.length);
+      }
     },
   };
   let drivenCount = 0;

@@ -160,7 +160,8 @@ export function runProgram(bounded: BoundedQuickJS, sources: Sources, job: RunJo
     const step = ctx.getProp(api, 'step');
     const driveNext = ctx.getProp(api, 'driveNext');
     const describe = ctx.getProp(api, 'describe');
-    held.push(step, driveNext, describe);
+    const branches = ctx.getProp(api, 'branches');
+    held.push(step, driveNext, describe, branches);
 
     const pending: { error: QuickJSHandle; phase: string }[] = [];
     arm(limits.timeoutMs);
@@ -221,6 +222,10 @@ export function runProgram(bounded: BoundedQuickJS, sources: Sources, job: RunJo
       (result.error ?? result.value).dispose();
       error.dispose();
     }
+    // The branch probe's records (search.ts), under the same short deadline.
+    arm(reportBudgetMs);
+    const branchResult = ctx.callFunction(branches, api);
+    (branchResult.error ?? branchResult.value).dispose();
     channel.setDeadline(Number.POSITIVE_INFINITY);
     mirror();
   } catch (error) {

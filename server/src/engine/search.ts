@@ -1,0 +1,379 @@
+import { atomOf, unwrap, wishesFor, type Wish } from './guards';
+import type { BranchSite } from './instrument';
+import type { SyntaxNode, Tree } from './parse';
+import type { BranchRecord, SandboxOutcome, ValueSummary } from './sandbox';
+import { constantsIn, kindOf, kindPenalty, mutations, predicted, type Candidate } from './search-candidates';
+import { slotOfName, slotsFlowingInto, type FlowContext } from './search-flow';
+import type { FunctionInfo, Prediction, SearchPath, Slot, Want } from './types';
+
+// The search over assumed values (issue 10): one set of predicted values takes one way through a snippet's
+// guards; this tries other sets, each in a fresh sandbox, and keeps the run that executes the most statement
+// lines. It is guided by what each run saw: the branch probe (instrument/branches.ts) tells which `if`s went
+// only one way and what they compared; the values that flow into such a branch get candidates that send it the
+// other way (search-candidates.ts). Hill climbing from the refine loop's best run: a candidate changes one value
+// of the current best; a run that executes more lines becomes the best, and candidates are drawn again from it.
+// Runs that reach lines the best run does not are kept as `paths`.
+//
+// Deterministic: candidates come in a fixed order (a PRNG seeded from the code shuffles only the mutations), the
+// run count is the budget that decides, and wall time is only a safety stop for snippets whose runs are slow.
+
+export interface SearchRun {
+  values: Map<string, Prediction>;
+  executed: number[];
+  outcome: SandboxOutcome;
+}
+
+export interface SearchInput<R extends SearchRun> {
+  start: R;
+  code: string;
+  tree: Tree;
+  functions: FunctionInfo[];
+  slots: Slot[];
+  statementLines: number[];
+  branches: BranchSite[];
+  run(values: Map<string, Prediction>): Promise<R>;
+  /** Runs at most (the budget that decides) and wall time at most (a safety stop). */
+  maxRuns: number;
+  maxMs: number;
+  signal?: AbortSignal;
+  /** Called after each run with the run count and the best run's lines. */
+  onRun?: (runs: number, executedLines: number) => void;
+}
+
+export interface SearchResult<R extends SearchRun> {
+  best: R;
+  paths: SearchPath[];
+  runs: number;
+}
+
+export const defaultSearchRuns = 40;
+export const defaultSearchBudgetMs = 150;
+const maxPaths = 8;
+/** Runs in a row that neither beat the best nor reach a line no run reached: the search has stalled. */
+const maxStale = 6;
+/** Decisions a round of candidates is drawn from. */
+const maxDecisions = 24;
+
+interface Scored<R> {
+  run: R;
+  /** Slot keys whose value differs from the start. */
+  changed: number;
+  /** Sum of the candidates' costs (search-candidates.ts): lower is more believable. */
+  cost: number;
+}
+
+export async function searchValues<R extends SearchRun>(input: SearchInput<R>): Promise<SearchResult<R>> {
+  const started = performance.now();
+  const lines = new Set(input.statementLines);
+  const complete = (run: R) => run.executed.length >= lines.size;
+  let best: Scored<R> = { run: input.start, changed: 0, cost: 0 };
+  const kept: Scored<R>[] = [];
+  const tried = new Set<string>([signature(input.start.values)]);
+  const costs = new Map<string, number>();
+  const random = prng(hash(input.code));
+  const flow: FlowContext = { tree: input.tree, functions: input.functions, slots: input.slots };
+  let runs = 0;
+  let stale = 0;
+  const reached = new Set(input.start.executed);
+  let queue = candidatesFrom(best.run, input, flow, random);
+  while (runs < input.maxRuns && !complete(best.run) && queue.length && stale < maxStale) {
+    if (input.signal?.aborted || performance.now() - started > input.maxMs) break;
+    const candidate = queue.shift()!;
+    const values = new Map(best.run.values);
+    const slot = input.slots.find((s) => s.key === candidate.key)!;
+    values.set(candidate.key, { key: candidate.key, name: slot.name, value: candidate.value, by: 'embedded', reason: 'search: sends a branch the other way' });
+    const key = signature(values);
+    if (tried.has(key)) continue;
+    tried.add(key);
+    costs.set(`${candidate.key}\u0000${candidate.value}`, candidate.cost);
+    const run = await input.run(values);
+    runs++;
+    const before = reached.size;
+    run.executed.forEach((line) => reached.add(line));
+    const scored: Scored<R> = { run, changed: changedFrom(input.start.values, values), cost: costOf(input.start.values, values, costs) };
+    const improved = isBetter(scored, best);
+    stale = improved || reached.size > before ? 0 : stale + 1;
+    if (improved) {
+      if (reachesMore(best.run, run)) kept.push(best);
+      best = scored;
+      // New candidates first; the ones not tried yet still apply to the new best (they change one value).
+      queue = [...candidatesFrom(best.run, input, flow, random), ...queue];
+    } else if (reachesMore(run, best.run)) {
+      kept.push(scored);
+    }
+    input.onRun?.(runs, best.run.executed.length);
+  }
+  return { best: best.run, paths: pathsOf(best.run, kept, input.slots), runs };
+}
+
+/** More lines; then fewer values changed; then more believable values; then fewer errors. */
+function isBetter<R extends SearchRun>(a: Scored<R>, b: Scored<R>): boolean {
+  if (a.run.executed.length !== b.run.executed.length) return a.run.executed.length > b.run.executed.length;
+  if (a.changed !== b.changed) return a.changed < b.changed;
+  if (a.cost !== b.cost) return a.cost < b.cost;
+  return a.run.outcome.errors.length < b.run.outcome.errors.length;
+}
+
+function reachesMore(run: SearchRun, than: SearchRun): boolean {
+  const have = new Set(than.executed);
+  return run.executed.some((line) => !have.has(line));
+}
+
+/** The kept runs that add most lines to the best run, greedily, with the values that differ from it. */
+function pathsOf(best: SearchRun, kept: Scored<SearchRun>[], slots: Slot[]): SearchPath[] {
+  const covered = new Set(best.executed);
+  const paths: SearchPath[] = [];
+  const pool = [...kept];
+  while (paths.length < maxPaths && pool.length) {
+    let pick = -1;
+    let gain = 0;
+    pool.forEach((entry, i) => {
+      const adds = entry.run.executed.filter((line) => !covered.has(line)).length;
+      if (adds > gain || (adds === gain && adds > 0 && entry.changed < pool[pick].changed)) [pick, gain] = [i, adds];
+    });
+    if (pick < 0) break;
+    const [entry] = pool.splice(pick, 1);
+    const addedLines = entry.run.executed.filter((line) => !covered.has(line)).sort((a, b) => a - b);
+    addedLines.forEach((line) => covered.add(line));
+    const values = slots
+      .filter((slot) => entry.run.values.get(slot.key)?.value !== best.values.get(slot.key)?.value && entry.run.values.has(slot.key))
+      .map((slot) => ({ key: slot.key, name: slot.name, value: entry.run.values.get(slot.key)!.value }));
+    paths.push({ values, addedLines });
+  }
+  return paths;
+}
+
+/** Candidates from a run: for each `if` that went only one way with lines left unrun, values that may send it the other. */
+function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow: FlowContext, random: () => number): Candidate[] {
+  const executed = new Set(run.executed);
+  const unrun = input.statementLines.filter((line) => !executed.has(line));
+  if (!unrun.length) return [];
+  // Per decision, in document order: the predictor's values for its wish, a few mutations toward what it
+  // compared (in a seeded order), then the predictor's values without wishes; the rest of the mutations after
+  // every decision's; a value of another kind than the slot started with (a string that became an object) last.
+  const first: Candidate[] = [];
+  const rest: Candidate[] = [];
+  for (const decision of decisionsOf(run, input, unrun)) {
+    const { test, wishes, seen } = decision;
+    const keys = [...slotsFlowingInto(flow, test)].filter((key) => run.values.get(key)?.by !== 'user');
+    if (!keys.length) continue;
+    // The decision's own wishes, resolved to the slots they are about.
+    const wants = new Map<string, { path: string[]; want: Want }[]>();
+    for (const wish of wishes) {
+      const target = slotOfName(flow, wish.root, wish.rootIndex);
+      if (!target || !keys.includes(target.key)) continue;
+      const list = wants.get(target.key) ?? [];
+      list.push({ path: [...target.path, ...wish.path], want: wish.want });
+      wants.set(target.key, list);
+    }
+    const locals = localValues(test);
+    const constants = constantsIn([test, ...locals, ...decision.constants]);
+    const wished: Candidate[] = [];
+    const unwished: Candidate[] = [];
+    const mutated: Candidate[] = [];
+    for (const key of keys) {
+      const slot = input.slots.find((s) => s.key === key);
+      if (!slot) continue;
+      // One candidate per wish (a `switch` has one per case), then all of them.
+      const own = wants.get(key) ?? [];
+      const values = [...(own.length > 1 ? own.flatMap((w) => predicted(slot, [w]).slice(0, 1)) : []), ...predicted(slot, own).slice(0, 2)];
+      // An object the code looks up a key in (`'port' in config`, `Object.keys(h).includes('authorization')`): with that key.
+      const lookup = kindOf(run.values.get(key)?.value ?? '') === 'object' || [test, ...locals].some((n) => /\b(in|keys|hasOwn|hasOwnProperty|entries)\b/.test(n.text));
+      if (lookup) {
+        for (const name of constants.strings.filter((c) => /^[A-Za-z_$][\w$-]*$/.test(c)).slice(0, 4)) values.push(...predicted(slot, [{ path: [name], want: { kind: 'truthy' } }]).slice(0, 1));
+      }
+      for (const value of values) wished.push({ key, value, cost: 1 });
+      for (const value of predicted(slot, []).slice(0, 2)) unwished.push({ key, value, cost: 1 });
+      const current = run.values.get(key)?.value;
+      if (current !== undefined) for (const value of mutations(current, constants, seen)) mutated.push({ key, value, cost: 2 });
+    }
+    // The likeliest mutations first (mutations() lists them so); the others in a seeded order.
+    const later = mutated.slice(4);
+    shuffle(later, random);
+    first.push(...wished, ...mutated.slice(0, 4), ...unwished);
+    rest.push(...later);
+  }
+  const priced = [...first, ...rest].map((c) => ({ ...c, cost: c.cost + kindPenalty(c.value, input.start.values.get(c.key)?.value) }));
+  const out = [...priced.filter((c) => c.cost <= 2), ...priced.filter((c) => c.cost > 2)];
+  const seen = new Set<string>();
+  return out.filter((c) => {
+    const id = `${c.key}\u0000${c.value}`;
+    if (seen.has(id) || run.values.get(c.key)?.value === c.value) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+interface Decision {
+  /** The tested expression: an `if`'s condition, a `switch`'s value. */
+  test: SyntaxNode;
+  /** What the values in it should be for the way not taken (guards.ts's vocabulary). */
+  wishes: Wish[];
+  /** Values the probe saw compared. */
+  seen: (ValueSummary | null)[];
+  /** More nodes whose literals are worth trying (a `switch`'s case values). */
+  constants: SyntaxNode[];
+}
+
+/**
+ * Where the run could have gone another way, in document order: each probed `if` that went only one way with
+ * unrun lines inside or after it, and each `switch` that ran with unrun cases (one value per case).
+ */
+function decisionsOf<R extends SearchRun>(run: R, input: SearchInput<R>, unrun: number[]): Decision[] {
+  const out: { at: number; decision: Decision }[] = [];
+  const executed = new Set(run.executed);
+  for (const record of run.outcome.branches) {
+    if (record.t > 0 && record.f > 0) continue;
+    const site = input.branches[record.id];
+    const node = site ? input.tree.rootNode.descendantForIndex(site.start, site.end) : null;
+    const ifNode = node && findIf(node, site!);
+    const condition = ifNode?.childForFieldName('condition');
+    if (!ifNode || !condition || !otherWayRunsMore(ifNode, record.t === 0, unrun)) continue;
+    const test = unwrap(condition);
+    out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line), seen: [record.l, record.r], constants: [] } });
+  }
+  for (const node of switchesOf(input.tree)) {
+    const value = node.childForFieldName('value');
+    const body = node.childForFieldName('body');
+    if (!value || !body || !executed.has(node.startPosition.row + 1)) continue;
+    const test = unwrap(value);
+    const atom = atomOf(test);
+    const wishes: Wish[] = [];
+    const constants: SyntaxNode[] = [];
+    for (const entry of body.namedChildren) {
+      if (!entry || (entry.type !== 'switch_case' && entry.type !== 'switch_default')) continue;
+      const first = entry.startPosition.row + 1;
+      const last = entry.endPosition.row + 1;
+      if (!unrun.some((line) => line >= first && line <= last)) continue;
+      const literal = entry.childForFieldName('value');
+      if (entry.type === 'switch_case' && literal) {
+        constants.push(literal);
+        if (atom && /^(string|number|true|false|null)$/.test(literal.type)) wishes.push({ ...atom, want: { kind: 'equals', literal: literal.text }, line: first });
+      }
+    }
+    if (constants.length || wishes.length) out.push({ at: node.startIndex, decision: { test, wishes, seen: [], constants } });
+  }
+  // The first ones in document order: a large snippet must not make every round of candidates slow.
+  return out.sort((a, b) => a.at - b.at).slice(0, maxDecisions).map((entry) => entry.decision);
+}
+
+const switchCache = new WeakMap<Tree, SyntaxNode[]>();
+function switchesOf(tree: Tree): SyntaxNode[] {
+  let list = switchCache.get(tree);
+  if (!list) {
+    list = [];
+    const stack: SyntaxNode[] = [tree.rootNode];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'switch_statement') list.push(n);
+      for (const child of n.namedChildren) if (child) stack.push(child);
+    }
+    switchCache.set(tree, list);
+  }
+  return list;
+}
+
+function shuffle<T>(list: T[], random: () => number): void {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [list[i], list[j]] = [list[j], list[i]];
+  }
+}
+
+function findIf(node: SyntaxNode, site: BranchSite): SyntaxNode | null {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+    if (n.type === 'if_statement' && n.startIndex === site.start) return n;
+    if (n.startIndex < site.start) break;
+  }
+  return null;
+}
+
+/**
+ * Whether the way an `if` did not take holds unrun lines: its consequence when it was skipped; when it was
+ * entered, its `else`, or the rest of its function when the consequence leaves it (`return`, `throw`…).
+ */
+function otherWayRunsMore(ifNode: SyntaxNode, enter: boolean, unrun: number[]): boolean {
+  const within = (node: SyntaxNode | null, from = node ? node.startPosition.row + 1 : 0, to = node ? node.endPosition.row + 1 : 0) =>
+    !!node && unrun.some((line) => line >= from && line <= to);
+  const consequence = ifNode.childForFieldName('consequence');
+  if (enter) return within(consequence);
+  const alternative = ifNode.childForFieldName('alternative');
+  if (alternative) return within(alternative);
+  if (!consequence || !exits(consequence)) return false;
+  let scope: SyntaxNode | null = ifNode.parent;
+  while (scope && !/function|arrow|method|program/.test(scope.type)) scope = scope.parent;
+  return within(scope, ifNode.endPosition.row + 1, (scope ?? ifNode).endPosition.row + 1);
+}
+
+/** A statement (or block) whose last statement leaves: return, throw, continue, break. */
+function exits(node: SyntaxNode): boolean {
+  if (/^(return|throw|continue|break)_statement$/.test(node.type)) return true;
+  if (node.type === 'statement_block') {
+    const last = node.namedChildren.filter((c) => c && c.type !== 'comment').at(-1);
+    return !!last && exits(last);
+  }
+  return false;
+}
+
+/** The values of the locals a condition uses (`const parts = range.split('-')`), for their constants. */
+function localValues(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const visit = (n: SyntaxNode) => {
+    if (n.type === 'identifier') {
+      const atom = atomOf(n);
+      if (atom) {
+        for (let scope = n.parent; scope; scope = scope.parent) {
+          if (scope.type !== 'statement_block' && scope.type !== 'program') continue;
+          for (const statement of scope.namedChildren) {
+            if (!statement || statement.startIndex > n.startIndex || !/declaration/.test(statement.type)) continue;
+            for (const declarator of statement.namedChildren) {
+              if (declarator?.childForFieldName('name')?.text === n.text) {
+                const value = declarator.childForFieldName('value');
+                if (value && out.length < 8) out.push(value);
+              }
+            }
+          }
+        }
+      }
+      return;
+    }
+    for (const child of n.namedChildren) if (child) visit(child);
+  };
+  visit(node);
+  return out;
+}
+
+function signature(values: Map<string, Prediction>): string {
+  return [...values.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v.value}`).join('\u0000');
+}
+
+function changedFrom(start: Map<string, Prediction>, values: Map<string, Prediction>): number {
+  let changed = 0;
+  for (const [key, prediction] of values) if (start.get(key)?.value !== prediction.value) changed++;
+  return changed;
+}
+
+function costOf(start: Map<string, Prediction>, values: Map<string, Prediction>, costs: Map<string, number>): number {
+  let cost = 0;
+  for (const [key, prediction] of values) if (start.get(key)?.value !== prediction.value) cost += costs.get(`${key}\u0000${prediction.value}`) ?? 1;
+  return cost;
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** mulberry32: small, seeded, good enough to order candidates. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type { BranchRecord };

@@ -1,0 +1,108 @@
+// The search over assumed values (engine/search.ts, issue 10): fixtures whose full body only another value
+// reaches, each checked to fall short with the search off; determinism; the run budget; `paths`.
+// Oracle: Node runs each fixture with the values Pico found and must print what Pico printed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runSnippet } from '../src/engine/index';
+import { main } from '../src/cli';
+import type { Report, RunOptions } from '../src/engine/types';
+
+const dir = join(__dirname, '..', '..', 'test-fixtures', 'search');
+const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+// A wall budget no test machine reaches: the run count decides, so the results do not depend on the machine's load.
+const on: RunOptions = { searchBudgetMs: 60_000 };
+const off: RunOptions = { searchBudgetMs: 0 };
+
+/** What Node prints for the snippet with these values defined first (globals only). */
+function nodeOutput(source: string, report: Report): string[] | null {
+  const definitions = report.injected.map((i) => `var ${i.name} = (${i.value});`);
+  if (report.injected.some((i) => !/^[A-Za-z_$][\w$]*$/.test(i.name) || i.value.includes('__pico'))) return null;
+  const result = spawnSync(process.execPath, ['-e', definitions.join('\n') + '\n' + source], { encoding: 'utf8' });
+  return result.stdout.split('\n').filter((line, i, all) => line !== '' || i < all.length - 1);
+}
+
+const guarded = ['range-split.js', 'word-count.js', 'iso-date.js', 'score-range.js', 'key-present.js', 'nested-guards.js', 'tag-prefix.js'];
+
+for (const name of guarded) {
+  test(`search runs the whole body of ${name}, which the first values do not`, async () => {
+    const source = read(name);
+    const without = await runSnippet(source, off);
+    assert.ok(without.executedLines.length < without.statementLines.length, `with the search off, ${name} already runs every line: the fixture tests nothing`);
+    assert.deepEqual(without.paths, []);
+    const report = await runSnippet(source, on);
+    assert.deepEqual(report.executedLines, report.statementLines);
+    assert.equal(report.error, null);
+    const expected = nodeOutput(source, report);
+    if (expected) assert.deepEqual(report.output.map((o) => o.text), expected, 'Node, given the same values, prints the same');
+  });
+}
+
+test('values the search finds still look like the real thing: strings stay strings', async () => {
+  for (const name of ['range-split.js', 'word-count.js', 'tag-prefix.js']) {
+    const report = await runSnippet(read(name), on);
+    for (const injection of report.injected) assert.equal(typeof JSON.parse(injection.value), 'string', `${name}: ${injection.name} = ${injection.value}`);
+  }
+});
+
+test('the same snippet gives the same report twice', async () => {
+  for (const name of ['range-split.js', 'three-returns.js', 'nested-guards.js']) {
+    const strip = (r: Report) => JSON.stringify({ ...r, durationMs: 0 });
+    assert.equal(strip(await runSnippet(read(name), on)), strip(await runSnippet(read(name), on)));
+  }
+});
+
+test('the search stops at its run budget on a snippet with more guards than runs', async () => {
+  const source = read('many-guards.js');
+  for (const [runs, options] of [[40, on], [5, { ...on, searchRuns: 5 }]] as const) {
+    let searchRuns = 0;
+    const report = await runSnippet(source, { ...options, onProgress: (event) => void (event.phase === 'search' && searchRuns++) });
+    // Each run finds the next word, so only the budget ends the search, and before the end of the guards.
+    assert.equal(searchRuns, runs, `${searchRuns} search runs for a budget of ${runs}`);
+    assert.ok(report.executedLines.length < report.statementLines.length);
+  }
+  let offRuns = 0;
+  await runSnippet(source, { ...off, onProgress: (event) => void (event.phase === 'search' && offRuns++) });
+  assert.equal(offRuns, 0);
+});
+
+test('paths: a function with three exclusive returns reports the other two', async () => {
+  const source = read('three-returns.js');
+  const report = await runSnippet(source, on);
+  assert.equal(report.paths.length, 2);
+  const returns = [3, 6, 8];
+  const ran = returns.filter((line) => report.executedLines.includes(line));
+  assert.equal(ran.length, 1, 'the best run takes one of the returns');
+  const added = report.paths.map((p) => p.addedLines).sort((a, b) => a[0] - b[0]);
+  assert.deepEqual(added.flat().sort(), returns.filter((line) => !ran.includes(line)));
+  for (const path of report.paths) {
+    assert.equal(path.values.length, 1);
+    assert.equal(path.values[0].name, 'value');
+    assert.ok(path.addedLines.every((line) => !report.executedLines.includes(line)));
+    // Node agrees that the path's value takes that return.
+    const printed = nodeOutput(source, { ...report, injected: [{ name: 'value', key: 'value', value: path.values[0].value, by: 'embedded', line: 10 }] });
+    const word = read('three-returns.js').split('\n')[path.addedLines[0] - 1].match(/'(\w+)'/)![1];
+    assert.deepEqual(printed, [word]);
+  }
+  assert.deepEqual(report.unionLines, report.statementLines);
+});
+
+test('pico run --json reports paths and unionLines; --search-budget-ms 0 turns the search off', async () => {
+  const file = join(dir, 'three-returns.js');
+  const run = async (args: string[]) => {
+    let stdout = '';
+    const code = await main(['run', file, '--json', ...args], { stdout: (t) => void (stdout += t), stderr: () => undefined, env: {} });
+    assert.equal(code, 0);
+    return JSON.parse(stdout) as Report;
+  };
+  const searched = await run(['--search-budget-ms', '60000']);
+  assert.equal(searched.paths.length, 2);
+  assert.equal(searched.unionLines.length, searched.statementLines.length);
+  const plain = await run(['--search-budget-ms', '0']);
+  assert.deepEqual(plain.paths, []);
+  let stderr = '';
+  assert.equal(await main(['run', file, '--search-budget-ms', 'lots'], { stdout: () => undefined, stderr: (t) => void (stderr += t), env: {} }), 2);
+  assert.match(stderr, /--search-budget-ms/);
+});
