@@ -51,6 +51,7 @@ const forms: Record<string, string> = {
   'generators, getters and setters in objects': 'const o = {\n  *gen() { yield 1 },\n  get x() { return 1 },\n  set x(v) {},\n  async *agen() { yield* [1] }\n}\n',
   'labels and do…while without semicolons': 'out: do {\n  for (;;) break out\n} while (false)\nlet i = 0\ndo i++\nwhile (i < 3)\n',
   'function declarations in switch cases': 'switch (x) {\n  case 1:\n    function f() {}\n    f()\n  default:\n    function g() {}\n}\n',
+  'loops with empty bodies that depend on assumed values': 'while (value[++index] === "0");\nfor (; next(); );\ndo ; while (more())\nfor (const k in obj);\n',
   'arrow with a regex and division after': 'const re = () => {\n  return /a/g\n}\n/b/.test("b")\n',
 };
 

@@ -26,7 +26,13 @@ export function harmOf(source: string): Harm | null {
     const tree = parseSync(stripped, 'js');
     try {
       const analysis = analyse(stripped, tree, { source, lang: repaired.lang });
-      const instrumented = instrument(stripped, tree, analysis.functions, { generator: repaired.needsGeneratorWrapper });
+      // As the engine does (index.ts): loops that depend on assumed names get a cap whose `break` must stay inside.
+      const assumedNames = new Set<string>([
+        ...analysis.freeNames.map((n) => n.name),
+        ...analysis.functions.flatMap((f) => f.params.map((p) => p.name ?? '')).filter(Boolean),
+        ...analysis.imports.flatMap((i) => i.bindings.map((b) => b.local)).filter(Boolean),
+      ]);
+      const instrumented = instrument(stripped, tree, analysis.functions, { generator: repaired.needsGeneratorWrapper, assumedNames });
       try {
         new Script(instrumented.code, { filename: 'snippet.js' });
       } catch (error) {

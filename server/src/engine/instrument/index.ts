@@ -17,7 +17,7 @@ import { blockCodeStart, Context, type InstrumentOptions } from './context';
 import { functionTypes, instrumentClass, instrumentFunction, instrumentObject } from './functions';
 import { loopGuard, loopTypes } from './loops';
 import { rewriteExport, rewriteImport, rewriteImportForms } from './modules';
-import { bodyStatement, listStatement, terminate } from './statements';
+import { bodyStatement, countedStatements, listStatement, terminate } from './statements';
 
 export { loopCap } from './loops';
 export type { BranchSite } from './branches';
@@ -121,7 +121,12 @@ function visit(ctx: Context, node: SyntaxNode, role: Role, guards: Map<number, s
   else if (role === 'body') {
     bodyStatement(ctx, node);
     const guard = guards.get(node.startIndex);
-    if (guard && node.type !== 'statement_block') ctx.buffer.open(node.startIndex, guard);
+    if (guard && countedStatements.has(node.type)) ctx.buffer.open(node.startIndex, guard);
+    else if (guard && node.type !== 'statement_block') {
+      // An empty body (`while (next());`): braced here, so the guard's `break` stays inside the loop.
+      ctx.buffer.open(node.startIndex, '{' + guard);
+      ctx.buffer.close(node.endIndex, '}');
+    }
   } else if (type === 'field_definition') terminate(ctx, node);
 
   if (type === 'hash_bang_line') {
