@@ -109,7 +109,7 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
       if (missing && !prepared.slots.some((s) => s.key === missing) && /^[A-Za-z_$][\w$]*$/.test(missing)) {
         const slot: Slot = { key: missing, kind: 'global', name: missing, facts: emptyFacts(), line: error.line ?? 1 };
         prepared.slots.push(slot);
-        values.set(missing, embedded.predictSync(slot));
+        values.set(missing, (await embedded.predict({ ...request, slots: [slot] }))[0]);
         changed = true;
       }
     }
@@ -146,7 +146,7 @@ export async function runSnippet(source: string, options: RunOptions = {}): Prom
   const report = buildReport(prepared, searched.best, iterations, started, searched.paths);
   if (extra) {
     const stats = extra.stats?.() ?? { calls: 0, ms: 0 };
-    const messages = [...modelMessages, ...((extra as Predictor & { messages?: () => string[] }).messages?.() ?? [])];
+    const messages = [...modelMessages, ...(extra.messages?.() ?? [])];
     report.model = { predictor: extra.id, calls: stats.calls, ms: Math.round(stats.ms), messages };
   }
   return report;
