@@ -141,7 +141,7 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
       const binding = entry.bindings[0];
       const slot: Slot = { key: `import:${spec}:*`, kind: 'import', name: binding?.local || spec, facts: binding?.facts ?? emptyFacts(), line: entry.line };
       prepared.slots.push(slot);
-      values.set(slot.key, embedded.predictSync(slot));
+      values.set(slot.key, (await embedded.predict({ ...request, slots: [slot] }))[0]);
       changed = true;
     }
     for (const error of outcome.errors) {
@@ -149,7 +149,7 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
       if (missing && !prepared.slots.some((s) => s.key === missing) && /^[A-Za-z_$][\w$]*$/.test(missing)) {
         const slot: Slot = { key: missing, kind: 'global', name: missing, facts: emptyFacts(), line: error.line ?? 1 };
         prepared.slots.push(slot);
-        values.set(missing, embedded.predictSync(slot));
+        values.set(missing, (await embedded.predict({ ...request, slots: [slot] }))[0]);
         changed = true;
       }
     }
@@ -193,7 +193,7 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
   }
   if (extra) {
     const stats = extra.stats?.() ?? { calls: 0, ms: 0 };
-    const messages = [...modelMessages, ...((extra as Predictor & { messages?: () => string[] }).messages?.() ?? [])];
+    const messages = [...modelMessages, ...(extra.messages?.() ?? [])];
     report.model = { predictor: extra.id, calls: stats.calls, ms: Math.round(stats.ms), messages };
   }
   return report;

@@ -249,6 +249,8 @@ export interface Predictor {
   refine(request: PredictionRequest & { feedback: RunFeedback }): Promise<Prediction[]>;
   /** Model calls and model time spent so far, for the report (absent for the embedded predictor). */
   stats?(): { calls: number; ms: number };
+  /** User-facing notes about failures and fallbacks, for the report (absent for the embedded predictor). */
+  messages?(): string[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -29,11 +29,6 @@ export class EmbeddedPredictor implements Predictor {
     return out;
   }
 
-  /** Predictions for slots discovered after the first round (e.g. a name only a ReferenceError revealed). */
-  predictSync(slot: Slot): Prediction {
-    return this.first(slot);
-  }
-
   private first(slot: Slot, slots: Slot[] = []): Prediction {
     const list = this.listFor(slot, slots);
     this.position.set(slot.key, 0);
