@@ -134,7 +134,7 @@ test('limit flags reach the engine: --timeout-ms stops an endless loop', async (
   const result = await pico(['run', path, '--timeout-ms', '200', '--max-iterations', '1', '--memory-mb', '32', '--json']);
   assert.equal(result.code, 0, result.stderr);
   const report = JSON.parse(result.stdout);
-  assert.equal(report.error.name, 'PicoLimit');
+  assert.equal(report.error.name, 'Time limit');
   assert.match(report.error.message, /200 ms \(time limit\)/);
 });
 

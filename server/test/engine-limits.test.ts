@@ -35,7 +35,7 @@ test('an endless loop stops at the time limit with a time-limit error', async (t
   const { report, wallMs } = await timedRun(endlessLoop, { limits: { timeoutMs: 300 } });
   t.diagnostic(`endless loop, 300 ms limit: ${Math.round(wallMs)} ms wall`);
   assert.ok(report.error, 'the run reports an error');
-  assert.equal(report.error.name, 'PicoLimit');
+  assert.equal(report.error.name, 'Time limit');
   assert.match(report.error.message, /300 ms \(time limit\)/);
   assert.match(limitFinding(report)?.message ?? '', /time limit/);
   assert.equal(report.iterations, 1, 'a timeout is not retried with other values');
@@ -53,7 +53,7 @@ test('an endless loop in a timer callback stops at the time limit too', async ()
   const source = "setTimeout(() => {\n  while (true) {}\n}, 10);\nconsole.log('scheduled');";
   const { report } = await timedRun(source, { limits: { timeoutMs: 300 } });
   assert.deepEqual(report.output.map((o) => o.text), ['scheduled'], 'the main body ran before the timer');
-  assert.equal(report.error?.name, 'PicoLimit');
+  assert.equal(report.error?.name, 'Time limit');
   assert.match(report.error?.message ?? '', /time limit/);
   assert.ok(report.executedLines.includes(2), 'the timer callback ran');
   await assertNextRunWorks();
@@ -85,7 +85,7 @@ test('a memory bomb of many small objects stops at the memory limit', async (t: 
 
 test('a memory bomb: the reported error is the memory limit', async () => {
   const { report } = await timedRun("const parts = [];\nfor (;;) {\n  parts.push('x' + parts.length);\n}", { limits: { memoryMb: 8, timeoutMs: 15_000 } });
-  assert.equal(report.error?.name, 'PicoLimit');
+  assert.equal(report.error?.name, 'Memory limit');
   assert.match(report.error?.message ?? '', /8 MB \(memory limit\)/);
   assert.equal(report.findings.length, 1, JSON.stringify(report.findings));
 });
@@ -108,7 +108,7 @@ test('runaway recursion stops with a stack-overflow message', async (t: TestCont
 
 test('runaway recursion: the reported error is the stack limit', async () => {
   const { report } = await timedRun(runawayRecursion, {});
-  assert.equal(report.error?.name, 'PicoLimit');
+  assert.equal(report.error?.name, 'Stack limit');
   assert.match(report.error?.message ?? '', /stack/);
   assert.equal(report.findings.length, 1, JSON.stringify(report.findings));
 });
@@ -119,7 +119,7 @@ test('an output flood stops at the output limit with truncated output', async (t
   const { report, wallMs } = await timedRun(source, { limits: { maxOutputBytes } });
   t.diagnostic(`output flood, ${maxOutputBytes} bytes: ${Math.round(wallMs)} ms wall`);
   assert.equal(report.outputTruncated, true);
-  assert.equal(report.error?.name, 'PicoLimit');
+  assert.equal(report.error?.name, 'Output limit');
   assert.match(report.error?.message ?? '', /4096 bytes \(output limit\)/);
   assert.equal(report.error?.line, 3);
   const printed = report.output.filter((o) => o.stream === 'log');

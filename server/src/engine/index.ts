@@ -3,7 +3,7 @@ import { blame, undefinedNameOf } from './blame';
 import { instrument, type InstrumentResult } from './instrument';
 import { checkNesting, valueTooDeep } from './nesting';
 import { langFromFileName, loadParsers, parseSync, type Tree } from './parse';
-import { buildReport, emptyReport, toRunError } from './report';
+import { buildReport, emptyReport, limitError, toRunError } from './report';
 import { defaultSearchBudgetMs, defaultSearchRuns, searchValues } from './search';
 import { setupCode } from './setup';
 import { applyOverrides, slotsOf, withWishes } from './slots';
@@ -125,8 +125,7 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
     if (outcome.limit?.kind === 'timeout' || outcome.limit?.kind === 'memory') {
       // Another round would likely hit the limit again; only a model, told what happened, may do better.
       if (!extra) break;
-      const limitError: RunError = { name: 'PicoLimit', message: outcome.limit.message, line: outcome.limit.line };
-      const feedback = feedbackOf(iteration, values, limitError, [], executed, prepared);
+      const feedback = feedbackOf(iteration, values, limitError(outcome.limit), [], executed, prepared);
       if (!(await askPredictor(extra, { ...request, slots: prepared.slots, feedback }, values, modelMessages))) break;
       if (performance.now() >= budgetEnds) break;
       continue;

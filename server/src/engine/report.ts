@@ -44,7 +44,7 @@ export function buildReport(prepared: ReportInput, best: BestRun, iterations: nu
 
   const mainError = outcome.errors.find((e) => e.phase === 'main') ?? null;
   // A limit stops everything, so it is the error that stopped the run, whatever else failed before.
-  let error: RunError | null = outcome.limit ? { name: 'PicoLimit', message: outcome.limit.message, line: outcome.limit.line } : toRunError(mainError);
+  let error: RunError | null = outcome.limit ? limitError(outcome.limit) : toRunError(mainError);
   if (!error && outcome.syntaxError) error = toRunError(outcome.syntaxError);
   if (!error && outcome.errors.length) error = toRunError(outcome.errors[0]);
 
@@ -113,4 +113,10 @@ export function emptyReport(lang: Lang, repairs: Report['repairs'], syntax: Find
     paths: [],
     unionLines: [],
   };
+}
+
+/** A limit that stopped a run, as the error users read: named by the limit (never the sandbox's internal class). */
+export function limitError(limit: NonNullable<SandboxOutcome['limit']>): RunError {
+  const names = { timeout: 'Time limit', memory: 'Memory limit', stack: 'Stack limit', output: 'Output limit' } as const;
+  return { name: names[limit.kind], message: limit.message, line: limit.line };
 }
