@@ -75,6 +75,8 @@ const entries = [
   { in: 'server/src/lsp/engineWorker.ts', out: 'engine-worker.js', needs: 'server/src/engine/index.ts', ...packaged },
   // Snippets run on a worker thread of whichever thread runs the engine (server/src/engine/sandbox/thread.ts).
   { in: 'server/src/engine/sandbox/worker.ts', out: 'sandbox-worker.js', ...packaged },
+  // …which loads the real-module host only for a run that has real modules (sandbox/host.ts).
+  { in: 'server/src/engine/sandbox/module-host-entry.ts', out: 'module-host.js', ...packaged },
 ];
 for (const { in: input, out, needs, ...options } of entries) {
   if (!existsSync(join(root, input)) || (needs && !existsSync(join(root, needs)))) continue;

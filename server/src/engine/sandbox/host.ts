@@ -9,8 +9,26 @@
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
 import { caps, type ChannelLimit, type ChannelWriter } from './channel';
 import type { OutputEntry } from '../types';
-import { createModuleHost, type ModuleHost, type ModuleRunOptions } from '../modules/host';
-import { moduleHostFunction } from '../modules/install';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ModuleHost, ModuleRunOptions } from '../modules/host';
+
+type ModuleHostCode = typeof import('./module-host-entry');
+declare const __pico_node_require: NodeJS.Require | undefined;
+let moduleHostCode: ModuleHostCode | null = null;
+
+/**
+ * The module host's code, loaded on the first run with real modules. In dist/ it is the bundle beside this one;
+ * from source (tests), the TypeScript entry. The require goes through a variable so that esbuild does not put
+ * the module host back into the worker's own bundle.
+ */
+function loadModuleHostCode(): ModuleHostCode {
+  if (moduleHostCode) return moduleHostCode;
+  const bundled = join(__dirname, 'module-host.js');
+  const load = typeof __pico_node_require === 'function' ? __pico_node_require : require;
+  moduleHostCode = load(existsSync(bundled) ? bundled : './module-host-entry') as ModuleHostCode;
+  return moduleHostCode;
+}
 
 /** Serializable settings for host functions, carried by SandboxProgram (e.g. the roots a module loader may read). */
 export type HostConfig = Record<string, unknown>;
@@ -157,8 +175,9 @@ export function installHostFunctions(context: QuickJSContext, hooks: HostHooks, 
   });
   // Real modules and files (modules/): without the config, every module and file is predicted.
   const moduleOptions = config.modules as ModuleRunOptions | undefined;
-  const modules = moduleOptions ? createModuleHost(moduleOptions, hooks.onModuleLoadTime) : null;
-  if (modules) define('module', moduleHostFunction(context, modules));
+  const code = moduleOptions ? loadModuleHostCode() : null;
+  const modules = code && moduleOptions ? code.createModuleHost(moduleOptions, hooks.onModuleLoadTime) : null;
+  if (code && modules) define('module', code.moduleHostFunction(context, modules));
 
   context.setProp(context.global, '__pico_host', host);
   host.dispose();

@@ -154,7 +154,23 @@ export default function (I) {
     for (const [name, fn] of Object.entries(sync)) if (name !== 'existsSync') fs.promises[name.replace(/Sync$/, '')] = async (...args) => fn(...args);
     fs.promises.access = async (p) => sync.accessSync(p);
     fs.createReadStream = (p, options) => {
-      const data = contentOf(p, 'open');
+      let data;
+      try {
+        data = contentOf(p, 'open');
+      } catch (error) {
+        // As in Node, opening a stream never throws: the stream reports the failure as an 'error' event, later.
+        const failed = new I.EventEmitter();
+        failed.path = p;
+        failed.pipe = (destination) => destination;
+        failed.close = failed.destroy = () => failed;
+        const on = failed.on.bind(failed);
+        failed.on = (name, fn) => {
+          on(name, fn);
+          if (name === 'error') queueCallback(fn, failed, [error], 'stream');
+          return failed;
+        };
+        return failed;
+      }
       if (data === missing) return predicted.createReadStream(p, options);
       const stream = new I.EventEmitter();
       stream.path = p;

@@ -247,7 +247,18 @@
   const consoleObject = {};
   for (const stream of ['log', 'info', 'warn', 'error', 'debug']) consoleObject[stream] = (...args) => emit(stream, format(args));
   consoleObject.trace = (...args) => emit('error', 'Trace' + (args.length ? ': ' + format(args) : ''));
-  consoleObject.dir = (v, options) => emit('log', nodeInspect(v, Object.assign({ customInspect: false }, options)));
+  consoleObject.dir = (v, options) => {
+    // A placeholder has no inside to show (it is made on demand): it prints as console.log prints it, marked assumed.
+    if (isAny(v)) return consoleObject.log(v);
+    let text;
+    try {
+      text = nodeInspect(v, Object.assign({ customInspect: false }, options));
+    } catch (e) {
+      if (e instanceof InternalLimit) throw e;
+      return consoleObject.log(v); // a value holding placeholders deeper down: shown as console.log shows it
+    }
+    emit('log', text);
+  };
   consoleObject.dirxml = consoleObject.log;
   consoleObject.table = (data, properties) => {
     if (data === null || typeof data !== 'object') return consoleObject.log(data);
