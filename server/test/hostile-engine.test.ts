@@ -23,6 +23,7 @@ interface Case {
 }
 
 const quick: Partial<Limits> = { timeoutMs: 300, memoryMb: 32 };
+const sandboxLimits: Partial<Limits> = { timeoutMs: 1000, memoryMb: 32 };
 
 const escapes: Case[] = [
   { name: 'process.exit', code: 'process.exit(1);\nconsole.log("after");' },
@@ -213,6 +214,44 @@ const leaks: Case[] = [
   { name: 'globalThis.constructor and the global prototype', code: 'Object.setPrototypeOf(globalThis, new Proxy({}, { get() { return "hacked"; } }));' },
 ];
 
+// Long native calls, memory the limit must count and tampering with what the VM hands back: contained because the
+// sandbox runs on a worker thread that is terminated past the deadline, its WebAssembly memory is bounded, and
+// results come back only through a validated, capped channel (sandbox/). Each test has a hang guard, so that a
+// regression fails instead of hanging.
+const longNativeCalls: Case[] = [
+  { name: 'a catastrophic regular expression', code: 'console.log(/(a+)+$/.test("a".repeat(40) + "!"));', expect: 'limit' },
+  { name: "'x'.repeat(2 ** 28)", code: 'console.log("x".repeat(2 ** 28).length);', expect: 'error' },
+  { name: 'a huge sort', code: 'const a = Array.from({ length: 3e6 }, (_, i) => (i * 7919) % 1e6);\na.sort((x, y) => x - y);\nconsole.log(a[0]);', expect: 'error' },
+  { name: 'Array(1e9) joined', code: 'console.log(new Array(1e9).join("x").length);', expect: 'error' },
+  { name: 'a huge Array.prototype.fill', code: 'console.log(new Array(1e9).fill(0).length);', expect: 'error' },
+  { name: 'a long string split and joined', code: 'const s = "ab".repeat(2 ** 24);\nconsole.log(s.split("").reverse().join("").length);', expect: 'error' },
+];
+
+const memory: Case[] = [
+  { name: 'a typed array of 1 GB', code: 'const a = new Uint8Array(2 ** 30);\nconsole.log(a.length);', expect: 'error' },
+  { name: 'typed arrays that grow forever', code: 'const all = [];\nfor (;;) all.push(new Float64Array(1e6));', expect: 'error' },
+  { name: 'an ArrayBuffer of 2 GB', code: 'const b = new ArrayBuffer(2 ** 31);\nconsole.log(b.byteLength);', expect: 'error' },
+  { name: 'a filled array of 1e8', code: 'const a = new Array(1e8).fill(1.5);\nconsole.log(a.length);', expect: 'error' },
+  { name: 'a Map that grows forever stops at the memory limit', code: 'const m = new Map();\nfor (let i = 0; ; i++) m.set(i, { i });', expect: 'limit' },
+  { name: 'deeply nested data built at run time, then JSON.stringify', code: 'let a = [];\nfor (let i = 0; i < 1e6; i++) a = [a];\nconsole.log(JSON.stringify(a).length);', expect: 'error' },
+  { name: 'deeply nested data built at run time, then String()', code: 'let a = [];\nfor (let i = 0; i < 1e6; i++) a = [a];\nconsole.log(String(a).length);', expect: 'error' },
+  { name: 'deeply nested JSON parsed', code: 'const t = "[".repeat(1e6) + "]".repeat(1e6);\nconsole.log(JSON.parse(t).length);', expect: 'error' },
+];
+
+const recording: Case[] = [
+  { name: 'Object.prototype.toJSON', code: 'Object.prototype.toJSON = () => "hacked";\nconsole.log("after");' },
+  { name: 'Array.prototype.toJSON', code: 'Array.prototype.toJSON = function () { while (true) {} };\nconsole.log("after");' },
+  { name: 'JSON.stringify replaced with a loop', code: 'JSON.stringify = () => { for (;;) {} };\nconsole.log("after");' },
+  { name: 'the recorder replaced', code: 'for (const k of Object.keys(globalThis.__pico ?? {})) globalThis.__pico[k] = () => { while (true) {} };\nconsole.log("after");' },
+  { name: 'the recorder collect returns a huge string', code: 'if (globalThis.__pico) globalThis.__pico.collect = () => "x".repeat(2 ** 27);' },
+  { name: 'the recorder collect returns hostile JSON', code: 'if (globalThis.__pico) globalThis.__pico.collect = () => JSON.stringify({ hits: [1e308, -1, "x"], output: [{ text: { toString() { return 1; } } }], errors: 5 });' },
+  { name: 'a thrown error with a 40 MB message', code: 'throw new Error("x".repeat(40 * 1024 * 1024));', expect: 'error' },
+  { name: 'a thrown string of 40 MB', code: 'throw "y".repeat(40 * 1024 * 1024);', expect: 'error' },
+  { name: 'an error whose stack getter loops', code: 'const e = new Error("m");\nObject.defineProperty(e, "stack", { get() { for (;;) {} } });\nthrow e;' },
+  { name: 'process.stdout.write of one character in a loop (report size)', code: 'for (;;) process.stdout.write("w");', expect: 'limit' },
+  { name: 'a microtask flood at teardown', code: 'for (let i = 0; i < 1e5; i++) Promise.resolve(i).then(() => Promise.resolve());' },
+];
+
 const tables: [string, Case[], Partial<Limits>][] = [
   ['escapes from the sandbox', escapes, quick],
   ['the host environment', environment, quick],
@@ -222,6 +261,9 @@ const tables: [string, Case[], Partial<Limits>][] = [
   ['output floods', floods, { timeoutMs: 1000 }],
   ['deep nesting', nesting, quick],
   ['global and prototype changes', leaks, quick],
+  ['long native calls', longNativeCalls, sandboxLimits],
+  ['memory the limit must count', memory, sandboxLimits],
+  ['tampering with the recording', recording, sandboxLimits],
 ];
 
 let trap: Trap;
@@ -254,7 +296,7 @@ function assertContained(test: Case, report: Report): void {
 for (const [title, cases, limits] of tables) {
   describe(`hostile: ${title}`, () => {
     for (const test of cases) {
-      it(`${test.name}: contained, and the next run is clean`, async () => {
+      it(`${test.name}: contained, and the next run is clean`, { timeout: 60_000 }, async () => {
         const report = await runSnippet(fill(test.code, trap), { lang: test.lang ?? 'js', maxIterations: 2, limits: { ...limits, ...test.limits } });
         assertContained(test, report);
         assert.deepEqual(stable(await runSnippet(cleanSnippet, { lang: 'js' })), baseline, 'the next run gives what a fresh run gave');
