@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { runPico, type PicoResult } from './support/run-pico';
-import { cleanSnippet, fill, hostDamage, scratch, secret, stable, startTrap, type Trap } from './hostile-support';
+import { cleanSnippet, fill, hostDamage, scratch, secret, stable, startTrap, tamperingSnippets, type Trap } from './hostile-support';
 
 const dir = mkdtempSync('/tmp/ph-');
 const stamp = dir + '.stamp';
@@ -145,16 +145,8 @@ const flags: CliCase[] = [
 ];
 
 const tamper: CliCase[] = [
-  'Object.prototype.polluted = "yes";',
-  'Array.prototype.map = function () { return ["hacked"]; };',
-  'JSON.stringify = () => "hacked";',
-  'console.log = () => {};',
-  'Promise.prototype.then = function () { return this; };',
-  'globalThis.__pico = null;',
-  'process.exit(1);',
+  ...tamperingSnippets,
   'while (true) {}',
-  'require("child_process").execSync("touch ${FILE}");',
-  'fetch("http://127.0.0.1:${PORT}/");',
 ].map((code, i): CliCase => ({ name: `a snippet that runs \`${code}\``, args: () => ['run', file(`tamper-${i}.js`, fill(code, trap)), '--json', '--timeout-ms', '300'], expect: 'report' }));
 
 function fifo(): string {

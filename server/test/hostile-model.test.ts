@@ -7,7 +7,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSnippet } from '../src/engine/index';
 import type { Report } from '../src/engine/types';
-import { isolatedPredictor, facts, request, slot } from './support/ollama-fixtures';
+import { isolatedPredictor, facts, needsModel, request, slot } from './support/ollama-fixtures';
 import { reply, startScriptedOllama, type ScriptedOllama, type ScriptedReply } from './support/ollama-server';
 import { cleanSnippet, fill, hostDamage, maxReportChars, reportChars, secret, stable, startTrap, type Trap } from './hostile-support';
 
@@ -26,14 +26,6 @@ after(async () => {
 });
 beforeEach(() => ollama.clearScripts());
 
-// The embedded predictor cannot make line 3 run: the model is asked, after the first run.
-const needsModel = [
-  'const total = input.values.reduce((sum, v) => sum + v, 0);',
-  'if (total === 10 && input.values.length === 4) {',
-  "  console.log('ten in four');",
-  '}',
-  "console.log('done', total);",
-].join('\n');
 
 const times = (n: number, make: () => ScriptedReply) => Array.from({ length: n }, make);
 const values = (input: string) => () => reply.values({ input: fill(input, trap) });

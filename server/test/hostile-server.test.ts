@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { ResponseError } from 'vscode-jsonrpc/node';
 import { RunTextRequest, DetectLanguageRequest } from '../src/protocol';
 import { CancellationTokenSource, ServerHarness } from './server-harness';
-import { cleanSnippet, fill, hostDamage, secret, stable, startTrap, type Trap } from './hostile-support';
+import { cleanSnippet, fill, hostDamage, secret, stable, startTrap, tamperingSnippets, type Trap } from './hostile-support';
 
 let server: ServerHarness;
 let trap: Trap;
@@ -205,16 +205,8 @@ const faults: ServerCase[] = [
 ];
 
 const snippets = [
-  'Object.prototype.polluted = "yes";',
-  'Array.prototype.map = function () { return ["hacked"]; };',
-  'JSON.stringify = () => "hacked";',
-  'console.log = () => {};',
-  'Promise.prototype.then = function () { return this; };',
-  'globalThis.__pico = null;',
-  'process.exit(1);',
-  'require("child_process").execSync("touch ${FILE}");',
+  ...tamperingSnippets,
   'require("fs").writeFileSync("${FILE}", "x");',
-  'fetch("http://127.0.0.1:${PORT}/");',
   'console.log(JSON.stringify(process.env), process.env.PICO_HOSTILE_SECRET);',
   'for (;;) console.log("flood");',
   'function f() { Promise.resolve().then(f); }\nf();',

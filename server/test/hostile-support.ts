@@ -94,3 +94,19 @@ export function reportChars(report: unknown): number {
 
 /** Most characters a contained case's report may take (its output is capped at 64 KB). */
 export const maxReportChars = 1024 * 1024;
+
+/**
+ * Snippets that tamper with the sandbox's globals or try to reach the host, run through every long-lived entry
+ * point (the daemon, the language server); `${FILE}` and `${PORT}` are filled by `fill`.
+ */
+export const tamperingSnippets = [
+  'Object.prototype.polluted = "yes";',
+  'Array.prototype.map = function () { return ["hacked"]; };',
+  'JSON.stringify = () => "hacked";',
+  'console.log = () => {};',
+  'Promise.prototype.then = function () { return this; };',
+  'globalThis.__pico = null;',
+  'process.exit(1);',
+  'require("child_process").execSync("touch ${FILE}");',
+  'fetch("http://127.0.0.1:${PORT}/");',
+];

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { runSnippet } from '../src/engine/index';
 import type { OllamaPredictorOptions } from '../src/predictors/ollama/index';
-import { isolatedPredictor } from './support/ollama-fixtures';
+import { isolatedPredictor, needsModel } from './support/ollama-fixtures';
 import { startScriptedOllama, reply, type ScriptedOllama, type ScriptedReply } from './support/ollama-server';
 
 let ollama: ScriptedOllama;
@@ -17,14 +17,6 @@ after(async () => {
 });
 beforeEach(() => ollama.clearScripts());
 
-// The sum and the count must both be right: usage facts alone cannot tell a predictor that.
-const needsModel = [
-  'const total = input.values.reduce((sum, v) => sum + v, 0);',
-  'if (total === 10 && input.values.length === 4) {',
-  "  console.log('ten in four');",
-  '}',
-  "console.log('done', total);",
-].join('\n');
 
 const lastPrompt = (body: any): string => body.messages[body.messages.length - 1].content;
 // The engine's default time limit: a run on a loaded machine must not be cut short by a tight one.

@@ -108,12 +108,9 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     throwIfAborted(options.signal);
     iterations = iteration;
-    const outcome = await runInSandbox({ setup: setupCode(prepared.slots, values), code: prepared.instrumented.code }, limits, options.modules);
+    const attempt = await runAttempt(prepared, values, iteration, limits, options.modules);
+    const { outcome, executed, blamedByError } = attempt;
     mark(`run ${iteration}${outcome.moduleLoadMs ? ` (loading modules ${outcome.moduleLoadMs.toFixed(1)} ms)` : ''}`);
-    const executed = outcome.hits.filter((line) => prepared.instrumented.statementLines.includes(line));
-    const blamedByError = new Map<VmError, string[]>();
-    for (const error of outcome.errors) blamedByError.set(error, blameError(error, prepared));
-    const attempt: Attempt = { iteration, outcome, values: new Map(values), executed, blamedByError };
     if (!best || isBetter(attempt, best)) {
       best = attempt;
       stale = 0;
@@ -172,13 +169,8 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
       statementLines: prepared.instrumented.statementLines, branches: prepared.instrumented.branches,
       maxRuns: options.searchRuns ?? defaultSearchRuns, maxMs: budgetMs, signal: options.signal,
       onRun: (runs, executedLines) => options.onProgress?.({ iteration: iterations + runs, executedLines, totalLines: prepared.instrumented.statementLines.length, phase: 'search' }),
-      run: async (candidate) => {
-        // A candidate that loops must not take longer than the whole search may.
-        const outcome = await runInSandbox({ setup: setupCode(prepared.slots, candidate), code: prepared.instrumented.code }, { ...limits, timeoutMs: Math.min(limits.timeoutMs, budgetMs) }, options.modules);
-        const executed = outcome.hits.filter((line) => prepared.instrumented.statementLines.includes(line));
-        const blamedByError = new Map(outcome.errors.map((error) => [error, blameError(error, prepared)] as const));
-        return { iteration: iterations, outcome, values: new Map(candidate), executed, blamedByError };
-      },
+      // A candidate that loops must not take longer than the whole search may.
+      run: (candidate) => runAttempt(prepared, candidate, iterations, { ...limits, timeoutMs: Math.min(limits.timeoutMs, budgetMs) }, options.modules),
     })
     : { best: best!, paths: [], runs: 0 };
   mark(`search ${searched.runs} runs`);
@@ -288,6 +280,15 @@ function prepareTree(source: string, stripped: string, tree: Tree, repaired: Awa
     remainingErrors: repaired.remainingErrors,
     resolvedImports,
   };
+}
+
+/** One run of the snippet with these values: its outcome, the statement lines it ran, and who each error blames. */
+async function runAttempt(prepared: Prepared, values: Map<string, Prediction>, iteration: number, limits: Limits, modules: RunOptions['modules']): Promise<Attempt> {
+  const outcome = await runInSandbox({ setup: setupCode(prepared.slots, values), code: prepared.instrumented.code }, limits, modules);
+  const statementLines = new Set(prepared.instrumented.statementLines);
+  const executed = outcome.hits.filter((line) => statementLines.has(line));
+  const blamedByError = new Map<VmError, string[]>(outcome.errors.map((error) => [error, blameError(error, prepared)]));
+  return { iteration, outcome, values: new Map(values), executed, blamedByError };
 }
 
 function feedbackOf(iteration: number, values: Map<string, Prediction>, error: RunError | null, blamed: string[], executed: number[], prepared: Prepared): RunFeedback {

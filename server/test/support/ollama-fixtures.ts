@@ -30,3 +30,13 @@ export function request(source: string, slots: Slot[], extra: Partial<Prediction
 export function feedback(partial: Partial<RunFeedback>): RunFeedback {
   return { iteration: 1, values: [], error: null, blamed: [], executedLines: [], unexecutedLines: [], ...partial };
 }
+
+/** A snippet whose line 3 the embedded predictor cannot make run: the sum and the count must both be right, which
+ * usage facts alone cannot tell a predictor; only the model, asked after the first run, can. */
+export const needsModel = [
+  'const total = input.values.reduce((sum, v) => sum + v, 0);',
+  'if (total === 10 && input.values.length === 4) {',
+  "  console.log('ten in four');",
+  '}',
+  "console.log('done', total);",
+].join('\n');
