@@ -17,6 +17,8 @@ const cachePath = bundle + '.cache';
  * The daemon's protocol (server/src/daemon-protocol.ts, bundled on its own: a few KB, not the engine).
  * @typedef {import('../server/src/daemon-protocol').DaemonRequest} DaemonRequest
  * @typedef {typeof import('../server/src/daemon-protocol')} Protocol
+ * @typedef {typeof import('../server/src/entry')} Bundle  dist/cli.js's exports
+ * @typedef {{ socket: string, size: number, mtimeMs: number }} Daemon  a daemon's socket for this build
  */
 /** @type {Protocol | undefined} */
 let protocolModule;
@@ -25,7 +27,11 @@ function protocol() {
   return (protocolModule ??= require(path.join(__dirname, '..', 'dist', 'daemon-protocol.js')));
 }
 
-/** `useCache`: V8 rejects a code cache made under other flags, so the daemon (no --liftoff-only) goes without. */
+/**
+ * `useCache`: V8 rejects a code cache made under other flags, so the daemon (no --liftoff-only) goes without.
+ * @param {boolean} useCache
+ * @returns {{ exports: Bundle, saveCache: () => void }}
+ */
 function loadBundle(useCache) {
   const vm = require('node:vm');
   const Module = require('node:module');
@@ -46,12 +52,13 @@ function loadBundle(useCache) {
     filename: bundle,
     cachedData,
   });
-  const module = { exports: {} };
+  const module = { exports: /** @type {Bundle} */ ({}) };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
   const needsCache = useCache && (cachedData === undefined || script.cachedDataRejected);
   return { exports: module.exports, saveCache: needsCache ? () => saveCache(script) : () => {} };
 }
 
+/** @param {import('node:vm').Script} script */
 function saveCache(script) {
   // Best effort, and atomic: parallel runs may race, and a read-only install simply goes without.
   try {
@@ -66,6 +73,9 @@ function saveCache(script) {
 /**
  * Runs the command in this process. `stdin`: standard input already read for the daemon (`run -`);
  * `daemon`: where to start a background engine once the output is written.
+ * @param {string[]} args
+ * @param {Buffer | undefined} stdin
+ * @param {Daemon | null} daemon
  */
 function runHere(args, stdin, daemon) {
   if (args[0] === 'run') startSandboxEarly();
@@ -76,14 +86,14 @@ function runHere(args, stdin, daemon) {
   exports.main(args, stdin ? { readStdin: () => stdin } : undefined).then(
     // Exit as soon as the report is written: waiting for the event loop to drain would let V8's background
     // WebAssembly compilation hold the process for another ~100 ms.
-    (code) => {
+    /** @param {number} code */ (code) => {
       save();
       if (daemon) startDaemon(daemon);
       process.exitCode = code;
       process.stdout.write('', () => process.exit(code));
     },
-    (err) => {
-      process.stderr.write('pico: internal error: ' + (err && err.message ? err.message : String(err)) + '\n');
+    /** @param {unknown} err */ (err) => {
+      process.stderr.write('pico: internal error: ' + (err instanceof Error ? err.message : String(err)) + '\n');
       process.exitCode = 3;
     },
   );
@@ -100,7 +110,7 @@ function startSandboxEarly() {
     const worker = new Worker(path.join(__dirname, '..', 'dist', 'sandbox-worker.js'), { resourceLimits: { maxOldGenerationSizeMb: 512 } });
     worker.unref();
     worker.on('error', () => {}); // the bundle sees it die and starts another
-    globalThis[Symbol.for('pico.sandboxWorker')] = worker;
+    /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('pico.sandboxWorker')] = worker;
   } catch {
     /* the bundle starts its own */
   }
@@ -112,24 +122,27 @@ function startSandboxEarly() {
  * The daemon's socket for this build of Pico, or `{ off: reason }`. One directory per user, 0700 and owned by
  * them (anything else, such as a symbolic link or a directory others can write, means no daemon); one socket per
  * build: its name hashes dist/cli.js's path, size and modification time and Node's version.
+ * @returns {Daemon | { off: string }}
  */
 function daemonSocket() {
   if (process.platform === 'win32') return { off: 'not on Windows' };
-  const dir = process.env.PICO_DAEMON_DIR || path.join(require('node:os').tmpdir(), 'pico-' + process.getuid());
+  const uid = process.getuid ? process.getuid() : -1;
+  const dir = process.env.PICO_DAEMON_DIR || path.join(require('node:os').tmpdir(), 'pico-' + uid);
   let stats;
   try {
     stats = fs.lstatSync(dir);
   } catch (error) {
-    if (error.code !== 'ENOENT') return { off: `cannot use ${dir}: ${error.code}` };
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+    if (code !== 'ENOENT') return { off: `cannot use ${dir}: ${code}` };
     try {
       fs.mkdirSync(dir, { mode: 0o700 });
       stats = fs.lstatSync(dir);
     } catch (error2) {
-      return { off: `cannot create ${dir}: ${error2.code}` };
+      return { off: `cannot create ${dir}: ${/** @type {NodeJS.ErrnoException} */ (error2).code}` };
     }
   }
   if (stats.isSymbolicLink() || !stats.isDirectory()) return { off: `${dir} is not a directory` };
-  if (stats.uid !== process.getuid()) return { off: `${dir} belongs to another user` };
+  if (stats.uid !== uid) return { off: `${dir} belongs to another user` };
   if (stats.mode & 0o077) return { off: `${dir} is open to other users (mode ${(stats.mode & 0o777).toString(8)}; it must be 700)` };
   let built;
   try {
@@ -147,13 +160,17 @@ function daemonSocket() {
   return { socket, size: built.size, mtimeMs: built.mtimeMs };
 }
 
-/** 64-bit FNV-1a as 13 base-36 digits: short names, and no node:crypto to load. */
+/**
+ * 64-bit FNV-1a as 13 base-36 digits: short names, and no node:crypto to load.
+ * @param {string} text
+ */
 function hash(text) {
   let h = 0xcbf29ce484222325n;
   for (const byte of Buffer.from(text)) h = BigInt.asUintN(64, (h ^ BigInt(byte)) * 0x100000001b3n);
   return h.toString(36).padStart(13, '0');
 }
 
+/** @param {Daemon} daemon */
 function startDaemon(daemon) {
   try {
     require('node:child_process')
@@ -164,16 +181,18 @@ function startDaemon(daemon) {
   }
 }
 
-/** Options of `pico run` that take a value (cli.ts's runOptions): the argument after one is not a file. */
-const valueOptions = new Set(['--lang', '--max-iterations', '--timeout-ms', '--memory-mb', '--predictor', '--ollama-host', '--model']);
-
-/** Whether `pico run`'s arguments name standard input (`-`) as the snippet, as node:util's parseArgs reads them. */
+/**
+ * Whether `pico run`'s arguments name standard input (`-`) as the snippet, as node:util's parseArgs reads them.
+ * The argument after an option that takes a value (run-options.ts) is that value, not a file.
+ * @param {string[]} args
+ */
 function readsStdin(args) {
+  const valueOptions = protocol().valueOptions;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') return args.slice(i + 1).includes('-');
     if (arg === '-') return true;
-    if (valueOptions.has(arg)) i++;
+    if (valueOptions.includes(arg)) i++;
   }
   return false;
 }
@@ -239,12 +258,15 @@ function readStdin(max) {
   return buffer.subarray(0, length);
 }
 
-/** `pico run` through the daemon when there is one; here otherwise. */
+/**
+ * `pico run` through the daemon when there is one; here otherwise.
+ * @param {string[]} args
+ */
 function run(args) {
   const optedOut = args.includes('--no-daemon') || process.env.PICO_NO_DAEMON === '1' || process.env.PICO_NO_DAEMON === 'true';
   // The engine reads PICO_TIMINGS once, when it loads, and prints the stages' times on its own stderr.
   const daemon = optedOut || process.env.PICO_TIMINGS === '1' ? null : daemonSocket();
-  if (!daemon || daemon.off) return runHere(args, undefined, null);
+  if (!daemon || 'off' in daemon) return runHere(args, undefined, null);
   /** @type {Buffer | undefined} */
   let stdin;
   let unasked = false;
@@ -279,7 +301,10 @@ function run(args) {
   );
 }
 
-/** `pico daemon status [--json]` and `pico daemon stop`. */
+/**
+ * `pico daemon status [--json]` and `pico daemon stop`.
+ * @param {string[]} args
+ */
 function daemonCommand(args) {
   const [sub, ...flags] = args;
   const json = flags.includes('--json');
@@ -289,12 +314,13 @@ function daemonCommand(args) {
     process.exitCode = 2;
     return;
   }
+  /** @type {(object: object, text: string, code: number) => void} */
   const print = (object, text, code) => {
     process.stdout.write(json ? JSON.stringify(object) + '\n' : text + '\n');
     process.exitCode = code;
   };
   const daemon = daemonSocket();
-  if (daemon.off) return print({ running: false, disabled: daemon.off }, `pico daemon: disabled: ${daemon.off}`, 1);
+  if ('off' in daemon) return print({ running: false, disabled: daemon.off }, `pico daemon: disabled: ${daemon.off}`, 1);
   if (sub === 'status') {
     return ask(daemon.socket, { op: 'status' }, (line) => {
       const reply = line === null ? null : protocol().decodeStatusReply(line);
@@ -316,7 +342,7 @@ function daemonCommand(args) {
       try {
         process.kill(reply.pid, 0);
       } catch (error) {
-        return error.code === 'EPERM';
+        return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
       }
       // An exited daemon stays a zombie until init reaps it, which can take seconds in a container.
       try {
@@ -335,7 +361,10 @@ function daemonCommand(args) {
   });
 }
 
-/** `bin/pico.js __daemon <socket> <size> <mtimeMs>`, started by runHere: the daemon itself. */
+/**
+ * `bin/pico.js __daemon <socket> <size> <mtimeMs>`, started by runHere: the daemon itself.
+ * @param {string[]} args
+ */
 function serve([socketPath, size, mtimeMs]) {
   if (!socketPath || !path.isAbsolute(socketPath)) {
     process.stderr.write('pico: __daemon is started by pico run\n');

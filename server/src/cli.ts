@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runOptions } from './run-options';
 import { maxSourceBytes, PicoInputError, runSnippet } from './engine';
 import { isLang, langFromFileName, supportedExtensions } from './engine/parse';
 import type { Lang, Predictor, Report, RunOptions } from './engine/types';
@@ -104,22 +105,6 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   throw new UsageError(`unknown command "${command}" (see pico --help)`);
 }
 
-const runOptions = {
-  json: { type: 'boolean' },
-  lang: { type: 'string' },
-  'max-iterations': { type: 'string' },
-  'timeout-ms': { type: 'string' },
-  'memory-mb': { type: 'string' },
-  'search-budget-ms': { type: 'string' },
-  predictor: { type: 'string' },
-  'ollama-host': { type: 'string' },
-  model: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-  cwd: { type: 'string' },
-  'no-real-modules': { type: 'boolean' },
-  // bin/pico.js acts on it (run here, start no background engine); accepted so that `main` never rejects it.
-  'no-daemon': { type: 'boolean' },
-} as const;
 
 async function run(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args: joinNegativeValues(args), options: runOptions, allowPositionals: true, strict: true });

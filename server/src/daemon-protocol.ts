@@ -7,6 +7,8 @@
 // Both ends treat what they read as untrusted: anything off this shape is no request (the daemon drops the
 // connection) or no reply (the client runs the command itself).
 
+export { valueOptions } from './run-options';
+
 export interface RunRequest {
   op: 'run';
   /** The client's directory: relative paths are resolved against it. */
