@@ -39,6 +39,13 @@ test('a CommonJS package, an ESM-only package with exports and a relative ES mod
   assert.ok(report.modules?.[0].resolved?.endsWith(join('node_modules', 'cjs-pkg', 'lib', 'index.js')), report.modules?.[0].resolved);
 });
 
+test('an exported declaration of several names exports each of them, as in Node', async () => {
+  const file = program('declarators.mjs');
+  const report = await picoJson([file]);
+  assert.equal(stdoutOf(report), nodeOutput(file));
+  assert.deepEqual(report.modules?.map((m) => [m.specifier, m.real]), [['../src/declarators.mjs', true]]);
+});
+
 test('the default import of compiled ESM (__esModule) is Node\'s in .mjs, the bundlers\' elsewhere', async () => {
   const file = program('interop.mjs');
   assert.equal(stdoutOf(await picoJson([file])), nodeOutput(file));

@@ -29,7 +29,7 @@ const memoryCache = new Map<string, { stamp: string; module: CompiledModule }>()
 let memoryBytes = 0;
 const maxMemoryBytes = 64 * 1024 * 1024;
 
-const version = 4; // bump when the transform changes: the disk cache key includes it
+const version = 5; // bump when the transform changes: the disk cache key includes it
 
 function cacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
