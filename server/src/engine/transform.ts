@@ -77,21 +77,6 @@ interface SucraseTransformer {
     }
   };
 }
-{
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const transformer = (require('sucrase/dist/transformers/CJSImportTransformer') as { default: { prototype: { isSimpleExportVar(this: { tokens: SucraseTokens }): boolean } } }).default.prototype;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { TokenType } = require('sucrase/dist/parser/tokenizer/types') as { TokenType: Record<'comma', number> };
-  const simple = transformer.isSimpleExportVar;
-  transformer.isSimpleExportVar = function (this: { tokens: SucraseTokens }) {
-    if (!simple.call(this)) return false;
-    const { tokens } = this;
-    let index = tokens.currentIndex() + 3; // after `export`, `const` and the name
-    while (index < tokens.tokens.length && tokens.tokens[index].isType) index++;
-    const end = tokens.tokens[index]?.rhsEndIndex;
-    return end == null || !tokens.matches1AtIndex(end, TokenType.comma);
-  };
-}
 import type { Lang } from './types';
 
 // Sucrase strips TypeScript and compiles JSX without moving code to other lines, which keeps every reported
