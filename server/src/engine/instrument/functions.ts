@@ -29,9 +29,39 @@ export function instrumentFunction(ctx: Context, node: SyntaxNode): void {
     if (name) ctx.buffer.open(hoistPoint(node), `__pico_f(${fn.id},${name.text});`);
   } else if (node.type !== 'method_definition') {
     ctx.buffer.open(node.startIndex, `__pico_f(${fn.id},`);
-    ctx.buffer.close(node.endIndex, ')');
+    ctx.buffer.close(node.endIndex, namedArgument(node) + ')');
     misparsedArrowEnd(ctx, node);
   }
+}
+
+/**
+ * The name JavaScript gives an anonymous function or class from where it stands (`const f = () => {}` is named `f`,
+ * `{ key: function () {} }` is `key`): wrapped in a call it would stay anonymous, and print as `[Function (anonymous)]`
+ * where Node prints `[Function: f]`. Passed to the prelude's wrapper, which names it (as `, "f"`), or nothing.
+ */
+export function namedArgument(node: SyntaxNode): string {
+  if (node.childForFieldName('name')) return '';
+  let value = node;
+  while (value.parent?.type === 'parenthesized_expression') value = value.parent;
+  const parent = value.parent;
+  if (!parent) return '';
+  const field = (name: string) => parent.childForFieldName(name);
+  const isValue = (other: SyntaxNode | null) => other?.startIndex === value.startIndex && other.endIndex === value.endIndex;
+  let name: string | null = null;
+  if (parent.type === 'variable_declarator' && isValue(field('value')) && field('name')?.type === 'identifier') name = field('name')!.text;
+  else if ((parent.type === 'assignment_expression' || parent.type === 'assignment_pattern') && isValue(field('right')) && field('left')?.type === 'identifier') name = field('left')!.text;
+  else if (parent.type === 'object_assignment_pattern' && isValue(field('right'))) name = field('left')?.text ?? null;
+  else if ((parent.type === 'pair' && isValue(field('value'))) || (parent.type === 'field_definition' && isValue(field('value')))) name = propertyName(field(parent.type === 'pair' ? 'key' : 'property'));
+  else if (parent.type === 'export_statement' && parent.children.some((c) => c?.type === 'default')) name = 'default';
+  return name === null ? '' : ',' + JSON.stringify(name);
+}
+
+/** A key written as a name, a private name or a plain string literal; computed and numeric keys are left alone. */
+function propertyName(key: SyntaxNode | null): string | null {
+  if (!key) return null;
+  if (key.type === 'property_identifier' || key.type === 'private_property_identifier') return key.text;
+  if (key.type === 'string' && !key.text.includes('\\')) return key.text.slice(1, -1);
+  return null;
 }
 
 /**
@@ -90,7 +120,7 @@ export function instrumentClass(ctx: Context, node: SyntaxNode): void {
     ctx.buffer.close(node.endIndex, `;__pico_c(${name.text},${table});`);
   } else if (node.type === 'class') {
     ctx.buffer.open(node.startIndex, '__pico_c(');
-    ctx.buffer.close(node.endIndex, `,${table})`);
+    ctx.buffer.close(node.endIndex, `,${table}${namedArgument(node)})`);
   }
 }
 

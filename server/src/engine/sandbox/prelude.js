@@ -921,9 +921,19 @@
     }
     return fn;
   }
-  G.__pico_f = (id, fn) => register(id, fn, 'function');
-  G.__pico_c = (cls, methods) => {
+  /** Names an anonymous function or class as its place in the source would have (instrument/functions.ts namedArgument). */
+  const ownDescriptor = Reflect.getOwnPropertyDescriptor; // taken now: the snippet may replace Object's and Reflect's
+  const defineOwn = Reflect.defineProperty;
+  const named = (fn, name) => {
+    if (typeof fn !== 'function' || name === undefined) return fn;
+    const own = ownDescriptor(fn, 'name');
+    if (!own || (own.value === '' && own.configurable)) defineOwn(fn, 'name', { value: name, configurable: true });
+    return fn;
+  };
+  G.__pico_f = (id, fn, name) => register(id, named(fn, name), 'function');
+  G.__pico_c = (cls, methods, name) => {
     if (typeof cls !== 'function') return cls;
+    named(cls, name);
     register(methods.ctor, cls, 'class');
     for (const m of methods.list) {
       const holder = m.static ? cls : cls.prototype;
