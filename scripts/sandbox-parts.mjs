@@ -19,13 +19,21 @@ const sharedModules = {
   path: "__pico_I.core.need('path').pathModule",
   punycode: "__pico_I.core.need('punycode').punycodeModule",
   querystring: "__pico_I.core.need('querystring').querystringModule",
+  '@formatjs/intl-localematcher': "__pico_I.core.need('intl-matcher').localeMatcher",
+  '@formatjs/intl-getcanonicallocales': "__pico_I.core.need('intl-locale').canonicalLocales",
 };
+const sharedFilter = new RegExp('^(' + Object.keys(sharedModules).map((name) => name.replace(/[/.-]/g, '\\$&')).join('|') + ')\\/?$');
 
-function sharedModulesPlugin() {
+/** @param {string} file the part being built: the modules it owns are bundled into it, not redirected to it */
+function sharedModulesPlugin(file) {
   return {
     name: 'pico-shared-modules',
     setup(b) {
-      b.onResolve({ filter: /^(buffer|events|util|path|punycode|querystring)\/?$/ }, (args) => ({ path: args.path.replace(/\/$/, ''), namespace: 'pico-shared' }));
+      b.onResolve({ filter: sharedFilter }, (args) => {
+        const owner = /need\('([\w-]+)'\)/.exec(sharedModules[args.path.replace(/\/$/, '')])?.[1];
+        if (file === `part-${owner}.js`) return undefined;
+        return { path: args.path.replace(/\/$/, ''), namespace: 'pico-shared' };
+      });
       b.onLoad({ filter: /.*/, namespace: 'pico-shared' }, (args) => ({ contents: `module.exports = ${sharedModules[args.path]};`, loader: 'js' }));
     },
   };
@@ -70,6 +78,12 @@ function inspectPatchPlugin() {
 }
 
 /**
+ * Locales whose number and date formats the sandbox knows besides English (en, en-US), as Node's full ICU does: the
+ * ones documentation examples use most. Another locale formats as English does. Keep in step with part-intl.js.
+ */
+const intlDataLocales = ['en-GB', 'en-IN', 'de', 'fr', 'es', 'it', 'pt', 'ja', 'zh'];
+
+/**
  * Each part becomes one expression, `(function (__pico_I) { …bundle… })`, that prelude.js's `need(part)` evaluates
  * and calls with its registry: the bundle's shared-module stubs read `__pico_I` when they are first required.
  */
@@ -84,13 +98,31 @@ export async function buildSandboxParts(sandboxDir, dist) {
       // keepNames keeps class names (they show up as runtime types and in util.inspect's output). Not in the inspect
       // part: the library ships minified, its names mean nothing, and naming them is compiled on every first use.
       minify: true, keepNames: file !== 'part-inspect.js', legalComments: 'none', logLevel: 'warning',
-      plugins: [sharedModulesPlugin(), inspectPatchPlugin()],
+      plugins: [sharedModulesPlugin(file), inspectPatchPlugin()],
+      define: { PICO_INTL_DATA_LOCALES: JSON.stringify(intlDataLocales) },
       inject: file === 'part-inspect.js' ? [join(sandboxDir, 'lib', 'inspect-url-check.js')] : [],
     });
     const code = result.outputFiles[0].text;
     const wrapped = `(function (__pico_I) {\nvar module = { exports: {} }, exports = module.exports;\n${code}\nmodule.exports.default(__pico_I);\n})`;
     writeFileSync(join(dist, file), wrapped);
     names.push(file.slice('part-'.length, -'.js'.length));
+  }
+  // Locale data of Intl.NumberFormat, Intl.DateTimeFormat and Intl.PluralRules, one part per service and locale:
+  // English when the service loads, another locale when a snippet asks for it (part-intl.js, `intlData`). A data file
+  // registers itself with the service it names (`Intl.NumberFormat.__addLocaleData(…)`).
+  const plurals = [...new Set(['en', ...intlDataLocales].map((locale) => locale.split('-')[0]))];
+  const dataParts = [
+    ...['en', ...intlDataLocales].flatMap((locale) => [['number', 'intl-numberformat', locale], ['date', 'intl-datetimeformat', locale]]),
+    ...plurals.map((locale) => ['plural', 'intl-pluralrules', locale]),
+  ];
+  for (const [service, pkg, locale] of dataParts) {
+    const result = await build({
+      stdin: { contents: `import '@formatjs/${pkg}/locale-data/${locale}.js';\nexport default function () {}\n`, resolveDir: sandboxDir, loader: 'js' },
+      bundle: true, write: false, format: 'cjs', platform: 'neutral', target: 'es2022', minify: true, legalComments: 'none', logLevel: 'warning',
+    });
+    const name = `intl-${service}-${locale}`;
+    writeFileSync(join(dist, `part-${name}.js`), `(function (__pico_I) {\nvar module = { exports: {} }, exports = module.exports;\n${result.outputFiles[0].text}\n})`);
+    names.push(name);
   }
   writeFileSync(join(dist, 'parts.json'), JSON.stringify(names));
   return names;

@@ -2,3 +2,6 @@
 
 /** The prelude's part registry, the parameter of the function each built part is wrapped in. */
 declare const __pico_I: any;
+
+/** Locales with number and date data besides English (scripts/sandbox-parts.mjs, `intlDataLocales`). */
+declare const PICO_INTL_DATA_LOCALES: string[];

@@ -413,7 +413,7 @@
       return true;
     }
     if (!timers.length || firedTimers >= limits.maxTimers) return false;
-    timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    nativeSorts.sort.call(timers, (a, b) => a.at - b.at || a.seq - b.seq);
     const timer = timers[0];
     virtualNow = Math.max(virtualNow, timer.at);
     firedTimers++;
@@ -707,8 +707,26 @@
       'FormData', 'FileReader', 'addEventListener', 'removeEventListener', 'dispatchEvent', 'innerWidth', 'innerHeight', 'devicePixelRatio',
       'scrollTo', 'scrollBy', 'getComputedStyle', 'matchMedia', 'alert', 'confirm', 'prompt', 'open', 'postMessage'],
     net: ['fetch', 'Headers', 'Response', 'Request', 'XMLHttpRequest'],
+    intl: ['Intl'],
   };
   for (const part of Object.keys(lazyGlobals)) for (const name of lazyGlobals[part]) lazyGlobal(name, part);
+  // Built-in methods that differ from Node's in QuickJS, replaced by their part when first called: the locale-sensitive
+  // ones (part 'intl', ICU's en-US as Node), and sorting with a comparator (part 'sort', V8's order of comparisons).
+  const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+  const nativeSorts = { sort: Array.prototype.sort, toSorted: Array.prototype.toSorted, typedSort: TypedArrayPrototype.sort, typedToSorted: TypedArrayPrototype.toSorted };
+  function deferMethod(proto, name, length, load) {
+    const stub = { [name](...args) { load(); return proto[name].apply(this, args); } }[name];
+    Object.defineProperty(stub, 'length', { value: length });
+    Object.defineProperty(proto, name, { value: stub, writable: true, configurable: true, enumerable: false });
+  }
+  for (const [proto, name] of [[Number.prototype, 'toLocaleString'], [BigInt.prototype, 'toLocaleString'], [RealDate.prototype, 'toLocaleString'],
+    [RealDate.prototype, 'toLocaleDateString'], [RealDate.prototype, 'toLocaleTimeString'], [String.prototype, 'localeCompare']]) {
+    deferMethod(proto, name, name === 'localeCompare' ? 1 : 0, () => need('intl'));
+  }
+  for (const [proto, name, key] of [[Array.prototype, 'sort', 'sort'], [Array.prototype, 'toSorted', 'toSorted'], [TypedArrayPrototype, 'sort', 'typedSort'], [TypedArrayPrototype, 'toSorted', 'typedToSorted']]) {
+    if (typeof proto[name] !== 'function') continue;
+    deferMethod(proto, name, 1, () => { const sorts = need('sort'); Object.defineProperty(sorts[key], 'name', { value: name }); Object.defineProperty(proto, name, { value: sorts[key], writable: true, configurable: true, enumerable: false }); });
+  }
   // Modules. `require`/`import` of what the host resolved (a workspace file, an installed package) runs the real
   // code: the host reads, transforms (ESM/TS/JSX to CommonJS, lines kept) and compiles each file, this loader
   // links them as Node does. Node built-ins get Pico's implementations (part-node.js); anything else, or a real
@@ -1096,7 +1114,7 @@
   }
   I.core = {
     G, I, need, write, emit, queueCallback, cancelCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, nodeInspect, isAny, ANY, SOFT,
-    drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, promiseState, cryptoObject, recordError, virtualTime: () => virtualNow, config,
+    drivenCallbacks, argumentsFor, RealDate, PicoDate, nativeSorts, consoleObject, promiseState, cryptoObject, recordError, virtualTime: () => virtualNow, config,
   };
   G.__pico = api;
   G.__pico_this = undefined;

@@ -1,0 +1,17 @@
+// Pico prelude part 'intl-matcher': FormatJS's locale matcher (ECMA-402's ResolveLocale), shared by the Intl services.
+import * as library from '@formatjs/intl-localematcher';
+
+/** @param {any} I the prelude's part registry */
+export default function (I) {
+  /**
+   * The "best fit" matcher maximizes locales with Intl.Locale (a large part, slow to start in QuickJS). When no locale
+   * is asked for, or the first one asked for is available as it is, "lookup" finds the same locale: it is used then.
+   * @param {string[]} available @param {string[]} requested @param {any} options @param {any[]} rest
+   */
+  function ResolveLocale(available, requested, options, ...rest) {
+    const first = requested.length ? requested[0].replace(/-u(-\w{2,8})+$/i, '') : undefined;
+    const plain = first === undefined || (Array.isArray(available) ? available.includes(first) : available.has(first));
+    return library.ResolveLocale(available, requested, plain ? Object.assign(Object.create(null), options, { localeMatcher: 'lookup' }) : options, ...rest);
+  }
+  I.localeMatcher = Object.assign({}, library, { ResolveLocale });
+}
