@@ -61,18 +61,39 @@ const inspectPatches = [
   // …which Node 20's formatProperty reads as an enumerable value when it is not an own property.
   ['if(void 0!==(i=i||pt(e,r)).value)', 'if(void 0!==(i=i||pt(e,r)||{value:e[r],enumerable:!0}).value)'],
 ];
-function inspectPatchPlugin() {
+/**
+ * A patch to @formatjs/intl-datetimeformat 7.8.1, made the same way: the library parses each of a locale's ~760
+ * skeleton formats, range patterns included, when the locale is first used, which takes most of a second in QuickJS.
+ * The range patterns (read by formatRange only, for the one format chosen) are parsed when first read instead.
+ */
+const dateTimeFormatPatches = [
+  ['calendarIntervals[skeleton] || findIntervalFormat(skeleton, calendarIntervals), calendarIntervals.intervalFormatFallback)',
+    '() => calendarIntervals[skeleton] || findIntervalFormat(skeleton, calendarIntervals), calendarIntervals.intervalFormatFallback)'],
+  ['\tconst yearFields = ["{relatedYear}", "{yearName}"].filter((field) => pattern.includes(field));\n\tif (yearFields.length) for (const patterns of [result.rangePatterns, result.rangePatterns12]) for (const field of Object.keys(patterns)) {\n\t\tif (field === "default") continue;\n\t\tconst range = patterns[field].patternParts.map((part) => part.pattern).join("");\n\t\tif (yearFields.some((yearField) => !range.includes(yearField))) delete patterns[field];\n\t}\n\treturn result;',
+    '\treturn result;'],
+  ['\t\trangePatterns: Object.create(null),\n\t\trangePatterns12: Object.create(null)\n\t});\n\tif (rangePatterns) for (const k in rangePatterns) {',
+    '\t});\n\tlet ranges;\n\tconst computeRanges = () => {\n\tif (ranges) return ranges;\n\tconst result = ranges = { rangePatterns: Object.create(null), rangePatterns12: Object.create(null) };\n\tif (typeof rangePatterns === "function") rangePatterns = rangePatterns();\n\tif (rangePatterns) for (const k in rangePatterns) {'],
+  ['\t\tresult.rangePatterns12.default = { patternParts };\n\t}\n\treplaceDateTimeTokens(skeleton, result);',
+    '\t\tresult.rangePatterns12.default = { patternParts };\n\t}\n\tconst yearFields = ["{relatedYear}", "{yearName}"].filter((field) => outer.pattern.includes(field));\n\tif (yearFields.length) for (const patterns of [result.rangePatterns, result.rangePatterns12]) for (const field of Object.keys(patterns)) {\n\t\tif (field === "default") continue;\n\t\tconst range = patterns[field].patternParts.map((part) => part.pattern).join("");\n\t\tif (yearFields.some((yearField) => !range.includes(yearField))) delete patterns[field];\n\t}\n\treturn ranges;\n\t};\n\tconst outer = result;\n\tfor (const key of ["rangePatterns", "rangePatterns12"]) Object.defineProperty(result, key, { enumerable: true, configurable: true, get: () => computeRanges()[key], set: (value) => Object.defineProperty(result, key, { value, writable: true, enumerable: true, configurable: true }) });\n\treplaceDateTimeTokens(skeleton, result);'],
+];
+const libraryPatches = [
+  { library: 'node-inspect-extracted', file: /node-inspect-extracted[\\/]dist[\\/]inspect\.js$/, patches: inspectPatches },
+  { library: '@formatjs/intl-datetimeformat', file: /@formatjs[\\/]intl-datetimeformat[\\/]index\.js$/, patches: dateTimeFormatPatches },
+];
+function libraryPatchPlugin() {
   return {
-    name: 'pico-inspect-patches',
+    name: 'pico-library-patches',
     setup(b) {
-      b.onLoad({ filter: /node-inspect-extracted[\\/]dist[\\/]inspect\.js$/ }, (args) => {
-        let source = readFileSync(args.path, 'utf8');
-        for (const [from, to] of inspectPatches) {
-          if (source.split(from).length !== 2) throw new Error(`node-inspect-extracted changed: scripts/sandbox-parts.mjs cannot patch ${from}`);
-          source = source.replace(from, () => to);
-        }
-        return { contents: source, loader: 'js' };
-      });
+      for (const { library, file, patches } of libraryPatches) {
+        b.onLoad({ filter: file }, (args) => {
+          let source = readFileSync(args.path, 'utf8');
+          for (const [from, to] of patches) {
+            if (source.split(from).length !== 2) throw new Error(`${library} changed: scripts/sandbox-parts.mjs cannot patch ${from}`);
+            source = source.replace(from, () => to);
+          }
+          return { contents: source, loader: 'js' };
+        });
+      }
     },
   };
 }
@@ -98,7 +119,7 @@ export async function buildSandboxParts(sandboxDir, dist) {
       // keepNames keeps class names (they show up as runtime types and in util.inspect's output). Not in the inspect
       // part: the library ships minified, its names mean nothing, and naming them is compiled on every first use.
       minify: true, keepNames: file !== 'part-inspect.js', legalComments: 'none', logLevel: 'warning',
-      plugins: [sharedModulesPlugin(file), inspectPatchPlugin()],
+      plugins: [sharedModulesPlugin(file), libraryPatchPlugin()],
       define: { PICO_INTL_DATA_LOCALES: JSON.stringify(intlDataLocales) },
       inject: file === 'part-inspect.js' ? [join(sandboxDir, 'lib', 'inspect-url-check.js')] : [],
     });

@@ -11,6 +11,27 @@ export default function (I) {
     const zone = options !== undefined && options !== null ? options.timeZone : undefined;
     if (zone !== undefined && !utc.test(String(zone))) need('intl-tz');
   });
+  // Node 20's V8 writes a plain space where CLDR 42+ has U+202F (before AM/PM) in format and formatToParts, not in
+  // formatRange: so does the sandbox.
+  const proto = LibraryDateTimeFormat.prototype;
+  const plain = (/** @type {string} */ text) => text.replace(/\u202f/g, ' ');
+  const formatGetter = /** @type {() => (date?: unknown) => string} */ (Object.getOwnPropertyDescriptor(proto, 'format')?.get);
+  const bound = new WeakMap();
+  Object.defineProperty(proto, 'format', {
+    configurable: true, enumerable: false,
+    get() {
+      if (!bound.has(this)) {
+        const format = formatGetter.call(this);
+        bound.set(this, Object.defineProperty((/** @type {unknown} */ date) => plain(format(date)), 'name', { value: '' }));
+      }
+      return bound.get(this);
+    },
+  });
+  const formatToParts = proto.formatToParts;
+  Object.defineProperty(proto, 'formatToParts', {
+    configurable: true, enumerable: false, writable: true,
+    value: { formatToParts(/** @type {unknown} */ date) { return formatToParts.call(this, date).map((/** @type {any} */ part) => Object.assign(part, { value: plain(part.value) })); } }.formatToParts,
+  });
   /** @type {any} */ (LibraryDateTimeFormat).__defaultLocale = 'en-US';
   I.DateTimeFormat = DateTimeFormat;
   need('intl').intlService('date');
