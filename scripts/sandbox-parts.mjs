@@ -76,6 +76,14 @@ const dateTimeFormatPatches = [
   ['\t\tresult.rangePatterns12.default = { patternParts };\n\t}\n\treplaceDateTimeTokens(skeleton, result);',
     '\t\tresult.rangePatterns12.default = { patternParts };\n\t}\n\tconst yearFields = ["{relatedYear}", "{yearName}"].filter((field) => outer.pattern.includes(field));\n\tif (yearFields.length) for (const patterns of [result.rangePatterns, result.rangePatterns12]) for (const field of Object.keys(patterns)) {\n\t\tif (field === "default") continue;\n\t\tconst range = patterns[field].patternParts.map((part) => part.pattern).join("");\n\t\tif (yearFields.some((yearField) => !range.includes(yearField))) delete patterns[field];\n\t}\n\treturn ranges;\n\t};\n\tconst outer = result;\n\tfor (const key of ["rangePatterns", "rangePatterns12"]) Object.defineProperty(result, key, { enumerable: true, configurable: true, get: () => computeRanges()[key], set: (value) => Object.defineProperty(result, key, { value, writable: true, enumerable: true, configurable: true }) });\n\treplaceDateTimeTokens(skeleton, result);'],
 ];
+// …and the IANA zone data (part 'intl-tz') is unpacked zone by zone when a zone is first read, not all ~400 at load.
+dateTimeFormatPatches.push([
+  '\t\tconst [zone, ...zoneData] = d.split("|");\n\t\tzones[zone] = zoneData.map((z) => z.split(",")).map(',
+  '\t\tconst zone = d.split("|", 1)[0];\n\t\tlet unpacked;\n\t\tObject.defineProperty(zones, zone, { enumerable: true, configurable: true, get: () => unpacked ??= d.split("|").slice(1).map((z) => z.split(",")).map(',
+], [
+  '\t\t\tdst === "1"\n\t\t]);\n\t}\n\treturn zones;',
+  '\t\t\tdst === "1"\n\t\t]) });\n\t}\n\treturn zones;',
+]);
 const libraryPatches = [
   { library: 'node-inspect-extracted', file: /node-inspect-extracted[\\/]dist[\\/]inspect\.js$/, patches: inspectPatches },
   { library: '@formatjs/intl-datetimeformat', file: /@formatjs[\\/]intl-datetimeformat[\\/]index\.js$/, patches: dateTimeFormatPatches },

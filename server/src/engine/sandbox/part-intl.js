@@ -121,9 +121,9 @@ function localeMethods(I, Intl) {
     return new Intl.DateTimeFormat(locales, options).format(t);
   }
   define(RealDate.prototype, {
-    toLocaleString(/** @type {unknown} */ locales, /** @type {unknown} */ options) { return formatDate(this, locales, dateOptions(options, 'any', 'all')); },
-    toLocaleDateString(/** @type {unknown} */ locales, /** @type {unknown} */ options) { return formatDate(this, locales, dateOptions(options, 'date', 'date')); },
-    toLocaleTimeString(/** @type {unknown} */ locales, /** @type {unknown} */ options) { return formatDate(this, locales, dateOptions(options, 'time', 'time')); },
+    toLocaleString(/** @type {unknown} */ locales, /** @type {unknown} */ options) { return formatDate(/** @type {any} */ (this), locales, dateOptions(options, 'any', 'all')); },
+    toLocaleDateString(/** @type {unknown} */ locales, /** @type {unknown} */ options) { return formatDate(/** @type {any} */ (this), locales, dateOptions(options, 'date', 'date')); },
+    toLocaleTimeString(/** @type {unknown} */ locales, /** @type {unknown} */ options) { return formatDate(/** @type {any} */ (this), locales, dateOptions(options, 'time', 'time')); },
   });
   /** @type {any} */
   let defaultCollator;
