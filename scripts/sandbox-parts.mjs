@@ -113,11 +113,30 @@ function libraryPatchPlugin() {
 const intlDataLocales = ['en-GB', 'en-IN', 'de', 'fr', 'es', 'it', 'pt', 'ja', 'zh'];
 
 /**
+ * For Intl.getCanonicalLocales' shortcut (part-intl.js): the languages of `intlDataLocales`, each with the regions
+ * whose `language-REGION` the library does not leave as it is (`en-UK` → `en-GB`). Asked of the library itself here, so
+ * that the shortcut gives the library's answer for every tag it takes without compiling the library in the sandbox.
+ */
+async function intlCanonicalShortcuts() {
+  const { getCanonicalLocales } = await import('@formatjs/intl-getcanonicallocales');
+  const canonical = (/** @type {string} */ tag) => { try { return getCanonicalLocales(tag)[0] === tag; } catch { return false; } };
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const regions = [...letters].flatMap((a) => [...letters].map((b) => a + b));
+  /** @type {Record<string, string[]>} */
+  const shortcuts = {};
+  for (const language of new Set(['en', ...intlDataLocales].map((locale) => locale.split('-')[0]))) {
+    if (canonical(language)) shortcuts[language] = regions.filter((region) => !canonical(`${language}-${region}`));
+  }
+  return shortcuts;
+}
+
+/**
  * Each part becomes one expression, `(function (__pico_I) { …bundle… })`, that prelude.js's `need(part)` evaluates
  * and calls with its registry: the bundle's shared-module stubs read `__pico_I` when they are first required.
  */
 export async function buildSandboxParts(sandboxDir, dist) {
   const names = [];
+  const canonicalShortcuts = await intlCanonicalShortcuts();
   for (const file of readdirSync(sandboxDir).sort()) {
     if (!/^part-[\w-]+\.js$/.test(file)) continue;
     const result = await build({
@@ -128,7 +147,7 @@ export async function buildSandboxParts(sandboxDir, dist) {
       // part: the library ships minified, its names mean nothing, and naming them is compiled on every first use.
       minify: true, keepNames: file !== 'part-inspect.js', legalComments: 'none', logLevel: 'warning',
       plugins: [sharedModulesPlugin(file), libraryPatchPlugin()],
-      define: { PICO_INTL_DATA_LOCALES: JSON.stringify(intlDataLocales) },
+      define: { PICO_INTL_DATA_LOCALES: JSON.stringify(intlDataLocales), PICO_INTL_CANONICAL_SHORTCUTS: JSON.stringify(canonicalShortcuts) },
       inject: file === 'part-inspect.js' ? [join(sandboxDir, 'lib', 'inspect-url-check.js')] : [],
     });
     const code = result.outputFiles[0].text;

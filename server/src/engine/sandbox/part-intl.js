@@ -39,9 +39,27 @@ export default function (I) {
     services.push(service);
     for (const locale of requested) loadData(service, locale);
   };
-  /** Intl.getCanonicalLocales: the library's; `undefined` is the empty list without it (`new Intl.Segmenter()`). */
+  /**
+   * A tag the library would return as it is, written canonically (`EN-us` → `en-US`), for the languages the sandbox
+   * has data for; otherwise undefined. What the library returns for these was asked of it at build time.
+   */
+  const shortcut = (/** @type {unknown} */ tag) => {
+    const m = typeof tag === 'string' ? /^([a-z]{2,3})(?:-([a-z]{2}))?$/i.exec(tag) : null;
+    if (!m) return undefined;
+    const language = m[1].toLowerCase(), region = m[2] && m[2].toUpperCase();
+    const aliased = Object.hasOwn(PICO_INTL_CANONICAL_SHORTCUTS, language) ? PICO_INTL_CANONICAL_SHORTCUTS[language] : undefined;
+    return aliased && !(region && aliased.includes(region)) ? (region ? `${language}-${region}` : language) : undefined;
+  };
+  /**
+   * Intl.getCanonicalLocales: the library's (a large part), but for no locale (`new Intl.Segmenter()`) or common ones
+   * (`'en-US'`, `['de-DE', 'fr']`), which are answered without it.
+   */
   function getCanonicalLocales(/** @type {unknown} */ locales) {
-    return locales === undefined ? [] : need('intl-locale').canonicalLocales.getCanonicalLocales(locales);
+    if (locales === undefined) return [];
+    const list = typeof locales === 'string' ? [locales] : Array.isArray(locales) ? locales : null;
+    const tags = list && list.map(shortcut);
+    if (tags && !tags.includes(undefined)) return [...new Set(tags)];
+    return need('intl-locale').canonicalLocales.getCanonicalLocales(locales);
   }
   /** Loads the data of the locales a snippet asks a service for, where the sandbox ships them. */
   function requestLocales(/** @type {unknown} */ locales) {

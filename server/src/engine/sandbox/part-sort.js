@@ -1,7 +1,9 @@
 // Pico prelude part 'sort': Array.prototype.sort/toSorted and %TypedArray%.prototype.sort/toSorted with a comparison
 // function, as V8 (Node 20) runs them: the same calls of the comparator in the same order, so that a comparator that is
 // not consistent (`(a, b) => a < b ? 1 : -1` on mixed values), or one with side effects, gives Node's result.
-// QuickJS's own sort is kept when there is no comparator: its result is then the same as any stable sort's.
+// QuickJS's own sort is kept when there is no comparator: its result is then the same as any stable sort's; and for
+// more than `MAX_PORTED` elements, where the port (interpreted, where QuickJS's is native) would cost several times as
+// much: a consistent comparator then gives the same result, only the order of its calls differs from Node's.
 //
 // Arrays: a port of V8's TimSort (third_party/v8/builtins/array-sort.tq, itself CPython's listsort), as Node 20's
 // V8 11.3 has it (binary insertion sort only within runs: no separate path for short arrays). Typed arrays: V8's
@@ -10,6 +12,7 @@
 /** @param {any} I the prelude's part registry */
 export default function (I) {
   const MIN_GALLOP = 7;
+  const MAX_PORTED = 2048;
   /** @param {Function} cmp */
   const comparer = (cmp) => (/** @type {unknown} */ x, /** @type {unknown} */ y) => {
     const v = +cmp(x, y);
@@ -140,13 +143,18 @@ export default function (I) {
       }
       return offset;
     }
+    /**
+     * The scratch array (V8's GetTempArray), grown by starting a new one: it is then filled from index 0 up, which keeps
+     * it one of QuickJS's fast arrays (an array made with `new Array(n)` is not).
+     */
+    const tempFor = (/** @type {number} */ size) => (temp.length >= size ? temp : []);
     /** Copies as V8's Copy builtin does (from the back when moving right). */
     function copy(/** @type {unknown[]} */ source, /** @type {number} */ srcPos, /** @type {unknown[]} */ target, /** @type {number} */ dstPos, /** @type {number} */ len) {
       if (srcPos < dstPos) for (let s = srcPos + len - 1, d = dstPos + len - 1; s >= srcPos;) target[d--] = source[s--];
       else for (let s = srcPos, d = dstPos, to = srcPos + len; s < to;) target[d++] = source[s++];
     }
     function mergeLow(/** @type {number} */ baseA, /** @type {number} */ lengthA, /** @type {number} */ baseB, /** @type {number} */ lengthB) {
-      temp = temp.length >= lengthA ? temp : new Array(Math.max(32, lengthA));
+      temp = tempFor(lengthA);
       copy(work, baseA, temp, 0, lengthA);
       let dest = baseA, cursorTemp = 0, cursorB = baseB;
       work[dest++] = work[cursorB++];
@@ -197,7 +205,7 @@ export default function (I) {
       else { copy(work, cursorB, work, dest, lengthB); work[dest + lengthB] = temp[cursorTemp]; }
     }
     function mergeHigh(/** @type {number} */ baseA, /** @type {number} */ lengthA, /** @type {number} */ baseB, /** @type {number} */ lengthB) {
-      temp = temp.length >= lengthB ? temp : new Array(Math.max(32, lengthB));
+      temp = tempFor(lengthB);
       copy(work, baseB, temp, 0, lengthB);
       let dest = baseB + lengthB - 1, cursorTemp = lengthB - 1, cursorA = baseA + lengthA - 1;
       work[dest--] = work[cursorA--];
@@ -332,6 +340,7 @@ export default function (I) {
     const obj = Object(this);
     const len = toLength(obj.length);
     if (len < 2) return obj;
+    if (len > MAX_PORTED) return nativeSorts.sort.call(obj, comparefn);
     const work = [];
     let undefinedCount = 0;
     for (let i = 0; i < len; i++) {
@@ -353,6 +362,7 @@ export default function (I) {
     if (typeof comparefn !== 'function') throw notCallable(comparefn);
     const obj = Object(this);
     const len = toLength(obj.length);
+    if (len > MAX_PORTED) return nativeSorts.toSorted.call(obj, comparefn);
     const work = [];
     let undefinedCount = 0;
     for (let i = 0; i < len; i++) {
@@ -370,6 +380,7 @@ export default function (I) {
     if (typeof comparefn !== 'function') throw notCallable(comparefn);
     const len = this.length; // throws for a receiver that is not a typed array, as V8 does (ValidateTypedArray)
     if (len < 2) return this;
+    if (len > MAX_PORTED) return nativeSorts.typedSort.call(this, comparefn);
     const work1 = Array.from(this), work2 = Array.from(this);
     mergeSort(work2, 0, len, work1, comparer(comparefn));
     const n = Math.min(len, this.length);
