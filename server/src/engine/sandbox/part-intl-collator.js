@@ -47,7 +47,7 @@ export default function (I) {
   }
   const slots = new WeakMap();
   const sensitivities = ['base', 'accent', 'case', 'variant'];
-  class Collator {
+  class IntlCollator {
     /** @param {unknown} [locales] @param {any} [options] */
     constructor(locales, options) {
       const tags = I.core.G.Intl.getCanonicalLocales(locales);
@@ -84,6 +84,7 @@ export default function (I) {
     /** @param {unknown} locales */
     static supportedLocalesOf(locales) { return I.core.G.Intl.getCanonicalLocales(locales); }
   }
-  Object.defineProperty(Collator.prototype, Symbol.toStringTag, { value: 'Intl.Collator', configurable: true });
-  I.Collator = Collator;
+  Object.defineProperty(IntlCollator, 'name', { value: 'Collator' });
+  Object.defineProperty(IntlCollator.prototype, Symbol.toStringTag, { value: 'Intl.Collator', configurable: true });
+  I.Collator = I.core.need('intl').intlConstructor(IntlCollator, { callable: true });
 }

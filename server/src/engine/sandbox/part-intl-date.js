@@ -7,10 +7,10 @@ export default function (I) {
   const { need } = I.core;
   const utc = /^(utc|gmt|etc\/(utc|gmt|uct|zulu|universal)|uct|zulu|universal|[+-]\d\d(:?\d\d)?)$/i;
   // Zone data is loaded before the library validates a zone other than UTC.
-  const DateTimeFormat = need('intl').intlConstructor(LibraryDateTimeFormat, (/** @type {any} */ options) => {
+  const DateTimeFormat = need('intl').intlConstructor(LibraryDateTimeFormat, { callable: true, before(/** @type {any} */ options) {
     const zone = options !== undefined && options !== null ? options.timeZone : undefined;
     if (zone !== undefined && !utc.test(String(zone))) need('intl-tz');
-  });
+  } });
   // Node 20's V8 writes a plain space where CLDR 42+ has U+202F (before AM/PM) in format and formatToParts, not in
   // formatRange: so does the sandbox.
   const proto = LibraryDateTimeFormat.prototype;

@@ -4,6 +4,6 @@ import { NumberFormat } from '@formatjs/intl-numberformat';
 /** @param {any} I the prelude's part registry */
 export default function (I) {
   NumberFormat.__defaultLocale = 'en-US';
-  I.NumberFormat = I.core.need('intl').intlConstructor(NumberFormat);
+  I.NumberFormat = I.core.need('intl').intlConstructor(NumberFormat, { callable: true });
   I.core.need('intl').intlService('number');
 }

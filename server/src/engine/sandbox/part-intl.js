@@ -71,17 +71,17 @@ export default function (I) {
     }
   }
   /**
-   * A service's constructor: the library's, after loading the data of the locales asked for. Callable without `new`
-   * when the library's is (`Intl.NumberFormat()`); instances, prototype and statics are the library's.
-   * @param {any} Library @param {(options: any) => void} [before] more to load first
+   * A service's constructor: the library's, after loading the data of the locales asked for. As ECMA-402 has it,
+   * Collator, NumberFormat and DateTimeFormat may be called without `new` (`Intl.NumberFormat()`), the others not;
+   * instances, prototype and statics are the library's.
+   * @param {any} Library @param {{ callable?: boolean, before?: (options: any) => void }} [how]
    */
-  I.intlConstructor = (Library, before) => {
-    const callable = !/^class\b/.test(Function.prototype.toString.call(Library));
+  I.intlConstructor = (Library, how = {}) => {
     const Service = function (/** @type {unknown} */ locales, /** @type {any} */ options) {
-      if (!new.target && !callable) throw new TypeError(`Constructor Intl.${Library.name} requires 'new'`);
+      if (!new.target && !how.callable) throw new TypeError(`Constructor Intl.${Library.name} requires 'new'`);
       requestLocales(locales);
-      if (before) before(options);
-      return new.target ? Reflect.construct(Library, [locales, options], new.target) : Library(locales, options);
+      if (how.before) how.before(options);
+      return Reflect.construct(Library, [locales, options], new.target || Service);
     };
     Object.defineProperty(Service, 'name', { value: Library.name });
     Object.setPrototypeOf(Service, Library);
