@@ -105,15 +105,15 @@ export default function (I) {
  */
 function localeMethods(I, Intl) {
   const { RealDate } = I.core;
-  const define = (/** @type {object} */ proto, /** @type {Record<string, Function>} */ methods) => {
-    for (const [name, value] of Object.entries(methods)) Object.defineProperty(proto, name, { value, writable: true, configurable: true, enumerable: false });
-  };
-  define(Number.prototype, {
+  /** @type {Record<string, Record<string, Function>>} */
+  const methods = {};
+  I.localeMethods = methods;
+  methods.number = {
     toLocaleString(/** @type {unknown} */ locales, /** @type {unknown} */ options) { return new Intl.NumberFormat(locales, options).format(Number.prototype.valueOf.call(this)); },
-  });
-  define(BigInt.prototype, {
+  };
+  methods.bigint = {
     toLocaleString(/** @type {unknown} */ locales, /** @type {unknown} */ options) { return new Intl.NumberFormat(locales, options).format(BigInt.prototype.valueOf.call(this)); },
-  });
+  };
   const dateKeys = ['weekday', 'year', 'month', 'day'];
   const timeKeys = ['dayPeriod', 'hour', 'minute', 'second', 'fractionalSecondDigits'];
   /** ECMA-402's ToDateTimeOptions: the fields a method shows when the options name none. */
@@ -138,18 +138,18 @@ function localeMethods(I, Intl) {
     }
     return new Intl.DateTimeFormat(locales, options).format(t);
   }
-  define(RealDate.prototype, {
+  methods.date = {
     toLocaleString(/** @type {unknown} */ locales, /** @type {unknown} */ options) { return formatDate(/** @type {any} */ (this), locales, dateOptions(options, 'any', 'all')); },
     toLocaleDateString(/** @type {unknown} */ locales, /** @type {unknown} */ options) { return formatDate(/** @type {any} */ (this), locales, dateOptions(options, 'date', 'date')); },
     toLocaleTimeString(/** @type {unknown} */ locales, /** @type {unknown} */ options) { return formatDate(/** @type {any} */ (this), locales, dateOptions(options, 'time', 'time')); },
-  });
+  };
   /** @type {any} */
   let defaultCollator;
-  define(String.prototype, {
+  methods.string = {
     localeCompare(/** @type {unknown} */ that, /** @type {unknown} */ locales, /** @type {unknown} */ options) {
       if (this === null || this === undefined) throw new TypeError('String.prototype.localeCompare called on null or undefined');
       const collator = locales === undefined && options === undefined ? (defaultCollator ||= new Intl.Collator()) : new Intl.Collator(locales, options);
       return collator.compare(String(this), String(that));
     },
-  });
+  };
 }

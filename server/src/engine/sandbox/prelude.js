@@ -714,18 +714,26 @@
   // ones (part 'intl', ICU's en-US as Node), and sorting with a comparator (part 'sort', V8's order of comparisons).
   const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
   const nativeSorts = { sort: Array.prototype.sort, toSorted: Array.prototype.toSorted, typedSort: TypedArrayPrototype.sort, typedToSorted: TypedArrayPrototype.toSorted };
+  // `load` returns the part's method; it replaces the stub on the prototype unless the snippet has put its own there.
   function deferMethod(proto, name, length, load) {
-    const stub = { [name](...args) { load(); return proto[name].apply(this, args); } }[name];
+    let method;
+    const stub = { [name](...args) {
+      if (!method) {
+        method = load();
+        Object.defineProperty(method, 'name', { value: name });
+        if (proto[name] === stub) Object.defineProperty(proto, name, { value: method, writable: true, configurable: true, enumerable: false });
+      }
+      return method.apply(this, args);
+    } }[name];
     Object.defineProperty(stub, 'length', { value: length });
     Object.defineProperty(proto, name, { value: stub, writable: true, configurable: true, enumerable: false });
   }
-  for (const [proto, name] of [[Number.prototype, 'toLocaleString'], [BigInt.prototype, 'toLocaleString'], [RealDate.prototype, 'toLocaleString'],
-    [RealDate.prototype, 'toLocaleDateString'], [RealDate.prototype, 'toLocaleTimeString'], [String.prototype, 'localeCompare']]) {
-    deferMethod(proto, name, name === 'localeCompare' ? 1 : 0, () => need('intl'));
+  for (const [proto, key, name] of /** @type {[object, string, string][]} */ ([[Number.prototype, 'number', 'toLocaleString'], [BigInt.prototype, 'bigint', 'toLocaleString'],
+    [RealDate.prototype, 'date', 'toLocaleString'], [RealDate.prototype, 'date', 'toLocaleDateString'], [RealDate.prototype, 'date', 'toLocaleTimeString'], [String.prototype, 'string', 'localeCompare']])) {
+    deferMethod(proto, name, name === 'localeCompare' ? 1 : 0, () => need('intl').localeMethods[key][name]);
   }
   for (const [proto, name, key] of [[Array.prototype, 'sort', 'sort'], [Array.prototype, 'toSorted', 'toSorted'], [TypedArrayPrototype, 'sort', 'typedSort'], [TypedArrayPrototype, 'toSorted', 'typedToSorted']]) {
-    if (typeof proto[name] !== 'function') continue;
-    deferMethod(proto, name, 1, () => { const sorts = need('sort'); Object.defineProperty(sorts[key], 'name', { value: name }); Object.defineProperty(proto, name, { value: sorts[key], writable: true, configurable: true, enumerable: false }); });
+    if (typeof proto[name] === 'function') deferMethod(proto, name, 1, () => need('sort')[key]);
   }
   // Modules. `require`/`import` of what the host resolved (a workspace file, an installed package) runs the real
   // code: the host reads, transforms (ESM/TS/JSX to CommonJS, lines kept) and compiles each file, this loader
