@@ -378,7 +378,8 @@ export default function (I) {
   function typedSort(comparefn) {
     if (comparefn === undefined) return nativeSorts.typedSort.call(this, comparefn);
     if (typeof comparefn !== 'function') throw notCallable(comparefn);
-    const len = this.length; // throws for a receiver that is not a typed array, as V8 does (ValidateTypedArray)
+    if (!ArrayBuffer.isView(this) || this instanceof DataView) throw new TypeError('this is not a typed array.');
+    const len = this.length;
     if (len < 2) return this;
     if (len > MAX_PORTED) return nativeSorts.typedSort.call(this, comparefn);
     const work1 = Array.from(this), work2 = Array.from(this);
@@ -391,7 +392,9 @@ export default function (I) {
   function typedToSorted(comparefn) {
     if (comparefn === undefined) return nativeSorts.typedToSorted.call(this, comparefn);
     if (typeof comparefn !== 'function') throw notCallable(comparefn);
-    const copy = new this.constructor(this);
+    if (!ArrayBuffer.isView(this) || this instanceof DataView) throw new TypeError('this is not a typed array.');
+    // TypedArrayCreateSameType: the built-in constructor of this kind, not a subclass.
+    const copy = new /** @type {any} */ (globalThis)[/** @type {any} */ (this)[Symbol.toStringTag]](this);
     return typedSort.call(copy, comparefn);
   }
   Object.assign(I, { sort, toSorted, typedSort, typedToSorted });
