@@ -374,25 +374,29 @@ export default function (I) {
     for (let i = 0; i < undefinedCount; i++) work.push(undefined);
     return work;
   }
+  /** @returns {boolean} */
+  const isTypedArray = (/** @type {unknown} */ value) => ArrayBuffer.isView(value) && !(value instanceof DataView);
   /** @this {any} @param {unknown} comparefn */
   function typedSort(comparefn) {
     if (comparefn === undefined) return nativeSorts.typedSort.call(this, comparefn);
     if (typeof comparefn !== 'function') throw notCallable(comparefn);
-    if (!ArrayBuffer.isView(this) || this instanceof DataView) throw new TypeError('this is not a typed array.');
-    const len = this.length;
-    if (len < 2) return this;
-    if (len > MAX_PORTED) return nativeSorts.typedSort.call(this, comparefn);
-    const work1 = Array.from(this), work2 = Array.from(this);
+    /** @type {any} */
+    const typed = this;
+    if (!isTypedArray(typed)) throw new TypeError('this is not a typed array.');
+    const len = typed.length;
+    if (len < 2) return typed;
+    if (len > MAX_PORTED) return nativeSorts.typedSort.call(typed, comparefn);
+    const work1 = Array.from(typed), work2 = Array.from(typed);
     mergeSort(work2, 0, len, work1, comparer(comparefn));
-    const n = Math.min(len, this.length);
-    for (let i = 0; i < n; i++) this[i] = work1[i];
-    return this;
+    const n = Math.min(len, typed.length);
+    for (let i = 0; i < n; i++) typed[i] = work1[i];
+    return typed;
   }
   /** @this {any} @param {unknown} comparefn */
   function typedToSorted(comparefn) {
     if (comparefn === undefined) return nativeSorts.typedToSorted.call(this, comparefn);
     if (typeof comparefn !== 'function') throw notCallable(comparefn);
-    if (!ArrayBuffer.isView(this) || this instanceof DataView) throw new TypeError('this is not a typed array.');
+    if (!isTypedArray(this)) throw new TypeError('this is not a typed array.');
     // TypedArrayCreateSameType: the built-in constructor of this kind, not a subclass.
     const copy = new /** @type {any} */ (globalThis)[/** @type {any} */ (this)[Symbol.toStringTag]](this);
     return typedSort.call(copy, comparefn);
