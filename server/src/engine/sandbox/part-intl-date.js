@@ -4,13 +4,24 @@ import { DateTimeFormat as LibraryDateTimeFormat } from '@formatjs/intl-datetime
 
 /** @param {any} I the prelude's part registry */
 export default function (I) {
-  const { need } = I.core;
+  const { need, RealDate } = I.core;
   const utc = /^(utc|gmt|etc\/(utc|gmt|uct|zulu|universal)|uct|zulu|universal|[+-]\d\d(:?\d\d)?)$/i;
   // Zone data is loaded before the library validates a zone other than UTC.
-  const DateTimeFormat = need('intl').intlConstructor(LibraryDateTimeFormat, { callable: true, before(/** @type {any} */ options) {
-    const zone = options !== undefined && options !== null ? options.timeZone : undefined;
-    if (zone !== undefined && !utc.test(String(zone))) need('intl-tz');
-  } });
+  const zoneOf = (/** @type {any} */ options) => (options !== undefined && options !== null ? options.timeZone : undefined);
+  // A format made without a zone shows the sandbox's own, the host's as the sandbox's Date has it (Node: the host's):
+  // the wall-clock time there, formatted as UTC's. (Its name, when a format shows one, stays UTC.)
+  const hostZone = new WeakSet();
+  const DateTimeFormat = need('intl').intlConstructor(LibraryDateTimeFormat, {
+    callable: true,
+    before(/** @type {any} */ options) { const zone = zoneOf(options); if (zone !== undefined && !utc.test(String(zone))) need('intl-tz'); },
+    after(/** @type {object} */ instance, /** @type {any} */ options) { if (zoneOf(options) === undefined) hostZone.add(instance); },
+  });
+  const local = (/** @type {object} */ dtf, /** @type {any} */ date) => {
+    if (!hostZone.has(dtf)) return date;
+    const t = date === undefined ? Date.now() : +date;
+    const offset = isNaN(t) ? 0 : new RealDate(t).getTimezoneOffset();
+    return offset ? t - offset * 60000 : date;
+  };
   // Node 20's V8 writes a plain space where CLDR 42+ has U+202F (before AM/PM) in format and formatToParts, not in
   // formatRange: so does the sandbox.
   const proto = LibraryDateTimeFormat.prototype;
@@ -21,8 +32,8 @@ export default function (I) {
     configurable: true, enumerable: false,
     get() {
       if (!bound.has(this)) {
-        const format = formatGetter.call(this);
-        bound.set(this, Object.defineProperty((/** @type {unknown} */ date) => plain(format(date)), 'name', { value: '' }));
+        const format = formatGetter.call(this), dtf = this;
+        bound.set(this, Object.defineProperty((/** @type {unknown} */ date) => plain(format(local(dtf, date))), 'name', { value: '' }));
       }
       return bound.get(this);
     },
@@ -30,8 +41,15 @@ export default function (I) {
   const formatToParts = proto.formatToParts;
   Object.defineProperty(proto, 'formatToParts', {
     configurable: true, enumerable: false, writable: true,
-    value: { formatToParts(/** @type {unknown} */ date) { return formatToParts.call(this, date).map((/** @type {any} */ part) => Object.assign(part, { value: plain(part.value) })); } }.formatToParts,
+    value: { formatToParts(/** @type {unknown} */ date) { return formatToParts.call(this, local(this, date)).map((/** @type {any} */ part) => Object.assign(part, { value: plain(part.value) })); } }.formatToParts,
   });
+  for (const name of ['formatRange', 'formatRangeToParts']) {
+    const method = proto[name];
+    Object.defineProperty(proto, name, {
+      configurable: true, enumerable: false, writable: true,
+      value: { [name](/** @type {unknown} */ start, /** @type {unknown} */ end) { return method.call(this, local(this, start), local(this, end)); } }[name],
+    });
+  }
   /** @type {any} */ (LibraryDateTimeFormat).__defaultLocale = 'en-US';
   I.DateTimeFormat = DateTimeFormat;
   need('intl').intlService('date');

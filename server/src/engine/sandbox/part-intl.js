@@ -74,14 +74,16 @@ export default function (I) {
    * A service's constructor: the library's, after loading the data of the locales asked for. As ECMA-402 has it,
    * Collator, NumberFormat and DateTimeFormat may be called without `new` (`Intl.NumberFormat()`), the others not;
    * instances, prototype and statics are the library's.
-   * @param {any} Library @param {{ callable?: boolean, before?: (options: any) => void }} [how]
+   * @param {any} Library @param {{ callable?: boolean, before?: (options: any) => void, after?: (instance: any, options: any) => void }} [how]
    */
   I.intlConstructor = (Library, how = {}) => {
     const Service = function (/** @type {unknown} */ locales, /** @type {any} */ options) {
       if (!new.target && !how.callable) throw new TypeError(`Constructor Intl.${Library.name} requires 'new'`);
       requestLocales(locales);
       if (how.before) how.before(options);
-      return Reflect.construct(Library, [locales, options], new.target || Service);
+      const instance = Reflect.construct(Library, [locales, options], new.target || Service);
+      if (how.after) how.after(instance, options);
+      return instance;
     };
     Object.defineProperty(Service, 'name', { value: Library.name });
     Object.setPrototypeOf(Service, Library);
@@ -99,8 +101,7 @@ export default function (I) {
 
 /**
  * The locale-sensitive methods of ECMA-402 on Number, BigInt, Date and String (the prelude's stubs load this part
- * and call them): through Intl, as V8 does. A Date is shown in the sandbox's own time zone (the host's, as the
- * sandbox's Date is) unless the options name one.
+ * and call them): through Intl, as V8 does.
  * @param {any} I @param {any} Intl
  */
 function localeMethods(I, Intl) {
@@ -130,13 +131,7 @@ function localeMethods(I, Intl) {
   }
   function formatDate(/** @type {Date} */ date, /** @type {unknown} */ locales, /** @type {any} */ options) {
     const t = RealDate.prototype.getTime.call(date);
-    if (isNaN(t)) return 'Invalid Date';
-    if (options.timeZone === undefined) {
-      // The host's zone, as the sandbox's Date has it: its wall-clock time, formatted as UTC.
-      const offset = RealDate.prototype.getTimezoneOffset.call(date);
-      if (offset) return new Intl.DateTimeFormat(locales, Object.assign({}, options, { timeZone: 'UTC' })).format(t - offset * 60000);
-    }
-    return new Intl.DateTimeFormat(locales, options).format(t);
+    return isNaN(t) ? 'Invalid Date' : new Intl.DateTimeFormat(locales, options).format(t);
   }
   methods.date = {
     toLocaleString(/** @type {unknown} */ locales, /** @type {unknown} */ options) { return formatDate(/** @type {any} */ (this), locales, dateOptions(options, 'any', 'all')); },
