@@ -5,10 +5,13 @@ import { runSnippet } from '../../src/engine';
 
 const separator = '<<<pico-case>>>';
 
-/** Stdout of each program, run in one Node process (CommonJS, `require` available), in order. */
-export function nodePrints(programs: readonly string[]): string[] {
+/**
+ * Stdout of each program, run in one Node process (CommonJS, `require` available), in order. `env` overrides the
+ * clean environment's variables (TZ is UTC unless given).
+ */
+export function nodePrints(programs: readonly string[], env: Record<string, string> = {}): string[] {
   const script = programs.map((code) => `console.log(${JSON.stringify(separator)});\ntry {\n${code}\n} catch (e) { console.log('threw', e && e.name); }`).join('\n');
-  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1', ...env } });
   if (result.status !== 0) throw new Error(`node failed: ${result.stderr}`);
   const parts = result.stdout.split(separator + '\n');
   return parts.slice(1).map((part) => part.replace(/\n$/, ''));

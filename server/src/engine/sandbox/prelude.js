@@ -413,7 +413,7 @@
       return true;
     }
     if (!timers.length || firedTimers >= limits.maxTimers) return false;
-    timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    nativeSorts.sort.call(timers, (a, b) => a.at - b.at || a.seq - b.seq);
     const timer = timers[0];
     virtualNow = Math.max(virtualNow, timer.at);
     firedTimers++;
@@ -707,8 +707,34 @@
       'FormData', 'FileReader', 'addEventListener', 'removeEventListener', 'dispatchEvent', 'innerWidth', 'innerHeight', 'devicePixelRatio',
       'scrollTo', 'scrollBy', 'getComputedStyle', 'matchMedia', 'alert', 'confirm', 'prompt', 'open', 'postMessage'],
     net: ['fetch', 'Headers', 'Response', 'Request', 'XMLHttpRequest'],
+    intl: ['Intl'],
   };
   for (const part of Object.keys(lazyGlobals)) for (const name of lazyGlobals[part]) lazyGlobal(name, part);
+  // Built-in methods that differ from Node's in QuickJS, replaced by their part when first called: the locale-sensitive
+  // ones (part 'intl', ICU's en-US as Node), and sorting with a comparator (part 'sort', V8's order of comparisons).
+  const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+  const nativeSorts = { sort: Array.prototype.sort, toSorted: Array.prototype.toSorted, typedSort: TypedArrayPrototype.sort, typedToSorted: TypedArrayPrototype.toSorted };
+  // `load` returns the part's method; it replaces the stub on the prototype unless the snippet has put its own there.
+  function deferMethod(proto, name, length, load) {
+    let method;
+    const stub = { [name](...args) {
+      if (!method) {
+        method = load();
+        Object.defineProperty(method, 'name', { value: name });
+        if (proto[name] === stub) Object.defineProperty(proto, name, { value: method, writable: true, configurable: true, enumerable: false });
+      }
+      return method.apply(this, args);
+    } }[name];
+    Object.defineProperty(stub, 'length', { value: length });
+    Object.defineProperty(proto, name, { value: stub, writable: true, configurable: true, enumerable: false });
+  }
+  for (const [proto, key, name] of /** @type {[object, string, string][]} */ ([[Number.prototype, 'number', 'toLocaleString'], [BigInt.prototype, 'bigint', 'toLocaleString'],
+    [RealDate.prototype, 'date', 'toLocaleString'], [RealDate.prototype, 'date', 'toLocaleDateString'], [RealDate.prototype, 'date', 'toLocaleTimeString'], [String.prototype, 'string', 'localeCompare']])) {
+    deferMethod(proto, name, name === 'localeCompare' ? 1 : 0, () => need('intl').localeMethods[key][name]);
+  }
+  for (const [proto, name, key] of [[Array.prototype, 'sort', 'sort'], [Array.prototype, 'toSorted', 'toSorted'], [TypedArrayPrototype, 'sort', 'typedSort'], [TypedArrayPrototype, 'toSorted', 'typedToSorted']]) {
+    if (typeof proto[name] === 'function') deferMethod(proto, name, 1, () => need('sort')[key]);
+  }
   // Modules. `require`/`import` of what the host resolved (a workspace file, an installed package) runs the real
   // code: the host reads, transforms (ESM/TS/JSX to CommonJS, lines kept) and compiles each file, this loader
   // links them as Node does. Node built-ins get Pico's implementations (part-node.js); anything else, or a real
@@ -1106,7 +1132,7 @@
   }
   I.core = {
     G, I, need, write, emit, queueCallback, cancelCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, nodeInspect, isAny, ANY, SOFT,
-    drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, promiseState, cryptoObject, recordError, virtualTime: () => virtualNow, config,
+    drivenCallbacks, argumentsFor, RealDate, PicoDate, nativeSorts, consoleObject, promiseState, cryptoObject, recordError, virtualTime: () => virtualNow, config,
   };
   G.__pico = api;
   G.__pico_this = undefined;
