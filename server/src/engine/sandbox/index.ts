@@ -11,7 +11,6 @@ export { loadQuickJS } from './quickjs';
 export { defaultLimits } from './limits';
 export type { HostConfig } from './host';
 
-
 /** Stack sizes above this overflow the host's own stack before QuickJS notices (measured on our machines). */
 const maxSafeStackKb = 256;
 
