@@ -1,6 +1,6 @@
 // `pico run` without the background engine starts the sandbox's worker before its bundle loads, and that worker
 // loads QuickJS for the default limits at once (bin/pico.js, sandbox/worker.ts). A run under other limits must
-// still get its own bound: these fail if the early worker's WebAssembly memory were kept for them.
+// still get its own bound: the larger limit's test fails if the early worker's WebAssembly memory were kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPico } from './support/run-pico';
 
-/** A typed array's bytes are not in QuickJS's own count: only the worker's bounded WebAssembly memory stops them. */
+/** A typed array's bytes: past the default bound of the worker's WebAssembly memory when large enough. */
 const allocate = (mb: number) => `const bytes = new Uint8Array(${mb} * 1024 * 1024);\nconsole.log(bytes.length);\n`;
 
 async function runWith(code: string, args: string[]): Promise<{ error: { name: string } | null; output: { text: string }[] }> {
@@ -25,7 +25,7 @@ async function runWith(code: string, args: string[]): Promise<{ error: { name: s
   }
 }
 
-test('--memory-mb below the default: the early worker is not kept, and the memory limit stops the run', async () => {
+test('--memory-mb below the default: the memory limit stops the run', async () => {
   const report = await runWith(allocate(56), ['--memory-mb', '32']);
   assert.equal(report.error?.name, 'Memory limit');
   assert.deepEqual(report.output, []);
