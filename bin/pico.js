@@ -107,7 +107,8 @@ function runHere(args, stdin, daemon) {
 function startSandboxEarly() {
   try {
     const { Worker } = require('node:worker_threads');
-    const worker = new Worker(path.join(__dirname, '..', 'dist', 'sandbox-worker.js'), { resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    // loadNow: the worker loads QuickJS as soon as it boots, without waiting for the bundle to ask.
+    const worker = new Worker(path.join(__dirname, '..', 'dist', 'sandbox-worker.js'), { workerData: { loadNow: true }, resourceLimits: { maxOldGenerationSizeMb: 512 } });
     worker.unref();
     worker.on('error', () => {}); // the bundle sees it die and starts another
     /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('pico.sandboxWorker')] = worker;

@@ -11,7 +11,7 @@ import { caps, type ChannelLimit, type ChannelWriter } from './channel';
 import type { OutputEntry } from '../types';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ModuleHost, ModuleRunOptions } from '../modules/host';
+import type { ModuleHost } from '../modules/host';
 
 type ModuleHostCode = typeof import('./module-host-entry');
 declare const __pico_node_require: NodeJS.Require | undefined;
@@ -71,6 +71,21 @@ export const arg = {
 
 const streams: OutputEntry['stream'][] = ['log', 'info', 'warn', 'error', 'debug'];
 const limits: ChannelLimit[] = ['timeout', 'output', 'memory', 'stack'];
+
+/**
+ * Installs a `__pico_host` whose functions do nothing, for a context that runs no snippet: the worker's warm-up
+ * (run.ts, `warmUp`) evaluates the prelude in one so that QuickJS's WebAssembly is compiled before a run needs it.
+ */
+export function installInertHost(context: QuickJSContext): void {
+  const host = context.newObject();
+  for (const name of ['limit', 'attach', 'record', 'partSource', 'promiseState']) {
+    const handle = context.newFunction(name, () => context.undefined);
+    context.setProp(host, name, handle);
+    handle.dispose();
+  }
+  context.setProp(context.global, '__pico_host', host);
+  host.dispose();
+}
 
 /** Installs `__pico_host` in `context`. `config` is the program's host config, for host functions that need one. */
 export function installHostFunctions(context: QuickJSContext, hooks: HostHooks, config: HostConfig = {}): HostState {
@@ -173,13 +188,32 @@ export function installHostFunctions(context: QuickJSContext, hooks: HostHooks, 
     }
     return pair;
   });
-  // Real modules and files (modules/): without the config, every module and file is predicted.
-  const moduleOptions = config.modules as ModuleRunOptions | undefined;
-  const code = moduleOptions ? loadModuleHostCode() : null;
-  const modules = code && moduleOptions ? code.createModuleHost(moduleOptions, hooks.onModuleLoadTime) : null;
-  if (code && modules) define('module', code.moduleHostFunction(context, modules));
+  // Real modules and files (modules/): without the config, every module and file is predicted. The module host's
+  // code (a megabyte: resolver, transform) is loaded on the first request that needs it: most snippets load no
+  // module and read no file, and the prelude's one request at start-up, 'config', is answered from the options.
+  const moduleOptions = config.modules as ModuleHost['options'] | undefined;
+  let modules: ModuleHost | null = null;
+  if (moduleOptions) {
+    let request: ((...args: QuickJSHandle[]) => QuickJSHandle) | null = null;
+    define('module', (...args) => {
+      if (!request && arg.string(context, args[0], 10) === 'config') {
+        // The options arrive with their defaults filled in (sandbox/index.ts).
+        const { dir, cwd, file } = moduleOptions;
+        return context.newString(JSON.stringify({ dir, cwd, file }));
+      }
+      if (!request) {
+        // Loading the code is module-loading time: it does not count against the snippet's time limit.
+        const started = performance.now();
+        const code = loadModuleHostCode();
+        modules = code.createModuleHost(moduleOptions, hooks.onModuleLoadTime);
+        request = code.moduleHostFunction(context, modules);
+        hooks.onModuleLoadTime(performance.now() - started);
+      }
+      return request(...args);
+    });
+  }
 
   context.setProp(context.global, '__pico_host', host);
   host.dispose();
-  return { modules };
+  return { get modules() { return modules; } };
 }

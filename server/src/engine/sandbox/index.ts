@@ -3,13 +3,13 @@
 import { newChannelBuffer, readChannel, shapeFor, type ChannelContents } from './channel';
 import type { HostConfig } from './host';
 import { afterRun, sandboxThread, type ThreadResult } from './thread';
+import { defaultLimits } from './limits';
 import type { Limits, OutputEntry } from '../types';
-import type { ModuleFailure, ModuleRunOptions } from '../modules/host';
+import { withDefaults, type ModuleFailure, type ModuleRunOptions } from '../modules/host';
 
 export { loadQuickJS } from './quickjs';
+export { defaultLimits } from './limits';
 export type { HostConfig } from './host';
-
-export const defaultLimits: Limits = { timeoutMs: 2000, memoryMb: 64, stackKb: 256, maxOutputBytes: 64 * 1024 };
 
 /** Stack sizes above this overflow the host's own stack before QuickJS notices (measured on our machines). */
 const maxSafeStackKb = 256;
@@ -104,7 +104,9 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export function runInSandbox(program: SandboxProgram, limitOptions: Partial<Limits> = {}, modules?: ModuleRunOptions): Promise<SandboxOutcome> {
   // Real modules and files (modules/): the worker's host functions load them; without this, all are predicted.
-  const withModules = modules ? { ...program, host: { ...program.host, modules } } : program;
+  // Their defaults are filled in here, so that the worker can answer the prelude's 'config' request without
+  // loading the module host's code (host.ts).
+  const withModules = modules ? { ...program, host: { ...program.host, modules: withDefaults(modules) } } : program;
   const run = queue.then(() => runNow(withModules, { ...defaultLimits, ...limitOptions }));
   queue = run.catch(() => undefined);
   return run;

@@ -5,7 +5,7 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten-core';
 import type { BoundedQuickJS } from './quickjs';
 import { ChannelWriter, counterSlots, mirrorSlots, type ChannelLimit, type ChannelShape } from './channel';
-import { installHostFunctions, type HostConfig, type HostState } from './host';
+import { installHostFunctions, installInertHost, type HostConfig, type HostState } from './host';
 import type { ModuleFailure } from '../modules/host';
 import type { Limits } from '../types';
 
@@ -54,7 +54,18 @@ const mirrorEveryMs = 10;
 /** Memory set aside while the snippet runs and given back to read its results, in case it used all there is. */
 const reserveBytes = 1024 * 1024;
 
+/** `PICO_TIMINGS=1`: each run's stages on stderr, beside the engine's own (engine/index.ts). */
+const timings = process.env.PICO_TIMINGS === '1';
+
 export function runProgram(bounded: BoundedQuickJS, sources: Sources, job: RunJob): RunResult {
+  let stageStart = performance.now();
+  const stages: string[] = [];
+  const stage = (name: string) => {
+    if (!timings) return;
+    const now = performance.now();
+    stages.push(`${name} ${(now - stageStart).toFixed(1)}`);
+    stageStart = now;
+  };
   const { quickjs } = bounded;
   const { limits } = job;
   const channel = new ChannelWriter(job.buffer, job.shape, limits.maxOutputBytes);
@@ -120,6 +131,7 @@ export function runProgram(bounded: BoundedQuickJS, sources: Sources, job: RunJo
     });
     context = runtime.newContext();
     const ctx = context;
+    stage('context');
     hostState = installHostFunctions(ctx, {
       channel,
       onLimit: stop,
@@ -147,6 +159,7 @@ export function runProgram(bounded: BoundedQuickJS, sources: Sources, job: RunJo
       return config;
     });
 
+    stage('host');
     const prelude = ctx.evalCode(sources.prelude, 'prelude.js', { type: 'global' });
     if (prelude.error) {
       prelude.error.dispose();
@@ -163,10 +176,12 @@ export function runProgram(bounded: BoundedQuickJS, sources: Sources, job: RunJo
     const branches = ctx.getProp(api, 'branches');
     held.push(step, driveNext, describe, branches);
 
+    stage('prelude');
     const pending: { error: QuickJSHandle; phase: string }[] = [];
     arm(limits.timeoutMs);
     const setupError = evalScript(ctx, job.setup, 'setup.js');
     if (setupError) pending.push({ error: setupError, phase: 'setup' });
+    stage('setup');
     arm(limits.timeoutMs);
     const mainError = stopped ? null : evalScript(ctx, job.code, 'snippet.js');
     let compiled = true;
@@ -176,6 +191,7 @@ export function runProgram(bounded: BoundedQuickJS, sources: Sources, job: RunJo
       compiled = !!stopped;
     }
 
+    stage('snippet');
     // Event loop: microtasks, then one timer or scheduled callback at a time, then functions nobody called.
     if (compiled) {
       let rounds = 0;
@@ -207,6 +223,7 @@ export function runProgram(bounded: BoundedQuickJS, sources: Sources, job: RunJo
       sliceOut = false;
     }
 
+    stage('loop');
     // Read back: the errors that escaped are described by the prelude's own function, under a fresh short
     // deadline and a little memory, so that a snippet's getter or an earlier out-of-memory cannot hold it up.
     reporting = true;
@@ -228,6 +245,7 @@ export function runProgram(bounded: BoundedQuickJS, sources: Sources, job: RunJo
     (branchResult.error ?? branchResult.value).dispose();
     channel.setDeadline(Number.POSITIVE_INFINITY);
     mirror();
+    stage('read');
   } catch (error) {
     // A QuickJS call threw in the host: V8's own stack overflowed inside the WebAssembly (deep JSON, say), or
     // the module aborted. Its state is unknown from here on.
@@ -249,7 +267,39 @@ export function runProgram(bounded: BoundedQuickJS, sources: Sources, job: RunJo
   } catch {
     healthy = false;
   }
+  stage('free');
+  if (timings) process.stderr.write(`[pico] sandbox: ${stages.join(', ')} ms\n`);
   return { healthy, internalError, ...moduleReport };
+}
+
+/**
+ * Evaluates the prelude once in a throwaway runtime with inert host functions, and discards it. WebAssembly
+ * functions are compiled on their first call: a worker that has never parsed a script pays for compiling
+ * QuickJS's parser and compiler in its first run (measured: the first prelude takes three to four times as long as
+ * later ones). A worker does this while it has nothing else to do (worker.ts), so that a short-lived CLI's only
+ * run does not pay it. No snippet code runs here, and nothing survives: the runtime is freed.
+ */
+export function warmUp(bounded: BoundedQuickJS, sources: Sources): void {
+  const runtime = bounded.quickjs.newRuntime();
+  try {
+    runtime.setMemoryLimit(32 * 1024 * 1024);
+    const started = Date.now();
+    runtime.setInterruptHandler(() => Date.now() - started > 1000);
+    const context = runtime.newContext();
+    try {
+      installInertHost(context);
+      setGlobal(context, '__pico_config', () => {
+        const result = context.evalCode(`({ hitSlots: 1, traceSlots: 1, counterSlots: ${counterSlots}, maxOutputBytes: 1024, timeoutMs: 1000 })`);
+        return context.unwrapResult(result);
+      });
+      const result = context.evalCode(sources.prelude, 'prelude.js', { type: 'global' });
+      (result.error ?? result.value).dispose();
+    } finally {
+      context.dispose();
+    }
+  } finally {
+    runtime.dispose();
+  }
 }
 
 function setGlobal(context: QuickJSContext, name: string, make: () => QuickJSHandle): void {

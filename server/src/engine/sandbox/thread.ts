@@ -11,14 +11,13 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { quickjsBytes } from './quickjs';
 import { readDeadline } from './channel';
+import { wasmMaxBytesFor } from './limits';
 import type { FromSandbox, ToSandbox } from './messages';
 import type { RunJob } from './run';
 
 /** How long a run may overrun its deadline before its worker is terminated (the interrupt handler usually stops it first). */
 export const graceMs = 400;
 const watchEveryMs = 50;
-/** The VM's whole memory (QuickJS's counted heap, array buffers, its own structures) is bounded at the limit plus this. */
-const wasmOverheadBytes = 16 * 1024 * 1024;
 /** A worker whose WebAssembly memory grew past this is replaced after the run: memory a run took is not kept. */
 const recycleAboveBytes = 48 * 1024 * 1024;
 const recycleAfterRuns = 1000;
@@ -50,7 +49,8 @@ function workerScript(): { script: string; eval: boolean } {
 
 /**
  * bin/pico.js starts the worker before it even loads Pico's bundle, when it is about to run a snippet in its own
- * process: a worker thread takes a while to boot, and a cold `pico run` is short. It leaves it here.
+ * process: a worker thread takes a while to boot, and a cold `pico run` is short. It leaves it here. That worker
+ * loads QuickJS for the default limits as soon as it boots (`workerData.loadNow`, worker.ts).
  */
 const earlyWorker = Symbol.for('pico.sandboxWorker');
 
@@ -105,7 +105,8 @@ class SandboxThread {
     };
     this.worker.on('error', (error) => die(error.message));
     this.worker.on('exit', (code) => die(`exit code ${code}`));
-    void compiledModule().then((module) => {
+    // The early worker compiles QuickJS itself, from its first moment (worker.ts): this process need not.
+    void (early ? Promise.resolve(undefined) : compiledModule()).then((module) => {
       if (!this.dead) this.worker.postMessage({ kind: 'init', module, wasmMaxBytes } satisfies ToSandbox);
     });
   }
@@ -161,7 +162,7 @@ let current: SandboxThread | null = null;
 
 /** The worker for runs under `memoryMb`, started ahead of need: its WebAssembly memory is bounded for that limit. */
 export function sandboxThread(memoryMb: number): SandboxThread {
-  const wasmMaxBytes = memoryMb * 1024 * 1024 + wasmOverheadBytes;
+  const wasmMaxBytes = wasmMaxBytesFor(memoryMb);
   if (current && !current.dead && current.wasmMaxBytes === wasmMaxBytes) return current;
   current?.kill();
   current = new SandboxThread(wasmMaxBytes, current ? undefined : adoptEarlyWorker());
