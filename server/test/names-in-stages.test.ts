@@ -88,7 +88,7 @@ test('search flow: a condition on a local reaches the slots it was computed from
     'function b(range) { const parts = range.split("-"); if (parts.length !== 2) return null; return parts; }',
   ].join('\n');
   await withProgram(code, ({ tree, analysis, slots }) => {
-    const condition = tree.rootNode.descendantForIndex(code.indexOf('parts.length'));
+    const condition = tree.rootNode.descendantForIndex(code.indexOf('parts.length'))!;
     const keys = slotsFlowingInto({ tree, functions: analysis.functions, slots, scopes: analysis.scopes }, condition);
     const b = analysis.functions.findIndex((f) => f.name === 'b');
     assert.deepEqual([...keys], [`param:${b}:0`]);
