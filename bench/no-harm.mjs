@@ -43,6 +43,7 @@ const { candidates, acceptedByNode } = await import('./lib/corpus.mjs');
 const { harmOf } = await import('../server/test/support/no-harm.ts');
 const { loadParsers } = await import('../server/src/engine/parse.ts');
 const { runSnippet } = runToo ? await import('../server/src/engine/index.ts') : {};
+const { defaultPredictors } = await import('../server/src/predictors/defaults.ts');
 await loadParsers();
 
 const all = candidates(root);
@@ -56,7 +57,7 @@ for (let index = start; index < files.length; index++) {
   if (!harm && runToo) {
     let report;
     try {
-      report = await runSnippet(source, { fileName: file, maxIterations: 1, limits: { timeoutMs: 1000 } });
+      report = await runSnippet(source, { fileName: file, maxIterations: 1, limits: { timeoutMs: 1000 }, predictors: defaultPredictors() });
     } catch (error) {
       // The sandbox itself failed (a QuickJS abort): harm of Pico's making; a fresh process goes on after it.
       counts.internal++;

@@ -3,6 +3,7 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runOptions } from './run-options';
 import { maxSourceBytes, PicoInputError, runSnippet } from './engine';
+import { defaultPredictors } from './predictors/defaults';
 import { isLang, langFromFileName, supportedExtensions } from './engine/parse';
 import type { Lang, Predictor, Report, RunOptions } from './engine/types';
 import { readableValue } from './engine/readable';
@@ -132,7 +133,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
       ...(values['memory-mb'] !== undefined ? { memoryMb: intOption(values['memory-mb'], '--memory-mb', 4, 4096) } : {}),
     },
     searchBudgetMs: intOption(values['search-budget-ms'], '--search-budget-ms', 0, 60_000),
-    predictor: await predictorFrom(values, io),
+    predictors: defaultPredictors(await predictorFrom(values, io)),
     modules: values['no-real-modules'] ? undefined : modulesFrom(target, values.cwd, io),
   };
   const report = await runSnippet(source, options);
@@ -161,6 +162,7 @@ function modulesFrom(target: string, cwdOption: string | undefined, io: CliIO): 
   return { dir, cwd, root: workspaceRootOf(dir), file, diskCache: true };
 }
 
+/** The model predictor `--predictor` asks for, if any (the embedded predictor comes first in every run). */
 async function predictorFrom(values: { predictor?: string; 'ollama-host'?: string; model?: string }, io: CliIO): Promise<Predictor | undefined> {
   const name = values.predictor ?? 'embedded';
   if (name === 'embedded') return undefined;

@@ -131,3 +131,84 @@ test('analysing code with a tree parsed from other code is a clear error', async
     tree.delete();
   }
 });
+
+// The scope model (analyse/scope-model.ts): the one resolver guards, blame, slots and the search ask.
+
+/** The offset of the `nth` (0-based) whole-word occurrence of `word` in `code`. */
+function at(code: string, word: string, nth = 0): number {
+  const pattern = new RegExp(`(?<![\\w$])${word.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
+  const found = [...code.matchAll(pattern)][nth];
+  if (!found) throw new Error(`no occurrence ${nth} of ${word}`);
+  return found.index!;
+}
+
+test('resolve: an inner const that shadows a parameter is not the parameter; the parameter is where unshadowed', async () => {
+  const code = [
+    'function pick(mode, other) {',
+    '  { const mode = "local"; use(mode); }',
+    '  return mode;',
+    '}',
+  ].join('\n');
+  const { scopes } = await analyseJs(code);
+  const inner = scopes.resolve(at(code, 'mode', 2))!;
+  assert.equal(inner.kind, 'const');
+  assert.equal(scopes.parameterIndex(inner), null);
+  const outer = scopes.resolve(at(code, 'mode', 3))!;
+  assert.deepEqual(scopes.parameterIndex(outer), { functionId: 0, index: 0, path: [] });
+  assert.deepEqual(scopes.parameterIndex(scopes.resolve(at(code, 'other'))!), { functionId: 0, index: 1, path: [] });
+});
+
+test('resolve: a name used in one function and declared in a sibling is a global there, with none of the sibling’s definitions', async () => {
+  const code = [
+    'function load() { const item = catalog.first; return item; }',
+    'function count() { return item.size; }',
+  ].join('\n');
+  const { scopes } = await analyseJs(code);
+  const local = scopes.resolve(at(code, 'item', 1))!;
+  const global = scopes.resolve(at(code, 'item', 2))!;
+  assert.notEqual(local, global);
+  assert.equal(global.kind, 'global');
+  assert.deepEqual(scopes.definitionsBefore(global, code.length), []);
+  assert.equal(scopes.definitionsBefore(local, code.length).length, 1);
+});
+
+test('definitions: declarations, assignments and loop heads, each with its value and destructuring path, in order', async () => {
+  const code = [
+    "const { a, b: [c], 'd-e': d = 1, [key]: skipped, ...rest } = source;",
+    'let z; z = a; z = z + 1;',
+    'for (const { id } of users) use(id);',
+    'for (k in table) use(k);',
+    'function f({ mode }, ...more) { return mode; }',
+  ].join('\n');
+  const { scopes } = await analyseJs(code);
+  const describe = (word: string, nth = 0, before = code.length) => scopes.definitionsBefore(scopes.resolve(at(code, word, nth))!, before)
+    .map((d) => `${d.via} ${d.value ? code.slice(d.value.start, d.value.end) : '-'} ${d.path === null ? 'null' : JSON.stringify(d.path)}`);
+  assert.deepEqual(describe('a'), ['declaration source ["a"]']);
+  assert.deepEqual(describe('c'), ['declaration source ["b","[]"]']);
+  assert.deepEqual(describe('d', 1), ['declaration source ["d-e"]']);
+  assert.deepEqual(describe('skipped'), ['declaration source null']);
+  assert.deepEqual(describe('rest'), ['declaration source null']);
+  assert.deepEqual(describe('z'), ['assignment a []', 'assignment z + 1 []']);
+  // In `z = z + 1` the `z` on the right still has the first value only.
+  assert.deepEqual(describe('z', 0, at(code, 'z', 3)), ['assignment a []']);
+  assert.deepEqual(describe('id'), ['for-of users ["id"]']);
+  assert.deepEqual(describe('k'), ['for-in table []'], 'an undeclared loop head is a global with a definition');
+  assert.equal(scopes.resolve(at(code, 'k'))!.kind, 'global');
+  assert.deepEqual(scopes.parameterIndex(scopes.resolve(at(code, 'mode', 1))!), { functionId: 0, index: 0, path: ['mode'] });
+  assert.deepEqual(scopes.parameterIndex(scopes.resolve(at(code, 'more'))!), { functionId: 0, index: 1, path: null });
+});
+
+test('callArguments: what calls of the function by its own binding pass, not calls of another function of that name', async () => {
+  const code = [
+    'function send(message) { return message; }',
+    'send(first); send(...spread); send(second);',
+    'function other() { function send(x) { return x; } send(inner); }',
+    'obj.send(third);',
+  ].join('\n');
+  const analysis = await analyseJs(code);
+  const text = (id: number) => analysis.scopes.callArguments(id, 0).map((n) => code.slice(n.start, n.end));
+  assert.equal(analysis.functions[0].name, 'send');
+  assert.deepEqual(text(0), ['first', 'second']);
+  const innerSend = analysis.functions.findIndex((f, i) => i > 0 && f.name === 'send');
+  assert.deepEqual(text(innerSend), ['inner']);
+});

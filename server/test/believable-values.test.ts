@@ -1,6 +1,7 @@
 // Believable predicted values, end to end: functions nobody calls are run by Pico with predicted arguments, and
 // what reaches the output or the report's `types` (the hover) must look like the real thing. Each check is a rule
 // (an email matches an email pattern, a port is an integer in 1-65535, a URL parses), never a hard-coded value.
+import { defaultPredictors } from '../src/predictors/defaults';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSnippet } from '../src/engine/index';
@@ -10,7 +11,7 @@ const emailPattern = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 const personName = /^[A-Z][a-z]+( [A-Z][a-z]+)+$/;
 
 async function run(source: string): Promise<Report> {
-  return runSnippet(source, { lang: 'js' });
+  return runSnippet(source, { predictors: defaultPredictors(), lang: 'js' });
 }
 
 /** The type the report gives a parameter on entry to its function (the hover's type). */

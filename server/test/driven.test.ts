@@ -1,12 +1,13 @@
 // Code Pico drives itself (functions nobody called, callbacks handed to assumed APIs) is kept apart from the
 // program's own run: its output is labelled, it does not run what Node would never run in a program that runs
 // on its own, and it has its own time budget, so it can neither hang nor turn a finished program into a timeout.
+import { defaultPredictors } from '../src/predictors/defaults';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatReport } from '../src/cli';
 import { runSnippet } from '../src/engine';
 
-const run = (source: string) => runSnippet(source, { lang: 'js', maxIterations: 1 });
+const run = (source: string) => runSnippet(source, { predictors: defaultPredictors(), lang: 'js', maxIterations: 1 });
 const texts = (entries: { text: string }[]) => entries.map((e) => e.text);
 
 test('output of a function nobody called is labelled driven; the program\'s own is not', async () => {

@@ -3,6 +3,7 @@
 // Fields an expectation may hold are described by `Expected` below. Assertions listed under `todo` describe the
 // correct behaviour the engine does not have yet: they run as a separate `todo` subtest, so the suite stays green
 // while the gap stays visible (and the subtest starts passing once the engine is fixed).
+import { defaultPredictors } from '../src/predictors/defaults';
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -139,7 +140,7 @@ for (const file of fixtureNames()) {
   const expected = loadExpected(file);
   test(`${file}: ${expected.description}`, async (t: TestContext) => {
     const source = readFileSync(join(fixturesDir, file), 'utf8');
-    const report = await runSnippet(source, { fileName: file, ...expected.options });
+    const report = await runSnippet(source, { predictors: defaultPredictors(), fileName: file, ...expected.options });
     checkInvariants(report);
     checkReport(report, expected);
     if (expected.todo) {

@@ -5,6 +5,7 @@
 // finding where the table says so), the report stays small, nothing reached the host (hostile-support.ts: no
 // file written or removed, no connection to a loopback server, no host variable in any output, host prototypes
 // untouched), and a normal snippet run right after gives exactly the report a fresh run gave.
+import { defaultPredictors } from '../src/predictors/defaults';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSnippet } from '../src/engine/index';
@@ -271,7 +272,7 @@ let baseline: unknown;
 
 before(async () => {
   trap = await startTrap();
-  baseline = stable(await runSnippet(cleanSnippet, { lang: 'js' }));
+  baseline = stable(await runSnippet(cleanSnippet, { predictors: defaultPredictors(), lang: 'js' }));
 });
 after(() => trap.close());
 
@@ -297,9 +298,9 @@ for (const [title, cases, limits] of tables) {
   describe(`hostile: ${title}`, () => {
     for (const test of cases) {
       it(`${test.name}: contained, and the next run is clean`, { timeout: 60_000 }, async () => {
-        const report = await runSnippet(fill(test.code, trap), { lang: test.lang ?? 'js', maxIterations: 2, limits: { ...limits, ...test.limits } });
+        const report = await runSnippet(fill(test.code, trap), { predictors: defaultPredictors(), lang: test.lang ?? 'js', maxIterations: 2, limits: { ...limits, ...test.limits } });
         assertContained(test, report);
-        assert.deepEqual(stable(await runSnippet(cleanSnippet, { lang: 'js' })), baseline, 'the next run gives what a fresh run gave');
+        assert.deepEqual(stable(await runSnippet(cleanSnippet, { predictors: defaultPredictors(), lang: 'js' })), baseline, 'the next run gives what a fresh run gave');
       });
     }
   });

@@ -3,6 +3,7 @@
 // answer names such as `constructor` that every object has. Contained: the run comes back with a report, a
 // refused value or reply is named in a message, nothing reaches the host, and a normal run right after gives
 // exactly the report a fresh run gave.
+import { defaultPredictors } from '../src/predictors/defaults';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSnippet } from '../src/engine/index';
@@ -18,7 +19,7 @@ let baseline: unknown;
 before(async () => {
   ollama = await startScriptedOllama();
   trap = await startTrap();
-  baseline = stable(await runSnippet(cleanSnippet, { lang: 'js' }));
+  baseline = stable(await runSnippet(cleanSnippet, { predictors: defaultPredictors(), lang: 'js' }));
 });
 after(async () => {
   await ollama.close();
@@ -79,11 +80,11 @@ describe('hostile model output through the engine', () => {
       const asked = ollama.chatRequests().length;
       ollama.script('/api/chat', ...test.replies());
       const predictor = isolatedPredictor({ host: ollama.url, stream: test.stream ?? false, timeoutMs: 10_000 });
-      const report = await runSnippet(needsModel, { lang: 'js', predictor, maxIterations: 4, limits: { timeoutMs: 500 } });
+      const report = await runSnippet(needsModel, { lang: 'js', predictors: defaultPredictors(predictor), maxIterations: 4, limits: { timeoutMs: 500 } });
       assertContained(report);
       assert.ok(ollama.chatRequests().length > asked, 'the model was asked');
       if (test.message) assert.match(report.model?.messages.join('\n') ?? '', test.message);
-      assert.deepEqual(stable(await runSnippet(cleanSnippet, { lang: 'js' })), baseline, 'the next run gives what a fresh run gave');
+      assert.deepEqual(stable(await runSnippet(cleanSnippet, { predictors: defaultPredictors(), lang: 'js' })), baseline, 'the next run gives what a fresh run gave');
     });
   }
 });

@@ -1,5 +1,6 @@
 // Real modules through the engine's API (what the language server's engine thread calls): the run options
 // say where the snippet is; limits on the module graph; where the language server resolves from.
+import { defaultPredictors } from '../src/predictors/defaults';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ const fixtureDir = join(__dirname, '..', '..', 'test-fixtures', 'modules');
 
 test('a module graph over the size limit falls back to a prediction, with a finding that names the module', async () => {
   const source = "const greet = require('cjs-pkg');\nconsole.log(typeof greet);\n";
-  const report = await runSnippet(source, { modules: { dir: fixtureDir, maxGraphBytes: 100 } });
+  const report = await runSnippet(source, { predictors: defaultPredictors(), modules: { dir: fixtureDir, maxGraphBytes: 100 } });
   const status = report.modules?.find((m) => m.specifier === 'cjs-pkg');
   assert.equal(status?.real, false);
   assert.match(status!.reason!, /limit/);
@@ -20,13 +21,13 @@ test('a module graph over the size limit falls back to a prediction, with a find
 });
 
 test('without module options every module is predicted, as before', async () => {
-  const report = await runSnippet("const greet = require('cjs-pkg');\ngreet('x');\n", {});
+  const report = await runSnippet("const greet = require('cjs-pkg');\ngreet('x');\n", { predictors: defaultPredictors() });
   assert.equal(report.modules?.[0].real, false);
   assert.ok(report.injected.some((i) => i.key === 'import:cjs-pkg:*'));
 });
 
 test('a package sees no browser globals, as in Node', async () => {
-  const report = await runSnippet("const greet = require('cjs-pkg');\nconsole.log(greet.isBrowser, typeof window);\n", { modules: { dir: fixtureDir } });
+  const report = await runSnippet("const greet = require('cjs-pkg');\nconsole.log(greet.isBrowser, typeof window);\n", { predictors: defaultPredictors(), modules: { dir: fixtureDir } });
   assert.deepEqual(report.output.map((o) => o.text), ['false object']);
 });
 
@@ -43,7 +44,7 @@ test('the language server resolves from the document\'s folder, an untitled edit
 });
 
 test('require of a file outside the workspace and outside node_modules is refused: it is predicted', async () => {
-  const report = await runSnippet("const p = require('/etc/passwd');\nconsole.log(typeof p);\n", { modules: { dir: fixtureDir, root: fixtureDir } });
+  const report = await runSnippet("const p = require('/etc/passwd');\nconsole.log(typeof p);\n", { predictors: defaultPredictors(), modules: { dir: fixtureDir, root: fixtureDir } });
   const status = report.modules?.[0];
   assert.equal(status?.real, false);
   assert.match(status!.reason!, /outside the workspace/);
@@ -51,7 +52,7 @@ test('require of a file outside the workspace and outside node_modules is refuse
 });
 
 test('an import of a stylesheet is a bundler\'s business: predicted without a finding', async () => {
-  const report = await runSnippet("import './src/style.css';\nconsole.log('after');\n", { modules: { dir: fixtureDir } });
+  const report = await runSnippet("import './src/style.css';\nconsole.log('after');\n", { predictors: defaultPredictors(), modules: { dir: fixtureDir } });
   assert.match(report.modules?.[0].reason ?? '', /not JavaScript/);
   assert.deepEqual(report.findings, []);
   assert.deepEqual(report.output.map((o) => o.text), ['after']);

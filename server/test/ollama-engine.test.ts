@@ -1,5 +1,6 @@
 // End to end: the engine's refine loop with the Ollama predictor, through the real `ollama` client, against
 // a scripted Ollama on loopback. The model's values run in the engine's QuickJS sandbox.
+import { defaultPredictors } from '../src/predictors/defaults';
 import { test, after, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
@@ -23,7 +24,7 @@ const lastPrompt = (body: any): string => body.messages[body.messages.length - 1
 const limits = {};
 
 test('a snippet the embedded predictor cannot fully run reaches full coverage with the model, after an error round', async () => {
-  const embeddedOnly = await runSnippet(needsModel, { fileName: 'sum.js', limits });
+  const embeddedOnly = await runSnippet(needsModel, { predictors: defaultPredictors(), fileName: 'sum.js', limits });
   assert.ok(!embeddedOnly.executedLines.includes(3), 'the embedded predictor alone does not reach line 3 (otherwise this test shows nothing)');
 
   const before = ollama.chatRequests().length;
@@ -32,7 +33,7 @@ test('a snippet the embedded predictor cannot fully run reaches full coverage wi
     reply.values({ input: '{ values: [1, 2, 3, 4] }' }, 'four numbers adding up to 10'),
   );
   const predictor = isolatedPredictor({ host: ollama.url, stream: true });
-  const report = await runSnippet(needsModel, { fileName: 'sum.js', predictor, maxIterations: 6, limits });
+  const report = await runSnippet(needsModel, { fileName: 'sum.js', predictors: defaultPredictors(predictor), maxIterations: 6, limits });
 
   for (const line of report.statementLines) assert.ok(report.executedLines.includes(line), `line ${line} ran: ${report.executedLines}`);
   const input = report.injected.find((i) => i.name === 'input');
@@ -62,7 +63,7 @@ test('a clean run with unreached lines leads to a coverage round that marks them
     reply.values({ input: '{ values: [1, 2, 3, 4] }' }, 'four numbers adding up to 10'),
   );
   const predictor = isolatedPredictor({ host: ollama.url, stream: false });
-  const report = await runSnippet(needsModel, { fileName: 'sum.js', predictor, maxIterations: 6, limits });
+  const report = await runSnippet(needsModel, { fileName: 'sum.js', predictors: defaultPredictors(predictor), maxIterations: 6, limits });
   assert.ok(report.executedLines.includes(3), `line 3 ran: ${report.executedLines}`);
   const prompts = ollama.chatRequests().slice(before).map(lastPrompt);
   const coverageRound = prompts.find((p) => /input = \{ values: \[1, 2, 3\] \}/.test(p));
@@ -78,9 +79,9 @@ const six = (r: ScriptedReply) => Array.from({ length: 6 }, () => r);
 async function fallsBack(predictorOptions: OllamaPredictorOptions, message: RegExp, replies: ScriptedReply[] = []) {
   ollama.clearScripts();
   ollama.script('/api/chat', ...replies);
-  const embeddedOnly = await runSnippet(needsModel, { fileName: 'sum.js', limits });
+  const embeddedOnly = await runSnippet(needsModel, { predictors: defaultPredictors(), fileName: 'sum.js', limits });
   const predictor = isolatedPredictor({ stream: false, ...predictorOptions });
-  const report = await runSnippet(needsModel, { fileName: 'sum.js', predictor, maxIterations: 4, limits });
+  const report = await runSnippet(needsModel, { fileName: 'sum.js', predictors: defaultPredictors(predictor), maxIterations: 4, limits });
   assert.deepEqual(report.executedLines, embeddedOnly.executedLines);
   assert.ok(!report.injected.some((i) => i.by === 'ollama'), 'no model value in the reported run');
   assert.ok(report.model, 'the report says the model took part');
@@ -109,9 +110,9 @@ test('timeouts, 500s and malformed answers: the embedded result, with their mess
 const hangs = "{ get values() { while (true) {} } }";
 
 test('a model value that hangs in the sandbox: the best earlier run is kept', async () => {
-  const embeddedOnly = await runSnippet(needsModel, { fileName: 'sum.js', limits });
+  const embeddedOnly = await runSnippet(needsModel, { predictors: defaultPredictors(), fileName: 'sum.js', limits });
   ollama.script('/api/chat', ...six(reply.values({ input: hangs })));
-  const report = await runSnippet(needsModel, { fileName: 'sum.js', predictor: isolatedPredictor({ host: ollama.url, stream: false }), maxIterations: 4, limits });
+  const report = await runSnippet(needsModel, { fileName: 'sum.js', predictors: defaultPredictors(isolatedPredictor({ host: ollama.url, stream: false })), maxIterations: 4, limits });
   assert.deepEqual(report.executedLines, embeddedOnly.executedLines);
   assert.ok(!report.injected.some((i) => i.by === 'ollama'));
   assert.ok((report.model?.calls ?? 0) >= 1, 'the model was asked');

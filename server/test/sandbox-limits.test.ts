@@ -1,6 +1,7 @@
 // The sandbox against hostile programs: each case must end with the limit it hit (or a normal result), and the
 // next run in the same process must come back clean. No case asserts how long it took: `timeout` on each test only
 // keeps a broken build from hanging CI.
+import { defaultPredictors } from '../src/predictors/defaults';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runInSandbox, type SandboxOutcome } from '../src/engine/sandbox';
@@ -168,7 +169,7 @@ test('refine rounds share one time budget: rounds that each hit the time limit s
     predict: async () => [],
     refine: async () => [{ key: 'depth', name: 'depth', value: String(++round), by: 'stub' }],
   };
-  const report = await runSnippet(source, { limits: { timeoutMs: 200 }, maxIterations: 40, predictor });
+  const report = await runSnippet(source, { limits: { timeoutMs: 200 }, maxIterations: 40, predictors: defaultPredictors(predictor) });
   assert.ok(report.iterations >= 2, `${report.iterations} rounds: the model was asked again`);
   assert.ok(report.iterations <= 4, `${report.iterations} rounds`);
   assert.equal(refineBudgetMs(200, 40), 600);

@@ -8,13 +8,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSnippet } from '../src/engine/index';
 import { main } from '../src/cli';
+import { defaultPredictors } from '../src/predictors/defaults';
 import type { Report, RunOptions } from '../src/engine/types';
 
 const dir = join(__dirname, '..', '..', 'test-fixtures', 'search');
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
 // A wall budget no test machine reaches: the run count decides, so the results do not depend on the machine's load.
-const on: RunOptions = { searchBudgetMs: 60_000 };
-const off: RunOptions = { searchBudgetMs: 0 };
+// Functions: each run gets fresh predictors (the embedded one keeps per-run state).
+const searchOn = (): RunOptions => ({ searchBudgetMs: 60_000, predictors: defaultPredictors() });
+const searchOff = (): RunOptions => ({ searchBudgetMs: 0, predictors: defaultPredictors() });
 
 /** What Node prints for the snippet with these values defined first (globals only). */
 function nodeOutput(source: string, report: Report): string[] | null {
@@ -29,10 +31,10 @@ const guarded = ['range-split.js', 'word-count.js', 'iso-date.js', 'score-range.
 for (const name of guarded) {
   test(`search runs the whole body of ${name}, which the first values do not`, async () => {
     const source = read(name);
-    const without = await runSnippet(source, off);
+    const without = await runSnippet(source, searchOff());
     assert.ok(without.executedLines.length < without.statementLines.length, `with the search off, ${name} already runs every line: the fixture tests nothing`);
     assert.deepEqual(without.paths, []);
-    const report = await runSnippet(source, on);
+    const report = await runSnippet(source, searchOn());
     assert.deepEqual(report.executedLines, report.statementLines);
     assert.equal(report.error, null);
     const expected = nodeOutput(source, report);
@@ -42,7 +44,7 @@ for (const name of guarded) {
 
 test('values the search finds still look like the real thing: strings stay strings', async () => {
   for (const name of ['range-split.js', 'word-count.js', 'tag-prefix.js']) {
-    const report = await runSnippet(read(name), on);
+    const report = await runSnippet(read(name), searchOn());
     for (const injection of report.injected) assert.equal(typeof JSON.parse(injection.value), 'string', `${name}: ${injection.name} = ${injection.value}`);
   }
 });
@@ -50,13 +52,13 @@ test('values the search finds still look like the real thing: strings stay strin
 test('the same snippet gives the same report twice', async () => {
   for (const name of ['range-split.js', 'three-returns.js', 'nested-guards.js']) {
     const strip = (r: Report) => JSON.stringify({ ...r, durationMs: 0 });
-    assert.equal(strip(await runSnippet(read(name), on)), strip(await runSnippet(read(name), on)));
+    assert.equal(strip(await runSnippet(read(name), searchOn())), strip(await runSnippet(read(name), searchOn())));
   }
 });
 
 test('the search stops at its run budget on a snippet with more guards than runs', async () => {
   const source = read('many-guards.js');
-  for (const [runs, options] of [[40, on], [5, { ...on, searchRuns: 5 }]] as const) {
+  for (const [runs, options] of [[40, searchOn()], [5, { ...searchOn(), searchRuns: 5 }]] as const) {
     let searchRuns = 0;
     const report = await runSnippet(source, { ...options, onProgress: (event) => void (event.phase === 'search' && searchRuns++) });
     // Each run finds the next word, so only the budget ends the search, and before the end of the guards.
@@ -64,13 +66,13 @@ test('the search stops at its run budget on a snippet with more guards than runs
     assert.ok(report.executedLines.length < report.statementLines.length);
   }
   let offRuns = 0;
-  await runSnippet(source, { ...off, onProgress: (event) => void (event.phase === 'search' && offRuns++) });
+  await runSnippet(source, { ...searchOff(), onProgress: (event) => void (event.phase === 'search' && offRuns++) });
   assert.equal(offRuns, 0);
 });
 
 test('paths: a function with three exclusive returns reports the other two', async () => {
   const source = read('three-returns.js');
-  const report = await runSnippet(source, on);
+  const report = await runSnippet(source, searchOn());
   assert.equal(report.paths.length, 2);
   const returns = [3, 6, 8];
   const ran = returns.filter((line) => report.executedLines.includes(line));

@@ -1,4 +1,5 @@
 // The file around a selection (engine/slice.ts) and running a selection after it (RunOptions.context).
+import { defaultPredictors } from '../src/predictors/defaults';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -64,7 +65,7 @@ test('a selection run after its slice prints what Node prints for the whole file
   const { start, end } = lines(file, 8, 11);
   const context = await selectionContext(file, 'js', start, end);
   const selection = file.split('\n').slice(8, 12).join('\n');
-  const report = await runSnippet(selection, { lang: 'js', context: { code: context } });
+  const report = await runSnippet(selection, { predictors: defaultPredictors(), lang: 'js', context: { code: context } });
   // The oracle: Node running the slice and the selection (the file's other statements have side effects of their own).
   const dir = mkdtempSync(join(tmpdir(), 'pico-slice-'));
   writeFileSync(join(dir, 'whole.js'), `${context}\n${selection}`);
@@ -80,6 +81,6 @@ test('a selection run after its slice prints what Node prints for the whole file
 
 test('without its slice the same selection has to assume what the file defines', async () => {
   const selection = file.split('\n').slice(8, 12).join('\n');
-  const report = await runSnippet(selection, { lang: 'js' });
+  const report = await runSnippet(selection, { predictors: defaultPredictors(), lang: 'js' });
   assert.ok(report.injected.some((i) => i.name === 'orders'));
 });

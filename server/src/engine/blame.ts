@@ -1,6 +1,7 @@
-import { bindingsOf, parameterOf } from './bindings';
+import type { ScopeModel } from './analyse/scope-model';
+import { valuesBefore } from './name-values';
 import type { SyntaxNode, Tree } from './parse';
-import type { FunctionInfo, Slot } from './types';
+import type { Slot } from './types';
 
 // Which assumed value caused a runtime error? QuickJS reports a line and column; the node there tells which
 // expression failed (`x.map(...)` not a function, reading `.city` of undefined, iterating a non-iterable),
@@ -18,7 +19,8 @@ export interface BlameContext {
   code: string;
   tree: Tree;
   slots: Slot[];
-  functions: FunctionInfo[];
+  /** The analysis's scope model: which variable each name is (a parameter, a local, an import, a global). */
+  scopes: ScopeModel;
 }
 
 /** Slot keys to blame, best first; empty when no assumed value is involved (then the error is a finding). */
@@ -66,13 +68,13 @@ export function blame(error: BlameInput, context: BlameContext): string[] {
 
   const keys: string[] = [];
   for (const node of candidates) {
-    const key = slotFor(rootName(node), node, context);
+    const key = slotFor(rootOf(node), context);
     if (key && !keys.includes(key)) keys.push(key);
   }
   if (!keys.length) {
     // Last resort: any assumed name used on that line.
     for (const node of descendantsOnLine(lineNodes, error.line, ['identifier', 'this'])) {
-      const key = slotFor(node.type === 'this' ? 'this' : node.text, node, context);
+      const key = slotFor(node, context);
       if (key && !keys.includes(key)) keys.push(key);
     }
   }
@@ -115,15 +117,14 @@ function sortByDistance(nodes: SyntaxNode[], index: number): SyntaxNode[] {
   return [...nodes].sort((a, b) => Math.abs(a.endIndex - index) - Math.abs(b.endIndex - index));
 }
 
-/** The leftmost name of an expression: `a.b.c()` -> a, `this.x[0]` -> this, `(await f()).g` -> f. */
-function rootName(node: SyntaxNode | null): string | null {
+/** The leftmost name of an expression (an identifier or `this`): `a.b.c()` -> a, `this.x[0]` -> this, `(await f()).g` -> f. */
+function rootOf(node: SyntaxNode | null): SyntaxNode | null {
   let current: SyntaxNode | null = node;
   for (let guard = 0; current && guard < 50; guard++) {
     switch (current.type) {
       case 'identifier':
-        return current.text;
       case 'this':
-        return 'this';
+        return current;
       case 'member_expression':
       case 'subscript_expression':
         current = current.childForFieldName('object');
@@ -159,22 +160,29 @@ function identifiersIn(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
-function slotFor(name: string | null, node: SyntaxNode, context: BlameContext, depth = 0): string | null {
-  if (!name) return null;
-  const direct = slotForName(name, node, context);
-  if (direct || depth >= 3 || name === 'this') return direct;
+function slotFor(root: SyntaxNode | null, context: BlameContext, depth = 0): string | null {
+  if (!root) return null;
+  if (root.type === 'this') return context.slots.some((s) => s.key === 'this') ? 'this' : null;
+  if (root.type !== 'identifier') return null;
+  const variable = context.scopes.resolve(root.startIndex);
+  const direct = slotForVariable(root.text, variable, context);
+  if (direct || depth >= 3) return direct;
   // A local: follow the value it was last given before this point (`const x = f(); x.y` leads to f).
-  const value = bindingsOf(context.tree, name, node.startIndex).at(-1)?.value;
-  return value ? slotFor(rootName(value), value, context, depth + 1) : null;
+  const value = valuesBefore(context.tree, context.scopes, variable, root.startIndex).at(-1)?.value;
+  return value ? slotFor(rootOf(value), context, depth + 1) : null;
 }
 
-function slotForName(name: string, node: SyntaxNode, context: BlameContext): string | null {
-  if (name === 'this') return context.slots.some((s) => s.key === 'this') ? 'this' : null;
-  const parameter = parameterOf(context.functions, name, node.startIndex);
+/** The slot of a parameter Pico gives values to, an assumed global, or an assumed module's import. */
+function slotForVariable(name: string, variable: ReturnType<ScopeModel['resolve']>, context: BlameContext): string | null {
+  const parameter = variable && context.scopes.parameterIndex(variable);
   if (parameter) {
-    const key = `param:${parameter.fn.id}:${parameter.index}`;
+    const key = `param:${parameter.functionId}:${parameter.index}`;
     return context.slots.some((s) => s.key === key) ? key : null;
   }
-  const direct = context.slots.find((s) => s.key === name || (s.kind === 'import' && s.name === name));
+  // A local of the snippet's own is no assumed value, whatever its name.
+  if (variable && variable.kind !== 'global' && variable.kind !== 'import') return null;
+  const global = variable?.kind !== 'import';
+  const imported = variable?.kind !== 'global';
+  const direct = context.slots.find((s) => (global && s.kind !== 'import' && s.key === name) || (imported && s.kind === 'import' && s.name === name));
   return direct ? direct.key : null;
 }

@@ -1,4 +1,5 @@
-import { bindingsOf, lastValueOf } from './bindings';
+import type { ScopeModel } from './analyse/scope-model';
+import { lastValueOf, valuesBefore, variableAt } from './name-values';
 import type { SyntaxNode, Tree } from './parse';
 import type { Want } from './types';
 
@@ -27,24 +28,24 @@ export interface Wish {
 // `continue` leaves the rest of the loop body: skipping it runs that. (A `break` may be the only way out of `while (true)`.)
 const exitTypes = new Set(['return_statement', 'throw_statement', 'continue_statement']);
 
-/** Wishes for every `if` in the code, in document order (earlier ones matter more). */
-export function branchWishes(tree: Tree): Wish[] {
+/** Wishes for every `if` in the code, in document order (earlier ones matter more). Names resolve through `scopes`. */
+export function branchWishes(tree: Tree, scopes: ScopeModel): Wish[] {
   const wishes: Wish[] = [];
   const visit = (node: SyntaxNode) => {
     if (node.type === 'if_statement') {
       const desired = desiredTruth(node);
       const condition = node.childForFieldName('condition');
-      if (desired !== null && condition) wishes.push(...weighted(wishesFor(unwrap(condition), desired, node.startPosition.row + 1), branchGain(node, desired)));
+      if (desired !== null && condition) wishes.push(...weighted(wishesFor(unwrap(condition), desired, node.startPosition.row + 1, scopes), branchGain(node, desired)));
     } else if (node.type === 'while_statement' || node.type === 'for_statement') {
       // A loop whose condition starts false runs none of its body: enter it (the iteration cap ends it).
       const condition = node.childForFieldName('condition');
       const body = node.childForFieldName('body');
       const test = condition?.type === 'expression_statement' ? firstExpression(condition) : condition;
-      if (test && body && statementCount(body) > 0) wishes.push(...weighted(wishesFor(unwrap(test), true, node.startPosition.row + 1), statementCount(body)));
+      if (test && body && statementCount(body) > 0) wishes.push(...weighted(wishesFor(unwrap(test), true, node.startPosition.row + 1, scopes), statementCount(body)));
     } else if (node.type === 'switch_statement') {
       wishes.push(...switchWishes(node));
     } else if (node.type === 'call_expression') {
-      const wish = regexWish(node);
+      const wish = regexWish(node, scopes);
       if (wish) wishes.push(wish);
     }
     for (const child of node.namedChildren) if (child) visit(child);
@@ -82,7 +83,7 @@ function statementsAfter(node: SyntaxNode): number {
 }
 
 /** `s.match(/re/)`, `s.search(/re/)`, `/re/.test(s)`, `/re/.exec(s)`: s should be a string the expression accepts. */
-function regexWish(call: SyntaxNode): Wish | null {
+function regexWish(call: SyntaxNode, scopes: ScopeModel): Wish | null {
   const callee = call.childForFieldName('function');
   if (callee?.type !== 'member_expression') return null;
   const method = callee.childForFieldName('property')?.text ?? '';
@@ -92,7 +93,7 @@ function regexWish(call: SyntaxNode): Wish | null {
   let subject: SyntaxNode | null = null;
   if (['match', 'matchAll', 'search'].includes(method) && firstArgument?.type === 'regex') [regex, subject] = [firstArgument, object];
   else if (['test', 'exec'].includes(method) && object?.type === 'regex') [regex, subject] = [object, firstArgument];
-  else if (['test', 'exec'].includes(method) && object?.type === 'identifier') [regex, subject] = [regexLiteralOf(object), firstArgument];
+  else if (['test', 'exec'].includes(method) && object?.type === 'identifier') [regex, subject] = [regexLiteralOf(object, scopes), firstArgument];
   if (!regex || !subject) return null;
   if (resultWantedFalsy(call)) return null;
   const atom = atomOf(subject);
@@ -161,20 +162,11 @@ function containsWish(call: SyntaxNode, wanted: boolean, only?: string): { root:
 }
 
 /** `const re = /…/g; … re.exec(s)`: the literal a local regular expression was declared with. */
-function regexLiteralOf(identifier: SyntaxNode): SyntaxNode | null {
-  for (let scope = identifier.parent; scope; scope = scope.parent) {
-    if (scope.type !== 'program' && scope.type !== 'statement_block') continue;
-    for (const statement of scope.namedChildren) {
-      if (!statement || (statement.type !== 'lexical_declaration' && statement.type !== 'variable_declaration')) continue;
-      for (const declarator of statement.namedChildren) {
-        if (declarator?.childForFieldName('name')?.text === identifier.text) {
-          const value = declarator.childForFieldName('value');
-          return value?.type === 'regex' ? value : null;
-        }
-      }
-    }
-  }
-  return null;
+function regexLiteralOf(identifier: SyntaxNode, scopes: ScopeModel): SyntaxNode | null {
+  // Any declaration, not only those before: a function that uses `re` may be declared above it.
+  const variable = variableAt(scopes, identifier);
+  const declared = variable ? valuesBefore(identifier.tree, scopes, variable, Infinity).find((v) => v.via === 'declaration') : undefined;
+  return declared && declared.path.length === 0 && declared.value.type === 'regex' ? declared.value : null;
 }
 
 /** `switch (x)`: x should select the case that runs the most statements (falling through included). */
@@ -341,10 +333,10 @@ export function atomOf(node: SyntaxNode): Atom | null {
 }
 
 /** The call itself, or the call a local was last given (`const i = s.indexOf(':')`), or null. */
-function callBehind(node: SyntaxNode): SyntaxNode | null {
+function callBehind(node: SyntaxNode, scopes: ScopeModel): SyntaxNode | null {
   if (node.type === 'call_expression') return node;
   if (node.type !== 'identifier') return null;
-  const value = lastValueOf(node.tree, node.text, node.startIndex)?.value;
+  const value = lastValueOf(scopes, node)?.value;
   return value && unwrap(value).type === 'call_expression' ? unwrap(value) : null;
 }
 
@@ -352,11 +344,11 @@ function isLiteral(node: SyntaxNode): boolean {
   return ['string', 'number', 'true', 'false', 'null', 'undefined', 'template_string'].includes(node.type) || (node.type === 'unary_expression' && node.text.startsWith('-') && node.namedChild(0)?.type === 'number');
 }
 
-export function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[] {
+export function wishesFor(node: SyntaxNode, truth: boolean, line: number, scopes: ScopeModel): Wish[] {
   const make = (atom: Atom | null, want: Want): Wish[] => (atom ? [{ ...atom, want, line }] : []);
   switch (node.type) {
     case 'unary_expression':
-      if (node.child(0)?.type === '!' && firstExpression(node)) return wishesFor(unwrap(firstExpression(node)!), !truth, line);
+      if (node.child(0)?.type === '!' && firstExpression(node)) return wishesFor(unwrap(firstExpression(node)!), !truth, line, scopes);
       return [];
     case 'binary_expression': {
       const operator = node.childForFieldName('operator')?.type ?? node.child(1)?.type;
@@ -364,7 +356,7 @@ export function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[
       const right = unwrap(node.childForFieldName('right')!);
       // `s.indexOf('@') !== -1` (found) / `=== -1` (not found): only finding it is steered.
       // `index = line.indexOf(':'); if (index === -1)`: the local stands for its call.
-      const [leftCall, rightCall] = [callBehind(left), callBehind(right)];
+      const [leftCall, rightCall] = [callBehind(left, scopes), callBehind(right, scopes)];
       const indexCall = leftCall ?? rightCall;
       const indexLiteral = indexCall === leftCall ? right.text : left.text;
       if (indexCall && (indexLiteral === '-1' || indexLiteral === '0') && ['===', '==', '!==', '!=', '<', '>', '>=', '<='].includes(operator ?? '')) {
@@ -381,10 +373,10 @@ export function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[
       }
       if (operator === '&&') {
         // True needs both; false needs one: the first is enough.
-        return truth ? [...wishesFor(left, true, line), ...wishesFor(right, true, line)] : wishesFor(left, false, line);
+        return truth ? [...wishesFor(left, true, line, scopes), ...wishesFor(right, true, line, scopes)] : wishesFor(left, false, line, scopes);
       }
       if (operator === '||') {
-        return truth ? wishesFor(left, true, line) : [...wishesFor(left, false, line), ...wishesFor(right, false, line)];
+        return truth ? wishesFor(left, true, line, scopes) : [...wishesFor(left, false, line, scopes), ...wishesFor(right, false, line, scopes)];
       }
       if ((operator === '<' || operator === '<=' || operator === '>' || operator === '>=') && (right.type === 'number' || left.type === 'number' || isLiteral(right) || isLiteral(left))) {
         const literalOnRight = isLiteral(right);
@@ -441,9 +433,9 @@ export function wishesFor(node: SyntaxNode, truth: boolean, line: number): Wish[
     }
     case 'identifier': {
       // `const invalid = a(x) || b(x); if (invalid) return;`: the wish is about what the local was computed from.
-      const bindings = bindingsOf(node.tree, node.text, node.startIndex);
-      const only = bindings.length === 1 && bindings[0].via === 'declaration' && !bindings[0].path ? unwrap(bindings[0].value) : null;
-      if (only && (only.type === 'binary_expression' || only.type === 'unary_expression')) return wishesFor(only, truth, line);
+      const values = valuesBefore(node.tree, scopes, variableAt(scopes, node), node.startIndex);
+      const only = values.length === 1 && values[0].via === 'declaration' && values[0].path.length === 0 ? unwrap(values[0].value) : null;
+      if (only && (only.type === 'binary_expression' || only.type === 'unary_expression')) return wishesFor(only, truth, line, scopes);
       return make(atomOf(node), truth ? { kind: 'truthy' } : { kind: 'falsy' });
     }
     case 'member_expression':
@@ -477,16 +469,17 @@ export function elementsOfCallback(tree: Tree, functionStart: number, paramIndex
   return atom ? { ...atom, path: [...atom.path, '[]'] } : null;
 }
 
-/** `var x = this;` / `const t = tokens[idx]` before `beforeIndex`: the atom a local name stands for, so wishes about it reach the assumed value. */
-export function aliasOf(tree: Tree, name: string, beforeIndex: number): { root: string; rootIndex: number; path: string[] } | null {
+/** `var x = this;` / `const t = tokens[idx]` before it: the atom the local name at `rootIndex` stands for, so wishes about it reach the assumed value. */
+export function aliasOf(tree: Tree, scopes: ScopeModel, rootIndex: number): { root: string; rootIndex: number; path: string[] } | null {
+  const values = valuesBefore(tree, scopes, variableAt(scopes, rootIndex), rootIndex);
   // `let line; … line = lines[i];`: the value it was given last.
-  const declared = lastValueOf(tree, name, beforeIndex);
+  const declared = values.filter((v) => v.via === 'declaration' || v.via === 'assignment').at(-1);
   if (declared) {
     const atom = atomOf(declared.value);
-    return atom && declared.path ? { ...atom, path: [...atom.path, ...declared.path] } : atom;
+    return atom ? { ...atom, path: [...atom.path, ...declared.path] } : atom;
   }
-  // `for (const user of users)`: the name is an element of the iterated value.
-  const iterated = bindingsOf(tree, name, beforeIndex).filter((b) => b.via === 'for-of').at(-1);
+  // `for (const user of users)`: the name is an element of the iterated value (`{ id } of users`: a key of one).
+  const iterated = values.filter((v) => v.via === 'for-of').at(-1);
   const element = iterated ? atomOf(iterated.value) : null;
-  return element ? { ...element, path: [...element.path, '[]'] } : null;
+  return element ? { ...element, path: [...element.path, '[]', ...iterated!.path] } : null;
 }

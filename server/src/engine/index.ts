@@ -10,7 +10,6 @@ import { applyOverrides, slotsOf, withWishes } from './slots';
 import { repair } from './repair';
 import { defaultLimits, runInSandbox, warmSandbox, type SandboxOutcome, type VmError } from './sandbox';
 import { StripError, stripTypesAndJsx } from './transform';
-import { EmbeddedPredictor } from '../predictors/embedded';
 import { runAfterContext } from './context';
 import { moduleFindings, moduleStatuses, realSpecifiers, resolveImports } from './modules/status';
 import type { Resolution } from './modules/resolve';
@@ -55,10 +54,11 @@ interface Attempt {
  * Runs a snippet as far as it goes: repair, analyse, predict, run in the sandbox, refine on errors. Resolves
  * to the report of the best single run. Rejects only with PicoInputError (bad input) or when cancelled.
  */
-export async function runSnippet(source: string, options: RunOptions = {}): Promise<Report> {
+export async function runSnippet(source: string, options: RunOptions): Promise<Report> {
   if (options.context?.code.trim()) return runAfterContext(source, options, runSnippet);
   const started = performance.now();
   validateSource(source);
+  if (!options.predictors?.length) throw new PicoInputError('A run needs at least one predictor (see predictors/defaults.ts).');
   const lang = options.lang ?? (options.fileName ? langFromFileName(options.fileName) : null) ?? 'js';
   const limits: Limits = { ...defaultLimits, ...options.limits };
   const maxIterations = Math.max(1, Math.min(50, options.maxIterations ?? defaultMaxIterations));
@@ -93,11 +93,11 @@ export function refineBudgetMs(timeoutMs: number, maxIterations: number): number
 async function refineAndReport(source: string, prepared: Prepared, limits: Limits, maxIterations: number, options: RunOptions, started: number): Promise<Report> {
 
   const budgetEnds = performance.now() + refineBudgetMs(limits.timeoutMs, maxIterations);
-  const embedded = new EmbeddedPredictor();
-  const extra = options.predictor && options.predictor.id !== 'embedded' ? options.predictor : null;
+  // The first predictor answers every slot; the further ones (a model) are asked only when its values fall short.
+  const [first, ...further] = options.predictors;
   const values = new Map<string, Prediction>();
   const request = { source, lang: prepared.lang, slots: prepared.slots, analysis: prepared.analysis, signal: options.signal };
-  for (const prediction of await embedded.predict(request)) values.set(prediction.key, prediction);
+  for (const prediction of await first.predict(request)) values.set(prediction.key, prediction);
   const { overrides, refused } = checkedOverrides(options.overrides);
   applyOverrides(values, prepared.slots, overrides);
 
@@ -121,9 +121,9 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
     if (stale >= 2 || iteration === maxIterations || performance.now() >= budgetEnds) break;
     if (outcome.limit?.kind === 'timeout' || outcome.limit?.kind === 'memory') {
       // Another round would likely hit the limit again; only a model, told what happened, may do better.
-      if (!extra) break;
+      if (!further.length) break;
       const feedback = feedbackOf(iteration, values, limitError(outcome.limit), [], executed, prepared);
-      if (!(await askPredictor(extra, { ...request, slots: prepared.slots, feedback }, values, modelMessages))) break;
+      if (!(await askPredictors(further, { ...request, slots: prepared.slots, feedback }, values, modelMessages))) break;
       if (performance.now() >= budgetEnds) break;
       continue;
     }
@@ -137,7 +137,7 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
       const binding = entry.bindings[0];
       const slot: Slot = { key: `import:${spec}:*`, kind: 'import', name: binding?.local || spec, facts: binding?.facts ?? emptyFacts(), line: entry.line };
       prepared.slots.push(slot);
-      values.set(slot.key, (await embedded.predict({ ...request, slots: [slot] }))[0]);
+      values.set(slot.key, (await first.predict({ ...request, slots: [slot] }))[0]);
       changed = true;
     }
     for (const error of outcome.errors) {
@@ -145,18 +145,18 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
       if (missing && !prepared.slots.some((s) => s.key === missing) && /^[A-Za-z_$][\w$]*$/.test(missing)) {
         const slot: Slot = { key: missing, kind: 'global', name: missing, facts: emptyFacts(), line: error.line ?? 1 };
         prepared.slots.push(slot);
-        values.set(missing, (await embedded.predict({ ...request, slots: [slot] }))[0]);
+        values.set(missing, (await first.predict({ ...request, slots: [slot] }))[0]);
         changed = true;
       }
     }
     const blamed = [...new Set([...blamedByError.values()].flat())].filter((key) => !isUserFixed(key, values));
     const feedback = feedbackOf(iteration, values, toRunError(outcome.errors[0] ?? null), blamed, executed, prepared);
-    for (const prediction of await embedded.refine({ ...request, feedback })) {
+    for (const prediction of await first.refine({ ...request, feedback })) {
       values.set(prediction.key, prediction);
       changed = true;
     }
-    if (extra && (blamed.length || feedback.unexecutedLines.length)) {
-      if (await askPredictor(extra, { ...request, slots: prepared.slots, feedback }, values, modelMessages)) changed = true;
+    if (further.length && (blamed.length || feedback.unexecutedLines.length)) {
+      if (await askPredictors(further, { ...request, slots: prepared.slots, feedback }, values, modelMessages)) changed = true;
     }
     if (!changed || performance.now() >= budgetEnds) break;
   }
@@ -165,7 +165,7 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
   const budgetMs = options.searchBudgetMs ?? defaultSearchBudgetMs;
   const searched = budgetMs > 0 && best!.executed.length < prepared.instrumented.statementLines.length
     ? await searchValues({
-      start: best!, code: prepared.code, tree: prepared.tree, functions: prepared.analysis.functions, slots: prepared.slots,
+      start: best!, code: prepared.code, tree: prepared.tree, functions: prepared.analysis.functions, scopes: prepared.analysis.scopes, slots: prepared.slots,
       statementLines: prepared.instrumented.statementLines, branches: prepared.instrumented.branches,
       maxRuns: options.searchRuns ?? defaultSearchRuns, maxMs: budgetMs, signal: options.signal,
       onRun: (runs, executedLines) => options.onProgress?.({ iteration: iterations + runs, executedLines, totalLines: prepared.instrumented.statementLines.length, phase: 'search' }),
@@ -182,10 +182,11 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
   for (const name of refused) {
     report.findings.push({ kind: 'predictor', line: null, message: `The value given for ${name} is not one Pico can use (not text, longer than 64 KB, or nested more than ${maxValueNesting} brackets deep); Pico used its own.` });
   }
-  if (extra) {
-    const stats = extra.stats?.() ?? { calls: 0, ms: 0 };
-    const messages = [...modelMessages, ...(extra.messages?.() ?? [])];
-    report.model = { predictor: extra.id, calls: stats.calls, ms: Math.round(stats.ms), messages };
+  if (further.length) {
+    const stats = further.map((predictor) => predictor.stats?.() ?? { calls: 0, ms: 0 });
+    const messages = [...modelMessages, ...further.flatMap((predictor) => predictor.messages?.() ?? [])];
+    const ms = stats.reduce((sum, s) => sum + s.ms, 0);
+    report.model = { predictor: further.map((p) => p.id).join(', '), calls: stats.reduce((sum, s) => sum + s.calls, 0), ms: Math.round(ms), messages };
   }
   return report;
 }
@@ -302,22 +303,24 @@ function feedbackOf(iteration: number, values: Map<string, Prediction>, error: R
   };
 }
 
-/** Asks a further predictor (a model) for corrected values and takes the new ones; true when any value changed. */
-async function askPredictor(
-  predictor: Predictor,
+/** Asks the further predictors (a model) in turn for corrected values and takes the new ones; true when any value changed. */
+async function askPredictors(
+  predictors: Predictor[],
   request: Parameters<Predictor['refine']>[0],
   values: Map<string, Prediction>,
   messages: string[],
 ): Promise<boolean> {
   let changed = false;
-  try {
-    for (const prediction of await predictor.refine(request)) {
-      if (isUserFixed(prediction.key, values) || values.get(prediction.key)?.value === prediction.value) continue;
-      values.set(prediction.key, prediction);
-      changed = true;
+  for (const predictor of predictors) {
+    try {
+      for (const prediction of await predictor.refine(request)) {
+        if (isUserFixed(prediction.key, values) || values.get(prediction.key)?.value === prediction.value) continue;
+        values.set(prediction.key, prediction);
+        changed = true;
+      }
+    } catch (error) {
+      messages.push(`The ${predictor.id} predictor failed: ${(error as Error).message}; kept the embedded predictor's values.`);
     }
-  } catch (error) {
-    messages.push(`The ${predictor.id} predictor failed: ${(error as Error).message}; kept the embedded predictor's values.`);
   }
   return changed;
 }
@@ -330,7 +333,7 @@ function blameError(error: VmError, prepared: Prepared): string[] {
   if (error.line === null) return [];
   const column = error.column !== null ? prepared.instrumented.originalColumn(error.line, error.column) : null;
   return blame({ message: error.message, name: error.name, line: error.line, column }, {
-    code: prepared.code, tree: prepared.tree, slots: prepared.slots, functions: prepared.analysis.functions,
+    code: prepared.code, tree: prepared.tree, slots: prepared.slots, scopes: prepared.analysis.scopes,
   });
 }
 

@@ -1,12 +1,13 @@
-import { bindingsOf, parameterOf } from './bindings';
+import type { ScopeModel, Variable } from './analyse/scope-model';
+import { treeNodeOf } from './analyse/syntax';
 import { atomOf } from './guards';
+import { valuesBefore } from './name-values';
 import type { SyntaxNode, Tree } from './parse';
 import type { FunctionInfo, Slot } from './types';
 
 // Which assumed values flow into a branch condition: the names in it that are slots (free names, `this`,
 // parameters of functions Pico calls), and, through locals (`const parts = range.split('-')`), the slots they
-// were computed from. Follows names back the way guards and blame do (bindings.ts) until issue 10's item 6 gives
-// every stage one scope model.
+// were computed from. Names resolve through the analysis's scope model, as in guards and blame.
 
 export interface FlowTarget {
   key: string;
@@ -18,34 +19,45 @@ export interface FlowContext {
   tree: Tree;
   functions: FunctionInfo[];
   slots: Slot[];
+  scopes: ScopeModel;
 }
 
 /** The slot a name at `index` stands for, with the path below it; null for a local computed from nothing assumed. */
 export function slotOfName(ctx: FlowContext, name: string, index: number, depth = 0): FlowTarget | null {
   if (name === 'this') return ctx.slots.some((s) => s.key === 'this') ? { key: 'this', path: [] } : null;
-  const parameter = parameterOf(ctx.functions, name, index);
+  const variable = ctx.scopes.resolve(index);
+  const parameter = variable && ctx.scopes.parameterIndex(variable);
   if (parameter) {
-    const key = `param:${parameter.fn.id}:${parameter.index}`;
+    // `function f(...rest)`: no path names where the value sits.
+    if (!parameter.path) return null;
+    const key = `param:${parameter.functionId}:${parameter.index}`;
     // A function the snippet calls itself: the parameter is what its first call site passes. Its own slot (the
     // predictor gives one to functions called by name, for when Pico drives them) is used only when no call site
     // passes an assumed value: a value Pico would only pass when it drives the function flows nowhere otherwise.
-    if (depth < 3 && parameter.fn.name) {
-      for (const argument of argumentsAt(ctx.tree, parameter.fn.name, parameter.index)) {
+    if (depth < 3) {
+      for (const argument of argumentsAt(ctx, parameter.functionId, parameter.index)) {
         const atom = atomOf(argument);
         const target = atom ? slotOfName(ctx, atom.root, atom.rootIndex, depth + 1) : null;
-        if (target) return { key: target.key, path: [...target.path, ...atom!.path] };
+        if (target) return { key: target.key, path: [...target.path, ...atom!.path, ...parameter.path] };
       }
     }
-    return ctx.slots.some((s) => s.key === key) ? { key, path: [] } : null;
+    return ctx.slots.some((s) => s.key === key) ? { key, path: parameter.path } : null;
   }
-  const global = ctx.slots.find((s) => s.kind !== 'param' && s.name === name);
+  const global = isAssumable(variable) ? ctx.slots.find((s) => s.kind !== 'param' && s.name === name) : undefined;
   if (global) return { key: global.key, path: [] };
   if (depth >= 3) return null;
-  const binding = bindingsOf(ctx.tree, name, index).at(-1);
+  const binding = valuesBefore(ctx.tree, ctx.scopes, variable, index).at(-1);
   const atom = binding ? atomOf(binding.value) : null;
   if (!atom || !binding) return null;
   const target = slotOfName(ctx, atom.root, atom.rootIndex, depth + 1);
-  return target ? { key: target.key, path: [...target.path, ...atom.path, ...(binding.path ?? [])] } : null;
+  // `for (const { id } of users)`: id is a key of an element (a plain loop name keeps standing for the list).
+  const element = binding.via === 'for-of' && binding.path.length ? ['[]'] : [];
+  return target ? { key: target.key, path: [...target.path, ...atom.path, ...element, ...binding.path] } : null;
+}
+
+/** A name whose value Pico may assume: one the snippet does not declare, or an import (a local of the same name is not). */
+function isAssumable(variable: Variable | null): boolean {
+  return !variable || variable.kind === 'global' || variable.kind === 'import';
 }
 
 /** Every slot whose value reaches `node`: its identifiers, and what the locals among them were computed from. */
@@ -58,11 +70,12 @@ export function slotsFlowingInto(ctx: FlowContext, node: SyntaxNode): Set<string
       if (seen.has(id) || seen.size > 200) return;
       seen.add(id);
       const name = n.text;
-      const parameter = name === 'this' ? null : parameterOf(ctx.functions, name, n.startIndex);
+      const variable = name === 'this' ? null : ctx.scopes.resolve(n.startIndex);
+      const parameter = variable && ctx.scopes.parameterIndex(variable);
       // A parameter of a function the snippet calls: what its call sites pass comes first (see slotOfName).
-      if (parameter?.fn.name && depth < 3) {
+      if (parameter && depth < 3) {
         const before = keys.size;
-        for (const argument of argumentsAt(ctx.tree, parameter.fn.name, parameter.index)) visit(argument, depth + 1);
+        for (const argument of argumentsAt(ctx, parameter.functionId, parameter.index)) visit(argument, depth + 1);
         if (keys.size > before) return;
       }
       const direct = slotOfName(ctx, name, n.startIndex, 3);
@@ -73,10 +86,10 @@ export function slotsFlowingInto(ctx: FlowContext, node: SyntaxNode): Set<string
       if (depth >= 3) return;
       if (parameter) {
         // A function the snippet calls itself gets its arguments from the call sites: follow those.
-        if (parameter.fn.name) for (const argument of argumentsAt(ctx.tree, parameter.fn.name, parameter.index)) visit(argument, depth + 1);
+        for (const argument of argumentsAt(ctx, parameter.functionId, parameter.index)) visit(argument, depth + 1);
         return;
       }
-      for (const binding of bindingsOf(ctx.tree, name, n.startIndex)) visit(binding.value, depth + 1);
+      for (const binding of valuesBefore(ctx.tree, ctx.scopes, variable, n.startIndex)) visit(binding.value, depth + 1);
       return;
     }
     // A function in the condition is code, not a value that flows in.
@@ -87,27 +100,7 @@ export function slotsFlowingInto(ctx: FlowContext, node: SyntaxNode): Set<string
   return keys;
 }
 
-// Calls by callee name, gathered once per tree: the search asks for them at every decision.
-const callsByTree = new WeakMap<Tree, Map<string, SyntaxNode[]>>();
-
-/** The `index`th argument of the first calls of `name(…)` in the snippet. */
-function argumentsAt(tree: Tree, name: string, index: number): SyntaxNode[] {
-  let calls = callsByTree.get(tree);
-  if (!calls) {
-    calls = new Map();
-    const stack: SyntaxNode[] = [tree.rootNode];
-    while (stack.length) {
-      const n = stack.pop()!;
-      const callee = n.type === 'call_expression' ? n.childForFieldName('function') : null;
-      if (callee?.type === 'identifier') calls.set(callee.text, [...(calls.get(callee.text) ?? []), n]);
-      for (const child of n.namedChildren) if (child) stack.push(child);
-    }
-    callsByTree.set(tree, calls);
-  }
-  const out: SyntaxNode[] = [];
-  for (const call of (calls.get(name) ?? []).slice(0, 8)) {
-    const argument = call.childForFieldName('arguments')?.namedChildren.filter((c) => c && c.type !== 'comment')[index];
-    if (argument && argument.type !== 'spread_element') out.push(argument);
-  }
-  return out;
+/** The `index`th argument of the first calls of the function, as nodes of the tree the search walks. */
+function argumentsAt(ctx: FlowContext, functionId: number, index: number): SyntaxNode[] {
+  return ctx.scopes.callArguments(functionId, index).map((node) => treeNodeOf(ctx.tree, node)).filter((node): node is SyntaxNode => node !== null);
 }

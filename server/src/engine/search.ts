@@ -1,3 +1,4 @@
+import type { ScopeModel } from './analyse/scope-model';
 import { atomOf, unwrap, wishesFor, type Wish } from './guards';
 import type { BranchSite } from './instrument';
 import type { SyntaxNode, Tree } from './parse';
@@ -28,6 +29,8 @@ export interface SearchInput<R extends SearchRun> {
   code: string;
   tree: Tree;
   functions: FunctionInfo[];
+  /** The analysis's scope model: which variable each name in a condition is. */
+  scopes: ScopeModel;
   slots: Slot[];
   statementLines: number[];
   branches: BranchSite[];
@@ -71,7 +74,7 @@ export async function searchValues<R extends SearchRun>(input: SearchInput<R>): 
   const tried = new Set<string>([signature(input.start.values)]);
   const costs = new Map<string, number>();
   const random = prng(hash(input.code));
-  const flow: FlowContext = { tree: input.tree, functions: input.functions, slots: input.slots };
+  const flow: FlowContext = { tree: input.tree, functions: input.functions, slots: input.slots, scopes: input.scopes };
   let runs = 0;
   let stale = 0;
   const reached = new Set(input.start.executed);
@@ -230,7 +233,7 @@ function decisionsOf<R extends SearchRun>(run: R, input: SearchInput<R>, unrun: 
     const condition = ifNode?.childForFieldName('condition');
     if (!ifNode || !condition || !otherWayRunsMore(ifNode, record.t === 0, unrun)) continue;
     const test = unwrap(condition);
-    out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line), seen: [record.l, record.r], constants: [] } });
+    out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line, input.scopes), seen: [record.l, record.r], constants: [] } });
   }
   for (const node of switchesOf(input.tree)) {
     const value = node.childForFieldName('value');

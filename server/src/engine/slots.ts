@@ -1,7 +1,7 @@
-import { bindingsOf, parameterOf } from './bindings';
 import { aliasOf, atomOf, branchWishes, elementsOfCallback, type Wish } from './guards';
 import { rankValues, type OrderPair } from './order';
 import { emptyFacts } from './analyse';
+import { valuesBefore } from './name-values';
 import type { SyntaxNode, Tree } from './parse';
 import type { Analysis, Prediction, Slot, Want } from './types';
 import sandboxProvides from './sandbox-provides.json';
@@ -51,35 +51,41 @@ export function slotsOf(analysis: Analysis, real: Set<string> = new Set()): Slot
 /** Attaches the branch wishes (guards.ts) to the slots whose values the branches test. The first wish for a path wins. */
 export function withWishes(slots: Slot[], analysis: Analysis, tree: Tree): Slot[] {
   const byKey = new Map(slots.map((slot) => [slot.key, slot]));
+  const scopes = analysis.scopes;
   const resolve = (root: string, rootIndex: number, path: string[], depth: number): { key: string; path: string[] } | null => {
     if (root === 'this') return byKey.has('this') ? { key: 'this', path } : null;
-    const parameter = parameterOf(analysis.functions, root, rootIndex);
+    const variable = scopes.resolve(rootIndex);
+    const parameter = variable && scopes.parameterIndex(variable);
     if (parameter) {
+      // `function f(...rest)`, `{ [k]: v }`: no path names where the value sits.
+      if (!parameter.path) return null;
       // The item of `list.forEach(item => …)` is an element of list: wishes about it shape list's elements.
-      const elements = depth < 3 ? elementsOfCallback(tree, parameter.fn.startIndex, parameter.index) : null;
+      const fn = analysis.functions[parameter.functionId];
+      const elements = depth < 3 ? elementsOfCallback(tree, fn.startIndex, parameter.index) : null;
       if (elements) {
-        const viaList = resolve(elements.root, elements.rootIndex, [...elements.path, ...path], depth + 1);
+        const viaList = resolve(elements.root, elements.rootIndex, [...elements.path, ...parameter.path, ...path], depth + 1);
         if (viaList) return viaList;
       }
-      const key = `param:${parameter.fn.id}:${parameter.index}`;
-      return byKey.has(key) ? { key, path } : null;
+      const key = `param:${parameter.functionId}:${parameter.index}`;
+      return byKey.has(key) ? { key, path: [...parameter.path, ...path] } : null;
     }
-    if (byKey.has(root) && byKey.get(root)!.kind === 'global') {
+    // A name the snippet does not declare (a local of the same name elsewhere is another variable).
+    if ((!variable || variable.kind === 'global') && byKey.get(root)?.kind === 'global') {
       // `str = str.uri; if (typeof str !== 'string')`: the test is about what was assigned last.
-      const assigned = depth < 3 ? bindingsOf(tree, root, rootIndex).filter((b) => b.via === 'assignment').at(-1) : undefined;
+      const assigned = depth < 3 ? valuesBefore(tree, scopes, variable, rootIndex).filter((b) => b.via === 'assignment').at(-1) : undefined;
       if (!assigned) return { key: root, path };
       // `model = this.prepare(model)`, `min = new Ctor(min)`: likely the same value back, so the wish still fits it.
-      if (passesItself(assigned.value, root)) return { key: root, path };
+      if (assigned.path.length === 0 && passesItself(assigned.value, root)) return { key: root, path };
       // `str = str.uri`: the wish is about that property. Anything computed (`n = floor(n / 2)`) is not an assumed value.
       const source = atomOf(assigned.value);
-      return source && !source.path.includes('()') ? resolve(source.root, source.rootIndex, [...source.path, ...path], depth + 1) : null;
+      return source && !source.path.includes('()') ? resolve(source.root, source.rootIndex, [...source.path, ...assigned.path, ...path], depth + 1) : null;
     }
     if (depth >= 3) return null;
-    const alias = aliasOf(tree, root, rootIndex);
+    const alias = aliasOf(tree, scopes, rootIndex);
     return alias ? resolve(alias.root, alias.rootIndex, [...alias.path, ...path], depth + 1) : null;
   };
   // Heaviest first (the sort is stable: document order among equals): the predictor favours earlier wishes.
-  const wishes = branchWishes(tree).sort((a, b) => (b.weight ?? 1) - (a.weight ?? 1));
+  const wishes = branchWishes(tree, scopes).sort((a, b) => (b.weight ?? 1) - (a.weight ?? 1));
   const targets = wishes.map((wish) => resolve(wish.root, wish.rootIndex, wish.path, 0) ?? pageProperty(wish, byKey, slots));
   const ranks = orderOfRelatives(wishes, targets);
   wishes.forEach((wish, i) => {

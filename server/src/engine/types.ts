@@ -1,5 +1,7 @@
 // The engine's data model, shared by every stage, the CLI, the language server and the predictors.
-// Nothing here imports vscode, tree-sitter or QuickJS: these are plain, serialisable shapes.
+// Nothing here imports vscode, tree-sitter or QuickJS: these are plain, serialisable shapes, except the analysis's
+// scope model (a query API over plain nodes, used inside the engine only).
+import type { ScopeModel } from './analyse/scope-model';
 import type { ModuleRunOptions, ModuleStatus } from './modules/host';
 
 /** Source language of a snippet. `jsx` and `tsx` allow JSX; `ts`/`tsx` allow type syntax. */
@@ -167,6 +169,8 @@ export interface Analysis {
   topLevelDeclarations: string[];
   /** What the snippet reads from the JSON bodies of `fetch` responses (`(await res.json()).items`); absent when nothing. */
   fetchBody?: { facts: UsageFacts; line: number };
+  /** The snippet's names resolved with scopes: the one resolver later stages ask (analyse/scope-model.ts). */
+  scopes: ScopeModel;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -315,8 +319,12 @@ export interface RunOptions {
   fileName?: string;
   maxIterations?: number;
   limits?: Partial<Limits>;
-  /** Predictor that refines after the embedded one; the embedded predictor always answers first. */
-  predictor?: Predictor;
+  /**
+   * The predictors, in the order they are asked (predictors/defaults.ts builds the usual list): the first gives
+   * every first value and the next candidate for what a run blamed; the others (a model) are asked when a run
+   * still fails or leaves lines unrun. A run needs at least one.
+   */
+  predictors: Predictor[];
   /** Values the user fixed: name (or slot key) -> JavaScript expression. They win over any prediction. */
   overrides?: Record<string, string>;
   signal?: AbortSignal;

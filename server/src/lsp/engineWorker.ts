@@ -4,14 +4,15 @@ import { parentPort } from 'node:worker_threads';
 import { runSnippet, PicoInputError } from '../engine/index';
 import type { RunOptions } from '../engine/types';
 import type { EngineJob, FromWorker, ToWorker } from './engineMessages';
-import { createPredictor } from './predictor';
+import { createPredictors } from './predictor';
+import { defaultPredictors } from '../predictors/defaults';
 
 if (!parentPort) throw new Error('engineWorker must run in a worker thread');
 const port = parentPort;
 const running = new Map<number, AbortController>();
 // One throwaway run loads the grammars and QuickJS and compiles the sandbox's prelude, so that the first real run
 // is not charged for it (its time limit would otherwise count the engine's own start-up).
-const warm = runSnippet('void 0', { lang: 'js', maxIterations: 1, limits: { timeoutMs: 10_000 } }).catch(() => undefined);
+const warm = runSnippet('void 0', { lang: 'js', maxIterations: 1, limits: { timeoutMs: 10_000 }, predictors: defaultPredictors() }).catch(() => undefined);
 
 function post(message: FromWorker): void {
   port.postMessage(message);
@@ -60,7 +61,7 @@ async function run(id: number, job: EngineJob): Promise<void> {
       overrides: job.overrides,
       context: job.context,
       modules: job.modules,
-      predictor: await createPredictor(job.predictor, progress.send),
+      predictors: await createPredictors(job.predictor, progress.send),
       signal: controller.signal,
       onProgress: ({ iteration, executedLines, totalLines }) => progress.send(`run ${iteration}: ${executedLines} of ${totalLines} lines`),
     };

@@ -1,5 +1,6 @@
 // Runs the same small programs in real Node and in Pico's sandbox, and returns what each printed to stdout,
 // so tests compare Pico with Node's own output instead of hard-coded text.
+import { defaultPredictors } from '../../src/predictors/defaults';
 import { spawnSync } from 'node:child_process';
 import { runSnippet } from '../../src/engine';
 
@@ -22,6 +23,6 @@ export function nodePrints(programs: readonly string[], env: Record<string, stri
  * the streams Node writes to stdout).
  */
 export async function picoPrints(code: string): Promise<string> {
-  const report = await runSnippet(`try {\n${code}\n} catch (e) { console.log('threw', e && e.name); }`, { lang: 'js' });
+  const report = await runSnippet(`try {\n${code}\n} catch (e) { console.log('threw', e && e.name); }`, { predictors: defaultPredictors(), lang: 'js' });
   return report.output.filter((entry) => entry.stream === 'log' || entry.stream === 'info' || entry.stream === 'debug').map((entry) => entry.text).join('\n');
 }

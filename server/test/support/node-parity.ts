@@ -1,6 +1,7 @@
 // Runs a complete program under real Node and under Pico and gives both sides' stdout and executed statement lines.
 // Node's executed lines come from V8's block coverage: a statement ran when the innermost range holding its
 // start has a count above zero. Node's CommonJS wrapper adds no offset (V8 reports positions in the file).
+import { defaultPredictors } from '../../src/predictors/defaults';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +60,7 @@ function executedLines(source: string, ranges: Range[]): number[] {
 
 export async function underPico(source: string): Promise<Side & { error: string | null; repairs: number; driven: string }> {
   await loadParsers();
-  const report = await runSnippet(source, { lang: 'js', maxIterations: 1 });
+  const report = await runSnippet(source, { predictors: defaultPredictors(), lang: 'js', maxIterations: 1 });
   const own = report.output.filter((o) => (o as { origin?: string }).origin !== 'driven' && o.stream !== 'error' && o.stream !== 'warn');
   const driven = report.output.filter((o) => (o as { origin?: string }).origin === 'driven');
   return {

@@ -1,5 +1,6 @@
 // Small builders for the Ollama predictor's tests: usage facts, slots and prediction requests written by
 // hand, so a test states exactly what the analysis is supposed to have learnt.
+import { ScopeModel } from '../../src/engine/analyse/scope-model';
 import type { Analysis, PredictionRequest, RunFeedback, Slot, UsageFacts } from '../../src/engine/types';
 import { createAnswerCache, createOllamaPredictor, type OllamaPredictorOptions } from '../../src/predictors/ollama/index';
 
@@ -21,7 +22,11 @@ export function slot(name: string, usage: UsageFacts, line: number, kind: Slot['
   return { key, kind, name, facts: usage, line };
 }
 
-const emptyAnalysis: Analysis = { freeNames: [], thisFacts: null, imports: [], functions: [], topLevelDeclarations: [] };
+// The model predictor reads the slots, not the analysis: an empty program's analysis stands in for it.
+const emptyAnalysis: Analysis = {
+  freeNames: [], thisFacts: null, imports: [], functions: [], topLevelDeclarations: [],
+  scopes: new ScopeModel({ program: null!, globals: new Map(), declarations: [], references: [], declarationAt: new Map(), referenceAt: new Map(), functionScopes: new Map() }, []),
+};
 
 export function request(source: string, slots: Slot[], extra: Partial<PredictionRequest> = {}): PredictionRequest {
   return { source, lang: 'js', slots, analysis: emptyAnalysis, ...extra };

@@ -1,6 +1,6 @@
 import type { FunctionInfo } from '../types';
 import { emptyFacts } from './facts';
-import { declarationOf, type Declaration } from './scopes';
+import { declarationOf, type Variable } from './scopes';
 import { field, hasToken, isFunction, stripParentheses, textOf, unwrapParentheses, type SNode } from './syntax';
 import { parameterNodes, stringValue } from './nodes';
 import { beginRoot, describeParameter, type FlowContext } from './usage';
@@ -11,8 +11,8 @@ import { beginRoot, describeParameter, type FlowContext } from './usage';
 export function collectFunctions(ctx: FlowContext): FunctionInfo[] {
   const calls = callSites(ctx);
   const infos: FunctionInfo[] = [];
-  for (const node of ctx.syntax.nodes) {
-    if (!isFunction(node)) continue;
+  // Ids are positions in the scope model's list of functions, so that it names the same functions.
+  for (const node of ctx.model.functions) {
     const info = describeFunction(node, infos.length, ctx, calls);
     infos.push(info);
   }
@@ -21,9 +21,9 @@ export function collectFunctions(ctx: FlowContext): FunctionInfo[] {
 
 interface CallSites {
   /** Declarations called by name: `f()`. */
-  calledDeclarations: Set<Declaration>;
+  calledDeclarations: Set<Variable>;
   /** Declarations referenced as call arguments: `arr.map(f)`. */
-  passedDeclarations: Set<Declaration>;
+  passedDeclarations: Set<Variable>;
   /** `this.name()` property names. */
   thisCalls: Set<string>;
   /** `Receiver.name()` as `Receiver.name` text. */
@@ -60,7 +60,7 @@ function describeFunction(node: SNode, id: number, ctx: FlowContext, calls: Call
   const owner = classOf(node, ctx);
   const kind = kindOf(node, code);
   const name = nameOf(node, code);
-  const binding = bindingOf(node, ctx);
+  const binding = ctx.model.variableOfFunction(node);
   const site = unwrapParentheses(node);
   const body = field(node, 'body');
 
@@ -157,23 +157,6 @@ function nameOf(node: SNode, code: string): string | null {
     default:
       return null;
   }
-}
-
-/** The declaration callers use to reach the function by name. */
-function bindingOf(node: SNode, ctx: FlowContext): Declaration | null {
-  const own = field(node, 'name');
-  if (own && node.type !== 'method_definition') return declarationOf(ctx.scopes, own);
-  const site = unwrapParentheses(node);
-  const parent = site.parent;
-  if (parent?.type === 'variable_declarator' && site.field === 'value') {
-    const name = field(parent, 'name');
-    return name?.type === 'identifier' ? declarationOf(ctx.scopes, name) : null;
-  }
-  if (parent?.type === 'assignment_expression' && site.field === 'right') {
-    const left = field(parent, 'left');
-    return left?.type === 'identifier' ? declarationOf(ctx.scopes, left) : null;
-  }
-  return null;
 }
 
 /** The class a method or class-field function belongs to. */

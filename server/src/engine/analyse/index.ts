@@ -5,8 +5,9 @@ import { applyAnnotations, wantsAnnotations } from './annotations';
 import { emptyFacts, finishFacts } from './facts';
 import { collectFunctions } from './functions';
 import { collectImports } from './imports';
+import { ScopeModel } from './scope-model';
 import { analyseScopes, type Reference } from './scopes';
-import { lowerTree } from './syntax';
+import { isFunction, lowerTree } from './syntax';
 import { freeThisNodes } from './this';
 import { beginRoot, describeFetchBodies, describeValue, newFlowContext } from './usage';
 
@@ -23,7 +24,8 @@ export function analyse(code: string, tree: Tree, original?: { source: string; l
   }
   const syntax = lowerTree(tree, code);
   const scopes = analyseScopes(syntax);
-  const ctx = newFlowContext(syntax, scopes);
+  const model = new ScopeModel(scopes, syntax.nodes.filter(isFunction));
+  const ctx = newFlowContext(syntax, scopes, model);
 
   const free = new Map<string, { entry: FreeName; refs: Reference[] }>();
   for (const ref of scopes.references) {
@@ -62,6 +64,7 @@ export function analyse(code: string, tree: Tree, original?: { source: string; l
     imports,
     functions,
     topLevelDeclarations: [...scopes.program.names.keys()],
+    scopes: model,
     ...(fetchBody ? { fetchBody: { facts: finishFacts(fetchBody.facts), line: fetchBody.line } } : {}),
   };
   if (original ? wantsAnnotations(original.source, original.lang) : wantsAnnotations(code, 'js')) {

@@ -1,4 +1,4 @@
-import { declarationOf, type Declaration, type ScopeAnalysis } from './scopes';
+import { declarationOf, type Variable, type ScopeAnalysis } from './scopes';
 import { field, isFunction, namedChildren, stripParentheses, textOf, type SNode } from './syntax';
 
 // Questions about syntax nodes that the value flow, the functions list and the imports all ask: is it a
@@ -64,7 +64,7 @@ export function functionValue(scopes: ScopeAnalysis, node: SNode): SNode | null 
   return declaration ? functionOfDeclaration(declaration) : null;
 }
 
-export function functionOfDeclaration(declaration: Declaration): SNode | null {
+export function functionOfDeclaration(declaration: Variable): SNode | null {
   const owner = declaration.owner;
   if (declaration.kind === 'function' || declaration.kind === 'function-name') return isFunction(owner) ? owner : null;
   if (owner.type === 'variable_declarator' && field(owner, 'name') === declaration.node) {

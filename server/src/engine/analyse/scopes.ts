@@ -1,49 +1,74 @@
+import { walkPattern } from './patterns';
 import { field, namedChildren, type SNode, type SyntaxTree } from './syntax';
 
 // Scope resolution over the lowered tree: one walk records every scope, declaration and reference; references
 // are resolved once the walk is over, so hoisted `var`s and functions, and classes used before their
-// declaration, resolve like the engine would resolve them at run time.
+// declaration, resolve like the engine would resolve them at run time. Each variable keeps its definitions (what
+// gives it a value, and where) so that every later stage follows names through this one model (scope-model.ts).
 
 export type ScopeKind = 'program' | 'function' | 'arrow' | 'block' | 'catch' | 'class' | 'for' | 'static-block';
 
 export type DeclarationKind =
-  | 'var' | 'let' | 'const' | 'function' | 'class' | 'param' | 'import' | 'catch' | 'function-name' | 'arguments';
+  | 'var' | 'let' | 'const' | 'function' | 'class' | 'param' | 'import' | 'catch' | 'function-name' | 'arguments'
+  /** Not declared in the snippet: a global the sandbox provides, or a free name Pico assumes. */
+  | 'global';
 
 export interface Scope {
   kind: ScopeKind;
   node: SNode;
   parent: Scope | null;
-  names: Map<string, Declaration>;
+  names: Map<string, Variable>;
   /** Where `var` and function declarations of this scope hoist to. */
   varScope: Scope;
 }
 
-export interface Declaration {
+export interface Variable {
   name: string;
   kind: DeclarationKind;
-  /** The identifier that declares it (for `arguments`: the function node). */
+  /** The identifier that declares it (for `arguments`: the function node; for a global: its first reference). */
   node: SNode;
   scope: Scope;
-  /** The variable_declarator, function, class, parameter root, catch clause or import statement. */
+  /** The variable_declarator, function, class, parameter root, catch clause or import statement (a global: the program). */
   owner: SNode;
   references: Reference[];
+  /** What gives it a value, in document order. */
+  definitions: Definition[];
 }
+
+export interface Definition {
+  via: 'declaration' | 'parameter' | 'assignment' | 'for-of' | 'for-in';
+  /** The identifier given the value. */
+  node: SNode;
+  /** The declared or assigned value, or a loop's iterated value; null for a parameter (its calls give the value). */
+  value: SNode | null;
+  /**
+   * Where the name's value sits in `value` (a loop's: in an element or key; a parameter's: in its argument): [] for
+   * the whole, property keys and `[]` for destructuring; null when no path names it (a computed key, a rest element).
+   */
+  path: string[] | null;
+  /** The definition holds for uses at or after this offset: in `str = str.uri` the `str` on the right is the old one. */
+  from: number;
+}
+
+type Given = Pick<Definition, 'via' | 'value' | 'from'>;
 
 export interface Reference {
   node: SNode;
   name: string;
   scope: Scope;
-  declaration: Declaration | null;
+  declaration: Variable | null;
   read: boolean;
   write: boolean;
 }
 
 export interface ScopeAnalysis {
   program: Scope;
-  declarations: Declaration[];
+  /** Names the snippet uses without declaring them, by name (references and assignments of each). */
+  globals: Map<string, Variable>;
+  declarations: Variable[];
   references: Reference[];
   /** Declaring identifier -> its declaration. */
-  declarationAt: Map<SNode, Declaration>;
+  declarationAt: Map<SNode, Variable>;
   /** Referencing identifier (or shorthand property) -> its reference. */
   referenceAt: Map<SNode, Reference>;
   /** Function node -> the scope of its parameters and body. */
@@ -54,9 +79,9 @@ const varScopeKinds = new Set<ScopeKind>(['program', 'function', 'arrow', 'stati
 
 export function analyseScopes(syntax: SyntaxTree): ScopeAnalysis {
   const code = syntax.code;
-  const declarations: Declaration[] = [];
+  const declarations: Variable[] = [];
   const references: Reference[] = [];
-  const declarationAt = new Map<SNode, Declaration>();
+  const declarationAt = new Map<SNode, Variable>();
   const referenceAt = new Map<SNode, Reference>();
   const functionScopes = new Map<SNode, Scope>();
 
@@ -74,7 +99,7 @@ export function analyseScopes(syntax: SyntaxTree): ScopeAnalysis {
       declarationAt.set(identifier, existing);
       return;
     }
-    const declaration: Declaration = { name, kind, node: identifier, scope, owner, references: [] };
+    const declaration: Variable = { name, kind, node: identifier, scope, owner, references: [], definitions: [] };
     scope.names.set(name, declaration);
     declarations.push(declaration);
     declarationAt.set(identifier, declaration);
@@ -86,48 +111,29 @@ export function analyseScopes(syntax: SyntaxTree): ScopeAnalysis {
     referenceAt.set(node, ref);
   };
 
-  /** Walks a binding or assignment pattern: names go to `onName`, default values and computed keys are expressions. */
-  const walkPattern = (pattern: SNode, scope: Scope, onName: (identifier: SNode) => void) => {
-    switch (pattern.type) {
-      case 'identifier':
-      case 'shorthand_property_identifier_pattern':
-        onName(pattern);
-        return;
-      case 'object_pattern':
-      case 'array_pattern':
-        for (const child of namedChildren(pattern)) walkPattern(child, scope, onName);
-        return;
-      case 'pair_pattern': {
-        const key = field(pattern, 'key');
-        if (key?.type === 'computed_property_name') visitChildren(key, scope);
-        const value = field(pattern, 'value');
-        if (value) walkPattern(value, scope, onName);
-        return;
-      }
-      case 'assignment_pattern':
-      case 'object_assignment_pattern': {
-        const left = field(pattern, 'left');
-        if (left) walkPattern(left, scope, onName);
-        const right = field(pattern, 'right');
-        if (right) visit(right, scope);
-        return;
-      }
-      case 'rest_pattern': {
-        const inner = namedChildren(pattern)[0];
-        if (inner) walkPattern(inner, scope, onName);
-        return;
-      }
-      default:
-        // Member expressions in assignment targets (`[this.a, obj.b] = x`) and anything unexpected.
-        visit(pattern, scope);
-    }
-  };
+  /** Definitions in walk (document) order; assigned to their variables once references are resolved. */
+  const pending: Definition[] = [];
+  const define = (node: SNode, via: Definition['via'], value: SNode | null, from: number, path: string[] | null) =>
+    pending.push({ node, via, value, from, path });
 
-  const declarePattern = (pattern: SNode, scope: Scope, kind: DeclarationKind, owner: SNode) =>
-    walkPattern(pattern, scope, (identifier) => declare(scope, identifier, kind, owner));
+  /** Declares the names a pattern binds; with `given`, records what value each gets (with its destructuring path). */
+  const declarePattern = (pattern: SNode, scope: Scope, kind: DeclarationKind, owner: SNode, given?: Given) =>
+    walkPattern(code, pattern, {
+      name: (identifier, path) => {
+        declare(scope, identifier, kind, owner);
+        if (given) define(identifier, given.via, given.value, given.from, path);
+      },
+      expression: (node) => visit(node, scope),
+    });
 
-  const assignPattern = (pattern: SNode, scope: Scope) =>
-    walkPattern(pattern, scope, (identifier) => reference(identifier, scope, false, true));
+  const assignPattern = (pattern: SNode, scope: Scope, given: Given | undefined) =>
+    walkPattern(code, pattern, {
+      name: (identifier, path) => {
+        reference(identifier, scope, false, true);
+        if (given) define(identifier, given.via, given.value, given.from, path);
+      },
+      expression: (node) => visit(node, scope),
+    });
 
   const visitChildren = (node: SNode, scope: Scope) => {
     for (const child of node.children) if (child.named) visit(child, scope);
@@ -145,9 +151,11 @@ export function analyseScopes(syntax: SyntaxTree): ScopeAnalysis {
     }
     if (!isArrow) declare(scope, node, 'arguments', node, 'arguments');
     const single = field(node, 'parameter');
-    if (single) declarePattern(single, scope, 'param', single);
+    // A parameter's value comes from the calls: the definition says which part of the argument it is.
+    const given: Given = { via: 'parameter', value: null, from: node.start };
+    if (single) declarePattern(single, scope, 'param', single, given);
     const params = field(node, 'parameters');
-    if (params) for (const param of namedChildren(params)) declarePattern(param, scope, 'param', param);
+    if (params) for (const param of namedChildren(params)) declarePattern(param, scope, 'param', param, given);
     const body = field(node, 'body');
     if (body?.type === 'statement_block') visitChildren(body, scope);
     else if (body) visit(body, scope);
@@ -191,8 +199,9 @@ export function analyseScopes(syntax: SyntaxTree): ScopeAnalysis {
         continue;
       }
       const name = field(declarator, 'name');
-      if (name) declarePattern(name, target, kind, declarator);
       const value = field(declarator, 'value');
+      // In `str = str.uri`-like `let x = f(x)` the `x` on the right is not yet this value: it counts from the end.
+      if (name) declarePattern(name, target, kind, declarator, value ? { via: 'declaration', value, from: declarator.end } : undefined);
       if (value) visit(value, scope);
     }
   };
@@ -306,12 +315,15 @@ export function analyseScopes(syntax: SyntaxTree): ScopeAnalysis {
         const inner = newScope('for', node, scope);
         const kindToken = node.children.find((child) => !child.named && (child.type === 'var' || child.type === 'let' || child.type === 'const'));
         const left = field(node, 'left');
+        const right = field(node, 'right');
+        const of = node.children.some((child) => !child.named && child.type === 'of');
+        // The loop head's value is an element (for-of) or a key (for-in) of the iterated value, from the loop's start.
+        const given: Given | undefined = right ? { via: of ? 'for-of' : 'for-in', value: right, from: node.start } : undefined;
         if (left && kindToken) {
           const kind = kindToken.type as DeclarationKind;
-          declarePattern(left, kind === 'var' ? inner.varScope : inner, kind, node);
+          declarePattern(left, kind === 'var' ? inner.varScope : inner, kind, node, given);
         } else if (left) {
-          if (left.type === 'identifier') reference(left, inner, false, true);
-          else assignPattern(left, inner);
+          assignPattern(left, inner, given);
         }
         for (const child of node.children) if (child.named && child !== left) visit(child, inner);
         return;
@@ -332,10 +344,10 @@ export function analyseScopes(syntax: SyntaxTree): ScopeAnalysis {
         return;
       case 'assignment_expression': {
         const left = field(node, 'left');
-        if (left?.type === 'identifier') reference(left, scope, false, true);
-        else if (left?.type === 'object_pattern' || left?.type === 'array_pattern') assignPattern(left, scope);
-        else if (left) visit(left, scope);
         const right = field(node, 'right');
+        const given: Given | undefined = right ? { via: 'assignment', value: right, from: node.end } : undefined;
+        if (left?.type === 'identifier' || left?.type === 'object_pattern' || left?.type === 'array_pattern') assignPattern(left, scope, given);
+        else if (left) visit(left, scope);
         if (right) visit(right, scope);
         return;
       }
@@ -378,6 +390,7 @@ export function analyseScopes(syntax: SyntaxTree): ScopeAnalysis {
 
   visitChildren(syntax.root, program);
 
+  const globals = new Map<string, Variable>();
   for (const ref of references) {
     for (let scope: Scope | null = ref.scope; scope; scope = scope.parent) {
       const declaration = scope.names.get(ref.name);
@@ -387,11 +400,23 @@ export function analyseScopes(syntax: SyntaxTree): ScopeAnalysis {
         break;
       }
     }
+    if (ref.declaration) continue;
+    let global = globals.get(ref.name);
+    if (!global) {
+      global = { name: ref.name, kind: 'global', node: ref.node, scope: program, owner: syntax.root, references: [], definitions: [] };
+      globals.set(ref.name, global);
+    }
+    global.references.push(ref);
   }
-  return { program, declarations, references, declarationAt, referenceAt, functionScopes };
+  for (const definition of pending) {
+    const variable = declarationAt.get(definition.node) ?? referenceAt.get(definition.node)?.declaration
+      ?? globals.get(code.slice(definition.node.start, definition.node.end));
+    variable?.definitions.push(definition);
+  }
+  return { program, globals, declarations, references, declarationAt, referenceAt, functionScopes };
 }
 
 /** The declaration an identifier stands for, whether it declares it or refers to it. */
-export function declarationOf(scopes: ScopeAnalysis, identifier: SNode): Declaration | null {
+export function declarationOf(scopes: ScopeAnalysis, identifier: SNode): Variable | null {
   return scopes.declarationAt.get(identifier) ?? scopes.referenceAt.get(identifier)?.declaration ?? null;
 }

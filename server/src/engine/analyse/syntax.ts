@@ -1,4 +1,4 @@
-import type { Tree } from '../parse';
+import type { SyntaxNode, Tree } from '../parse';
 
 // The analysis asks many questions of every node (its parent, a field, a token among its children). Each
 // question put to a web-tree-sitter Node crosses into WebAssembly and allocates a wrapper, so the tree is
@@ -159,4 +159,20 @@ export const functionTypes = new Set([
 
 export function isFunction(node: SNode): boolean {
   return node.named && functionTypes.has(node.type);
+}
+
+// Stages that walk tree-sitter's own nodes (guards, blame, the search) get plain nodes back from the scope model:
+// this finds the tree-sitter node a plain node was copied from. Cached per tree, as those stages ask in loops.
+const treeNodes = new WeakMap<Tree, Map<number, SyntaxNode | null>>();
+
+/** The tree-sitter node of `tree` that `node` (lowered from the same tree) was copied from. */
+export function treeNodeOf(tree: Tree, node: SNode): SyntaxNode | null {
+  let cache = treeNodes.get(tree);
+  if (!cache) treeNodes.set(tree, (cache = new Map()));
+  if (cache.has(node.id)) return cache.get(node.id)!;
+  let found: SyntaxNode | null = tree.rootNode.descendantForIndex(node.start, node.end);
+  // The smallest node over that range may be a child that spans all of it: climb to the node of that type.
+  while (found && !(found.type === node.type && found.startIndex === node.start && found.endIndex === node.end)) found = found.parent;
+  cache.set(node.id, found);
+  return found;
 }

@@ -5,7 +5,9 @@ import {
 import {
   argumentNodes, calleeText, functionValue, isLiteral, looksLikeString, operatorOf, parameterNodes, returnedExpressions, stringValue,
 } from './nodes';
-import { declarationOf, type Declaration, type ScopeAnalysis } from './scopes';
+import { elementStep, walkPattern } from './patterns';
+import type { ScopeModel } from './scope-model';
+import { declarationOf, type Variable, type ScopeAnalysis } from './scopes';
 import { field, namedChildren, stripParentheses, textOf, unwrapParentheses, type SNode, type SyntaxTree } from './syntax';
 
 // Usage facts: starting from each place a value appears (a free name's references, `this`, an import's
@@ -20,6 +22,8 @@ export interface FlowContext {
   syntax: SyntaxTree;
   code: string;
   scopes: ScopeAnalysis;
+  /** The same scopes' query API, as the later stages get it. */
+  model: ScopeModel;
   /** The facts that first described each expression node, over all roots: annotations attach there. */
   firstFacts: Map<SNode, UsageFacts>;
   /** Per-root map from expression node to the facts describing it, for `.then` chains. Key: `${root}:${node.id}`. */
@@ -30,9 +34,9 @@ export interface FlowContext {
   root: number;
 }
 
-export function newFlowContext(syntax: SyntaxTree, scopes: ScopeAnalysis): FlowContext {
+export function newFlowContext(syntax: SyntaxTree, scopes: ScopeAnalysis, model: ScopeModel): FlowContext {
   return {
-    syntax, code: syntax.code, scopes, firstFacts: new Map(), exprFacts: new Map(), visited: new Set(),
+    syntax, code: syntax.code, scopes, model, firstFacts: new Map(), exprFacts: new Map(), visited: new Set(),
     factIds: new WeakMap(), lastFactId: 0, root: 0,
   };
 }
@@ -448,53 +452,37 @@ function compareWithCases(switchNode: SNode, ctx: FlowContext, record: (literal:
 
 /** Follows a value into the names a binding pattern gives it (an alias, destructured keys, array items). */
 export function flowPattern(pattern: SNode, facts: UsageFacts, ctx: FlowContext, hops: number): void {
-  switch (pattern.type) {
-    case 'identifier':
-    case 'shorthand_property_identifier_pattern': {
-      const declaration = declarationOf(ctx.scopes, pattern);
-      if (declaration) flowToDeclaration(declaration, facts, ctx, hops);
-      return;
-    }
-    case 'assignment_pattern': {
-      const left = field(pattern, 'left');
-      if (left) flowPattern(left, facts, ctx, hops);
-      return;
-    }
-    case 'object_pattern':
-      for (const entry of namedChildren(pattern)) {
-        let key: string | null = null;
-        let target: SNode | null = null;
-        if (entry.type === 'shorthand_property_identifier_pattern') {
-          key = textOf(ctx.code, entry);
-          target = entry;
-        } else if (entry.type === 'object_assignment_pattern') {
-          target = field(entry, 'left');
-          key = target ? textOf(ctx.code, target) : null;
-        } else if (entry.type === 'pair_pattern') {
-          const keyNode = field(entry, 'key');
-          target = field(entry, 'value');
-          if (keyNode?.type === 'property_identifier' || keyNode?.type === 'number') key = textOf(ctx.code, keyNode);
-          else if (keyNode) key = stringValue(ctx.code, keyNode);
-        }
-        if (key === null) continue;
-        addUnique(facts.destructured, key);
-        const use = property(facts, key);
-        use.read = true;
-        if (target) flowPattern(target, propertyFacts(use), ctx, hops);
-      }
-      return;
-    case 'array_pattern': {
-      facts.iterated = true;
-      const items = elements(facts);
-      for (const entry of namedChildren(pattern)) if (entry.type !== 'rest_pattern') flowPattern(entry, items, ctx, hops);
-      return;
-    }
-    default:
-      return;
-  }
+  walkPattern(ctx.code, pattern, {
+    pattern: (node, path) => {
+      if (path && node.type === 'array_pattern') factsAtPath(facts, path).iterated = true;
+      else if (path) factsAtPath(facts, path);
+    },
+    name: (identifier, path) => {
+      const declaration = path && declarationOf(ctx.scopes, identifier);
+      if (declaration) flowToDeclaration(declaration, factsAtPath(facts, path), ctx, hops);
+    },
+    expression: () => undefined,
+  });
 }
 
-export function flowToDeclaration(declaration: Declaration, facts: UsageFacts, ctx: FlowContext, hops: number): void {
+/** The facts at a destructuring path, marking each key as destructured and read and each `[]` as iterated. */
+function factsAtPath(facts: UsageFacts, path: string[]): UsageFacts {
+  let current = facts;
+  for (const step of path) {
+    if (step === elementStep) {
+      current.iterated = true;
+      current = elements(current);
+      continue;
+    }
+    addUnique(current.destructured, step);
+    const use = property(current, step);
+    use.read = true;
+    current = propertyFacts(use);
+  }
+  return current;
+}
+
+export function flowToDeclaration(declaration: Variable, facts: UsageFacts, ctx: FlowContext, hops: number): void {
   if (hops > maxHops) return;
   for (const ref of declaration.references) if (ref.read) describeValue(ref.node, facts, ctx, hops);
 }
