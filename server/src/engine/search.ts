@@ -2,9 +2,9 @@ import { atomOf, unwrap, wishesFor, type Wish } from './guards';
 import type { BranchSite } from './instrument';
 import type { SyntaxNode, Tree } from './parse';
 import type { BranchRecord, SandboxOutcome, ValueSummary } from './sandbox';
-import { constantsIn, kindOf, kindPenalty, mutations, predicted, type Candidate } from './search-candidates';
+import { across, constantsIn, kindPenalty, mutations, predicted, type Candidate, type Comparison } from './search-candidates';
 import { slotOfName, slotsFlowingInto, type FlowContext } from './search-flow';
-import type { FunctionInfo, Prediction, SearchPath, Slot, Want } from './types';
+import type { FunctionInfo, Prediction, SearchPath, Slot, ValueShape, Want } from './types';
 
 // The search over assumed values (issue 10): one set of predicted values takes one way through a snippet's
 // guards; this tries other sets, each in a fresh sandbox, and keeps the run that executes the most statement
@@ -81,13 +81,15 @@ export async function searchValues<R extends SearchRun>(input: SearchInput<R>): 
     const candidate = queue.shift()!;
     const values = new Map(best.run.values);
     const slot = input.slots.find((s) => s.key === candidate.key)!;
-    values.set(candidate.key, { key: candidate.key, name: slot.name, value: candidate.value, by: 'embedded', reason: 'search: sends a branch the other way' });
+    // Labelled as the search's: the predictor proposed the start, the search chose this one (report, CLI, editor).
+    values.set(candidate.key, { key: candidate.key, name: slot.name, value: candidate.value, shape: candidate.shape, by: 'search', reason: 'search: sends a branch the other way' });
     const key = signature(values);
     if (tried.has(key)) continue;
     tried.add(key);
     costs.set(`${candidate.key}\u0000${candidate.value}`, candidate.cost);
     const run = await input.run(values);
     runs++;
+    if (process.env.PICO_SEARCH_DEBUG) process.stderr.write(`[search] ${candidate.key} = ${candidate.value.slice(0, 80)} (cost ${candidate.cost}) -> ${run.executed.length} lines, errors ${run.outcome.errors.map((e) => e.message).join('; ').slice(0, 80)}\n`);
     const before = reached.size;
     run.executed.forEach((line) => reached.add(line));
     const scored: Scored<R> = { run, changed: changedFrom(input.start.values, values), cost: costOf(input.start.values, values, costs) };
@@ -154,7 +156,7 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
   const first: Candidate[] = [];
   const rest: Candidate[] = [];
   for (const decision of decisionsOf(run, input, unrun)) {
-    const { test, wishes, seen } = decision;
+    const { test, wishes, seen, compared } = decision;
     const keys = [...slotsFlowingInto(flow, test)].filter((key) => run.values.get(key)?.by !== 'user');
     if (!keys.length) continue;
     // The decision's own wishes, resolved to the slots they are about.
@@ -177,15 +179,23 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
       // One candidate per wish (a `switch` has one per case), then all of them.
       const own = wants.get(key) ?? [];
       const values = [...(own.length > 1 ? own.flatMap((w) => predicted(slot, [w]).slice(0, 1)) : []), ...predicted(slot, own).slice(0, 2)];
+      const current = run.values.get(key);
+      const shape: ValueShape = current?.shape ?? { kind: 'other' };
       // An object the code looks up a key in (`'port' in config`, `Object.keys(h).includes('authorization')`): with that key.
-      const lookup = kindOf(run.values.get(key)?.value ?? '') === 'object' || [test, ...locals].some((n) => /\b(in|keys|hasOwn|hasOwnProperty|entries)\b/.test(n.text));
+      const lookup = shape.kind === 'object' || [test, ...locals].some((n) => /\b(in|keys|hasOwn|hasOwnProperty|entries)\b/.test(n.text));
       if (lookup) {
         for (const name of constants.strings.filter((c) => /^[A-Za-z_$][\w$-]*$/.test(c)).slice(0, 4)) values.push(...predicted(slot, [{ path: [name], want: { kind: 'truthy' } }]).slice(0, 1));
       }
-      for (const value of values) wished.push({ key, value, cost: 1 });
-      for (const value of predicted(slot, []).slice(0, 2)) unwished.push({ key, value, cost: 1 });
-      const current = run.values.get(key)?.value;
-      if (current !== undefined) for (const value of mutations(current, constants, seen)) mutated.push({ key, value, cost: 2 });
+      for (const value of values) wished.push({ key, ...value, cost: 1 });
+      for (const value of predicted(slot, []).slice(0, 2)) unwished.push({ key, ...value, cost: 1 });
+      // An array's mutations reuse its elements' source: only of arrays Pico wrote itself, never a model's.
+      const mine = current?.by === 'embedded' || current?.by === 'search';
+      const comparison = compared ? comparisonFor(flow, compared, key) : null;
+      // A part of the value compared with what the run saw on the other side (`status == google.maps.Status.OK`):
+      // the predictor's value for the name, with that part made equal to it (or across it), as a wish.
+      const part = comparison && compared ? partWish(flow, compared.node, comparison, key) : null;
+      if (part) for (const value of predicted(slot, [part]).slice(0, 1)) wished.unshift({ key, ...value, cost: 1 });
+      for (const value of mutations(shape.kind === 'array' && !mine ? { kind: 'other' } : shape, constants, seen, comparison ?? undefined)) mutated.push({ key, ...value, cost: 2 });
     }
     // The likeliest mutations first (mutations() lists them so); the others in a seeded order.
     const later = mutated.slice(4);
@@ -193,7 +203,7 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
     first.push(...wished, ...mutated.slice(0, 4), ...unwished);
     rest.push(...later);
   }
-  const priced = [...first, ...rest].map((c) => ({ ...c, cost: c.cost + kindPenalty(c.value, input.start.values.get(c.key)?.value) }));
+  const priced = [...first, ...rest].map((c) => ({ ...c, cost: c.cost + kindPenalty(c.shape, input.start.values.get(c.key)?.shape) }));
   const out = [...priced.filter((c) => c.cost <= 2), ...priced.filter((c) => c.cost > 2)];
   const seen = new Set<string>();
   return out.filter((c) => {
@@ -213,6 +223,8 @@ interface Decision {
   seen: (ValueSummary | null)[];
   /** More nodes whose literals are worth trying (a `switch`'s case values). */
   constants: SyntaxNode[];
+  /** The comparison the condition is (through parentheses and `!`), with the operands the probe saw. */
+  compared?: { node: SyntaxNode; l: ValueSummary | null; r: ValueSummary | null };
 }
 
 /**
@@ -230,7 +242,9 @@ function decisionsOf<R extends SearchRun>(run: R, input: SearchInput<R>, unrun: 
     const condition = ifNode?.childForFieldName('condition');
     if (!ifNode || !condition || !otherWayRunsMore(ifNode, record.t === 0, unrun)) continue;
     const test = unwrap(condition);
-    out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line), seen: [record.l, record.r], constants: [] } });
+    const comparison = comparisonIn(test);
+    const compared = comparison ? { node: comparison, l: record.l, r: record.r } : undefined;
+    out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line), seen: [record.l, record.r], constants: [], compared } });
   }
   for (const node of switchesOf(input.tree)) {
     const value = node.childForFieldName('value');
@@ -278,6 +292,55 @@ function shuffle<T>(list: T[], random: () => number): void {
     const j = Math.floor(random() * (i + 1));
     [list[i], list[j]] = [list[j], list[i]];
   }
+}
+
+/** The comparison a condition is, through parentheses and `!` (the nodes the branch probe records operands of). */
+function comparisonIn(node: SyntaxNode): SyntaxNode | null {
+  let current: SyntaxNode | null = node;
+  for (let depth = 0; current && depth < 8; depth++) {
+    if (current.type === 'parenthesized_expression') current = unwrap(current);
+    else if (current.type === 'unary_expression' && current.child(0)?.type === '!') current = current.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+    else break;
+  }
+  if (current?.type !== 'binary_expression') return null;
+  return /^(===|!==|==|!=|<|<=|>|>=)$/.test(current.childForFieldName('operator')?.type ?? '') ? current : null;
+}
+
+/** The comparison as seen from one assumed value: the side it flows into, its operand and the other. */
+function comparisonFor(flow: FlowContext, compared: NonNullable<Decision['compared']>, key: string): Comparison | null {
+  const left = compared.node.childForFieldName('left');
+  const right = compared.node.childForFieldName('right');
+  const operator = compared.node.childForFieldName('operator')?.type ?? '';
+  if (!left || !right) return null;
+  const inLeft = slotsFlowingInto(flow, left).has(key);
+  const inRight = slotsFlowingInto(flow, right).has(key);
+  // On both sides (`a.length > a.max`), no side is the value's own.
+  if (inLeft === inRight) return null;
+  return inLeft ? { operator, side: 'left', own: compared.l, other: compared.r } : { operator, side: 'right', own: compared.r, other: compared.l };
+}
+
+/**
+ * For a comparison whose assumed side is a part of a slot's value (`config.limits.max`), what that part should
+ * be for the other way, from the other side's value as the probe saw it: equal to it for `==`/`===` seen
+ * false, across it for `<`, `>`… (search-candidates.ts, across). Null for a slot compared as a whole (its
+ * mutations do that) or when the other side was not a plain value.
+ */
+function partWish(flow: FlowContext, node: SyntaxNode, comparison: Comparison, key: string): { path: string[]; want: Want } | null {
+  const side = node.childForFieldName(comparison.side);
+  const atom = side ? atomOf(side) : null;
+  const target = atom ? slotOfName(flow, atom.root, atom.rootIndex) : null;
+  if (!atom || !target || target.key !== key) return null;
+  const path = [...target.path, ...atom.path];
+  const other = comparison.other;
+  if (!path.length || path.includes('()') || !other || !['string', 'number', 'boolean'].includes(other.type) || other.value === undefined) return null;
+  const literal = JSON.stringify(other.value);
+  const equality = /^[!=]==?$/.test(comparison.operator);
+  if (equality) {
+    const same = comparison.own?.type === other.type && comparison.own.value === other.value;
+    return { path, want: same ? { kind: 'differs', literal } : { kind: 'equals', literal } };
+  }
+  const number = across(comparison)[0];
+  return number === undefined ? null : { path, want: { kind: 'equals', literal: String(number) } };
 }
 
 function findIf(node: SyntaxNode, site: BranchSite): SyntaxNode | null {
