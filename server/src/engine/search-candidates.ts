@@ -21,6 +21,8 @@ export interface Candidate {
   shape: ValueShape;
   /** 1: the predictor's value for the name; 2: a mutation of a literal. Lower is more believable. */
   cost: number;
+  /** More values changed in the same run: a condition on two assumed values (`isTag(el) && el.name === 'form'`) needs both. */
+  together?: { key: string; value: string; shape: ValueShape }[];
 }
 
 export interface Constants {

@@ -80,13 +80,15 @@ export async function searchValues<R extends SearchRun>(input: SearchInput<R>): 
     if (input.signal?.aborted || performance.now() - started > input.maxMs) break;
     const candidate = queue.shift()!;
     const values = new Map(best.run.values);
-    const slot = input.slots.find((s) => s.key === candidate.key)!;
-    // Labelled as the search's: the predictor proposed the start, the search chose this one (report, CLI, editor).
-    values.set(candidate.key, { key: candidate.key, name: slot.name, value: candidate.value, shape: candidate.shape, by: 'search', reason: 'search: sends a branch the other way' });
+    for (const change of [candidate, ...(candidate.together ?? [])]) {
+      const slot = input.slots.find((s) => s.key === change.key)!;
+      // Labelled as the search's: the predictor proposed the start, the search chose this one (report, CLI, editor).
+      values.set(change.key, { key: change.key, name: slot.name, value: change.value, shape: change.shape, by: 'search', reason: 'search: sends a branch the other way' });
+      costs.set(`${change.key}\u0000${change.value}`, candidate.cost);
+    }
     const key = signature(values);
     if (tried.has(key)) continue;
     tried.add(key);
-    costs.set(`${candidate.key}\u0000${candidate.value}`, candidate.cost);
     const run = await input.run(values);
     runs++;
     if (process.env.PICO_SEARCH_DEBUG) process.stderr.write(`[search] ${candidate.key} = ${candidate.value.slice(0, 80)} (cost ${candidate.cost}) -> ${run.executed.length} lines, errors ${run.outcome.errors.map((e) => e.message).join('; ').slice(0, 80)}\n`);
@@ -197,6 +199,15 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
       if (part) for (const value of predicted(slot, [part]).slice(0, 1)) wished.unshift({ key, ...value, cost: 1 });
       for (const value of mutations(shape.kind === 'array' && !mine ? { kind: 'other' } : shape, constants, seen, comparison ?? undefined)) mutated.push({ key, ...value, cost: 2 });
     }
+    // Every value the decision wishes for at once: a condition joining two tests on assumed values (`isTag(el) &&
+    // el.name === 'form'`) needs both changed; one comparison of two values is the mutations' (across the other).
+    const byKey = new Map<string, Candidate>();
+    for (const candidate of wished) if (!byKey.has(candidate.key) && run.values.get(candidate.key)?.value !== candidate.value) byKey.set(candidate.key, candidate);
+    const joined = test.type === 'binary_expression' && /^(&&|\|\|)$/.test(test.childForFieldName('operator')?.type ?? '');
+    if (joined && byKey.size > 1) {
+      const [head, ...others] = [...byKey.values()];
+      wished.push({ ...head, together: others.map(({ key, value, shape }) => ({ key, value, shape })) });
+    }
     // The likeliest mutations first (mutations() lists them so); the others in a seeded order.
     const later = mutated.slice(4);
     shuffle(later, random);
@@ -207,7 +218,7 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
   const out = [...priced.filter((c) => c.cost <= 2), ...priced.filter((c) => c.cost > 2)];
   const seen = new Set<string>();
   return out.filter((c) => {
-    const id = `${c.key}\u0000${c.value}`;
+    const id = [c, ...(c.together ?? [])].map((x) => `${x.key}\u0000${x.value}`).join('\u0001');
     if (seen.has(id) || run.values.get(c.key)?.value === c.value) return false;
     seen.add(id);
     return true;
@@ -267,8 +278,56 @@ function decisionsOf<R extends SearchRun>(run: R, input: SearchInput<R>, unrun: 
     }
     if (constants.length || wishes.length) out.push({ at: node.startIndex, decision: { test, wishes, seen: [], constants } });
   }
+  // Loops that ran no iteration (`for (const x of list)`, `list.forEach(cb)` with an empty or non-array list):
+  // what they iterate over, so that its values get the lengths 1 and 3 (search-candidates.ts).
+  for (const { node, iterated, body } of loopsOf(input.tree)) {
+    const header = node.startPosition.row + 1;
+    const first = body.startPosition.row + 1;
+    const last = body.endPosition.row + 1;
+    if (!executed.has(header) || run.executed.some((line) => line > header && line >= first && line <= last)) continue;
+    if (!unrun.some((line) => line >= first && line <= last)) continue;
+    out.push({ at: node.startIndex, decision: { test: iterated, wishes: [], seen: [], constants: [] } });
+  }
   // The first ones in document order: a large snippet must not make every round of candidates slow.
   return out.sort((a, b) => a.at - b.at).slice(0, maxDecisions).map((entry) => entry.decision);
+}
+
+interface Loop {
+  node: SyntaxNode;
+  /** What it iterates over: a `for…of`'s right side, a `while`'s condition, the array a `forEach` is called on. */
+  iterated: SyntaxNode;
+  body: SyntaxNode;
+}
+
+const iterating = /^(forEach|map|filter|some|every|find|findIndex|reduce|flatMap)$/;
+const loopCache = new WeakMap<Tree, Loop[]>();
+function loopsOf(tree: Tree): Loop[] {
+  let list = loopCache.get(tree);
+  if (!list) {
+    list = [];
+    const stack: SyntaxNode[] = [tree.rootNode];
+    while (stack.length) {
+      const n = stack.pop()!;
+      for (const child of n.namedChildren) if (child) stack.push(child);
+      const body = n.childForFieldName('body');
+      if (n.type === 'for_in_statement' && body) {
+        const right = n.childForFieldName('right');
+        if (right) list.push({ node: n, iterated: right, body });
+      } else if ((n.type === 'for_statement' || n.type === 'while_statement') && body) {
+        const condition = n.childForFieldName('condition');
+        if (condition) list.push({ node: n, iterated: condition, body });
+      } else if (n.type === 'call_expression') {
+        const callee = n.childForFieldName('function');
+        const method = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text ?? '' : '';
+        const object = callee?.childForFieldName('object');
+        const callback = n.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'comment');
+        const callbackBody = callback && /function|arrow/.test(callback.type) ? callback.childForFieldName('body') : null;
+        if (object && iterating.test(method) && callbackBody) list.push({ node: n, iterated: object, body: callbackBody });
+      }
+    }
+    loopCache.set(tree, list);
+  }
+  return list;
 }
 
 const switchCache = new WeakMap<Tree, SyntaxNode[]>();
