@@ -1,5 +1,6 @@
 import { candidatesFor, withWishes } from '../predictors/embedded/values';
 import { stringMatching } from '../predictors/embedded/regex-strings';
+import { thisKinds } from '../predictors/embedded';
 import { shapeOf } from '../predictors/embedded/shape';
 import type { SyntaxNode } from './parse';
 import type { ValueSummary } from './sandbox';
@@ -55,7 +56,7 @@ export function predicted(slot: Slot, wants: { path: string[]; want: Want }[]): 
   const wishes = wants.length ? [...wants, ...(slot.wishes ?? []).filter((w) => !wants.some((x) => same(x.path, w.path)))] : [];
   let list = candidatesFor(slot.name, withWishes(slot.facts, wishes)).slice(0, 6).map((value) => ({ value, shape: shapeOf(value) }));
   // `this` is always an object (see the embedded predictor).
-  if (slot.kind === 'this') list = list.filter((v) => ['object', 'array', 'function', 'instance', 'placeholder'].includes(v.shape.kind));
+  if (slot.kind === 'this') list = list.filter((v) => thisKinds.has(v.shape.kind));
   return list.slice(0, 3);
 }
 

@@ -50,7 +50,7 @@ export const defaultSearchRuns = 40;
 export const defaultSearchBudgetMs = 150;
 const maxPaths = 8;
 /** Runs in a row that neither beat the best nor reach a line no run reached: the search has stalled. */
-const maxStale = 6;
+const maxStale = 10;
 /** Decisions a round of candidates is drawn from. */
 const maxDecisions = 24;
 
@@ -91,7 +91,6 @@ export async function searchValues<R extends SearchRun>(input: SearchInput<R>): 
     tried.add(key);
     const run = await input.run(values);
     runs++;
-    if (process.env.PICO_SEARCH_DEBUG) process.stderr.write(`[search] ${candidate.key} = ${candidate.value.slice(0, 80)} (cost ${candidate.cost}) -> ${run.executed.length} lines, errors ${run.outcome.errors.map((e) => e.message).join('; ').slice(0, 80)}\n`);
     const before = reached.size;
     run.executed.forEach((line) => reached.add(line));
     const scored: Scored<R> = { run, changed: changedFrom(input.start.values, values), cost: costOf(input.start.values, values, costs) };

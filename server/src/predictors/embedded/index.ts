@@ -44,7 +44,7 @@ export class EmbeddedPredictor implements Predictor {
       else if (slot.kind === 'this') {
         // `this` is always an object (a primitive would be boxed anyway): keep only object-like candidates.
         const facts = withWishes(slot.facts, slot.wishes);
-        list = candidatesFor(slot.name, facts).filter((v) => /^[{[]|^__pico\.(any|exact|notInstance)\(|^new |^function|^document/.test(v));
+        list = candidatesFor(slot.name, facts).filter((v) => thisKinds.has(shapeOf(v).kind));
         if (!list.length) list = [anyValue('this')];
       } else {
         const facts = withWishes(slot.kind === 'param' ? peerFacts(slot, slots) : slot.facts, slot.wishes);
@@ -57,6 +57,9 @@ export class EmbeddedPredictor implements Predictor {
     return list;
   }
 }
+
+/** What `this` can be: an object of some kind, or the placeholder. */
+export const thisKinds = new Set(['object', 'array', 'function', 'instance', 'placeholder']);
 
 /** The first parameter of a callback named like an error: Node's error-first convention wants `null` there. */
 function isErrorFirst(slot: Slot): boolean {

@@ -61,6 +61,11 @@ function shapeOfNode(node: SyntaxNode): ValueShape {
       return /n$/.test(node.text) ? { kind: 'bigint' } : { kind: 'number', value: Number(node.text) };
     case 'call_expression': {
       const callee = node.childForFieldName('function')?.text ?? '';
+      const argument = node.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'comment');
+      // The sandbox's wrappers that only steer `instanceof` and missing keys: the value is what they wrap.
+      if ((callee === '__pico.exact' || callee === '__pico.notInstance') && argument) return shapeOfNode(argument);
+      // A dictionary: any key holds such an element.
+      if (callee === '__pico.dict') return { kind: 'object', keys: [] };
       if (callee === 'Promise.resolve') return { kind: 'instance', of: 'Promise' };
       if (callee === 'document.createElement') return { kind: 'instance', of: 'Element' };
       return { kind: 'other' };
