@@ -306,7 +306,7 @@ export function formatReport(report: Report, source: string): string {
   if (report.injected.length) {
     out.push('── assumed (Pico invented these values) ──');
     for (const injection of report.injected) {
-      const value = readableValue(injection.value);
+      const value = readableValue(injection.value, injection.shape);
       out.push(`  ${injection.name} = ${oneLine(value, 100)}   [${injection.by}, line ${injection.line}]`);
     }
   }

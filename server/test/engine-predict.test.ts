@@ -127,6 +127,53 @@ test('date methods on a name get a Date; a boolean-looking name gets a boolean',
   assert.equal((await evaluate(valueOf(predicted, 'isVisible'))).kind, 'boolean');
 });
 
+test('a value using a method no Date has is not a Date, even beside Date methods (a moment)', async () => {
+  const predicted = await predict("if (!when.isValid()) console.log('invalid');\nconsole.log(when.getTime(), when.valueOf());");
+  const code = `const v = ${valueOf(predicted, "when")};\nconsole.log(v instanceof Date);`;
+  const outcome = await runInSandbox({ setup: '', code });
+  assert.deepEqual(outcome.errors, []);
+  assert.deepEqual(outcome.output.map((o) => o.text), ['false']);
+});
+
+test('each prediction carries its kind as data, and the sandbox agrees with it', async () => {
+  const source = [
+    "if (role === 'admin') console.log(retries + 1);",
+    'const labels = users.map((u) => u.name);',
+    "const { host, port } = options;\nif (isVisible) onDone(createdAt.getTime());",
+    "const x = cache.get('k');\ndoSomething(thing);",
+  ].join('\n');
+  const analysis = await analyseJs(source);
+  const slots = slotsOf(analysis);
+  const predictions: Prediction[] = await new EmbeddedPredictor().predict({ source, lang: 'js', slots, analysis });
+  const kinds = new Set<string>();
+  for (const prediction of predictions) {
+    const shape = prediction.shape;
+    assert.ok(shape, `${prediction.name} has no shape`);
+    kinds.add(shape.kind);
+    const seen = await evaluate(prediction.value);
+    const what = `${prediction.name} = ${prediction.value}: ${JSON.stringify(shape)}`;
+    switch (shape.kind) {
+      case 'string': case 'number': case 'boolean':
+        assert.equal(seen.kind, shape.kind, what);
+        assert.equal(seen.json, shape.value, what);
+        break;
+      case 'array':
+        assert.equal(seen.kind, 'array', what);
+        assert.equal((seen.json as unknown[]).length, shape.items.length, what);
+        break;
+      case 'object':
+        assert.equal(seen.kind, 'object', what);
+        assert.deepEqual(Object.keys(seen.json as object), shape.keys, what);
+        break;
+      case 'function': assert.equal(seen.json, '[function]', what); break;
+      case 'placeholder': assert.equal(seen.kind, 'any', what); break;
+      case 'instance': assert.equal(seen.kind, shape.of.toLowerCase(), what); break;
+      default: assert.fail(`${what}: the predictor left its own value undescribed`);
+    }
+  }
+  for (const kind of ['string', 'number', 'boolean', 'array', 'object', 'function', 'placeholder', 'instance']) assert.ok(kinds.has(kind), `no ${kind} among ${[...kinds]}`);
+});
+
 test("a called function whose result's properties are used returns an object with them", async () => {
   const predicted = await predict('const user = getUser(1);\nconsole.log(user.name.toUpperCase());');
   const code = `(${valueOf(predicted, 'getUser')})(1)`;

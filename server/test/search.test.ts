@@ -42,6 +42,32 @@ for (const name of guarded) {
   });
 }
 
+// The longest way through early returns: guards on numbers and lengths that the run saw go the short way, sent
+// the other way by a value across the compared number (branch distance), which no static wish names.
+// A part of an assumed object compared with another assumed value takes the value the run saw there.
+const longest: [string, number][] = [['unit-chain.js', 7], ['short-title.js', 7], ['library-constant.js', 8]];
+for (const [name, line] of longest) {
+  test(`search takes the long way through ${name}'s early returns, which the first values do not`, async () => {
+    const source = read(name);
+    const without = await runSnippet(source, off);
+    assert.ok(!without.executedLines.includes(line), `with the search off, ${name} already runs line ${line}: the fixture tests nothing`);
+    const report = await runSnippet(source, on);
+    assert.ok(report.executedLines.includes(line), `line ${line} of ${name} did not run`);
+    assert.equal(report.error, null);
+    // The values the search chose are labelled as its own, and still of the kind the predictor started with.
+    const chosen = report.injected.filter((i) => i.by === 'search');
+    assert.ok(chosen.length > 0);
+    for (const injection of chosen) {
+      const before = without.injected.find((i) => i.key === injection.key)!;
+      assert.ok(injection.shape && before.shape, 'each value says what it is');
+      assert.equal(injection.shape.kind, before.shape.kind, `${injection.name} = ${injection.value}, first ${before.value}`);
+    }
+    const expected = nodeOutput(source, report);
+    assert.ok(expected);
+    assert.deepEqual(report.output.map((o) => o.text), expected, 'Node, given the same values, prints the same');
+  });
+}
+
 test('values the search finds still look like the real thing: strings stay strings', async () => {
   for (const name of ['range-split.js', 'word-count.js', 'tag-prefix.js']) {
     const report = await runSnippet(read(name), searchOn());

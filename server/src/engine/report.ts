@@ -57,10 +57,11 @@ export function buildReport(prepared: ReportInput, best: BestRun, iterations: nu
       if (!outcome.usedArgs.includes(id)) continue;
       const fn = prepared.analysis.functions.find((f) => f.id === id);
       const owner = fn?.className ? `${fn.className}.${fn.name ?? 'constructor'}` : fn?.name ?? 'function';
-      injected.push({ name: `${owner}(${slot.name})`, key: slot.key, value: prediction.value, by: prediction.by, line: slot.line });
+      injected.push({ name: `${owner}(${slot.name})`, key: slot.key, value: prediction.value, ...shapeOf(prediction), by: prediction.by, line: slot.line });
       continue;
     }
-    injected.push({ name: slot.name, key: slot.key, value: slot.kind === 'import' ? `require(${JSON.stringify(slot.key.slice(7, -2))}) = ${prediction.value}` : prediction.value, by: prediction.by, line: slot.line });
+    // An import's value is shown as `require(…) = value`: no longer the value's own source, so no shape.
+    injected.push({ name: slot.name, key: slot.key, value: slot.kind === 'import' ? `require(${JSON.stringify(slot.key.slice(7, -2))}) = ${prediction.value}` : prediction.value, ...(slot.kind === 'import' ? {} : shapeOf(prediction)), by: prediction.by, line: slot.line });
   }
 
   const types: TypeObservation[] = outcome.traces.map((trace) => {
@@ -119,4 +120,9 @@ export function emptyReport(lang: Lang, repairs: Report['repairs'], syntax: Find
 export function limitError(limit: NonNullable<SandboxOutcome['limit']>): RunError {
   const names = { timeout: 'Time limit', memory: 'Memory limit', stack: 'Stack limit', output: 'Output limit' } as const;
   return { name: names[limit.kind], message: limit.message, line: limit.line };
+}
+
+/** The prediction's shape for an injection, when its maker described it. */
+function shapeOf(prediction: Prediction): Pick<Injection, 'shape'> {
+  return prediction.shape ? { shape: prediction.shape } : {};
 }

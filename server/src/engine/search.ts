@@ -3,9 +3,9 @@ import { atomOf, unwrap, wishesFor, type Wish } from './guards';
 import type { BranchSite } from './instrument';
 import type { SyntaxNode, Tree } from './parse';
 import type { BranchRecord, SandboxOutcome, ValueSummary } from './sandbox';
-import { constantsIn, kindOf, kindPenalty, mutations, predicted, type Candidate } from './search-candidates';
+import { across, constantsIn, kindPenalty, mutations, predicted, type Candidate, type Comparison } from './search-candidates';
 import { slotOfName, slotsFlowingInto, type FlowContext } from './search-flow';
-import type { FunctionInfo, Prediction, SearchPath, Slot, Want } from './types';
+import type { FunctionInfo, Prediction, SearchPath, Slot, ValueShape, Want } from './types';
 
 // The search over assumed values (issue 10): one set of predicted values takes one way through a snippet's
 // guards; this tries other sets, each in a fresh sandbox, and keeps the run that executes the most statement
@@ -53,7 +53,7 @@ export const defaultSearchRuns = 40;
 export const defaultSearchBudgetMs = 150;
 const maxPaths = 8;
 /** Runs in a row that neither beat the best nor reach a line no run reached: the search has stalled. */
-const maxStale = 6;
+const maxStale = 10;
 /** Decisions a round of candidates is drawn from. */
 const maxDecisions = 24;
 
@@ -83,12 +83,15 @@ export async function searchValues<R extends SearchRun>(input: SearchInput<R>): 
     if (input.signal?.aborted || performance.now() - started > input.maxMs) break;
     const candidate = queue.shift()!;
     const values = new Map(best.run.values);
-    const slot = input.slots.find((s) => s.key === candidate.key)!;
-    values.set(candidate.key, { key: candidate.key, name: slot.name, value: candidate.value, by: 'embedded', reason: 'search: sends a branch the other way' });
+    for (const change of [candidate, ...(candidate.together ?? [])]) {
+      const slot = input.slots.find((s) => s.key === change.key)!;
+      // Labelled as the search's: the predictor proposed the start, the search chose this one (report, CLI, editor).
+      values.set(change.key, { key: change.key, name: slot.name, value: change.value, shape: change.shape, by: 'search', reason: 'search: sends a branch the other way' });
+      costs.set(`${change.key}\u0000${change.value}`, candidate.cost);
+    }
     const key = signature(values);
     if (tried.has(key)) continue;
     tried.add(key);
-    costs.set(`${candidate.key}\u0000${candidate.value}`, candidate.cost);
     const run = await input.run(values);
     runs++;
     const before = reached.size;
@@ -157,7 +160,7 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
   const first: Candidate[] = [];
   const rest: Candidate[] = [];
   for (const decision of decisionsOf(run, input, unrun)) {
-    const { test, wishes, seen } = decision;
+    const { test, wishes, seen, compared } = decision;
     const keys = [...slotsFlowingInto(flow, test)].filter((key) => run.values.get(key)?.by !== 'user');
     if (!keys.length) continue;
     // The decision's own wishes, resolved to the slots they are about.
@@ -180,15 +183,32 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
       // One candidate per wish (a `switch` has one per case), then all of them.
       const own = wants.get(key) ?? [];
       const values = [...(own.length > 1 ? own.flatMap((w) => predicted(slot, [w]).slice(0, 1)) : []), ...predicted(slot, own).slice(0, 2)];
+      const current = run.values.get(key);
+      const shape: ValueShape = current?.shape ?? { kind: 'other' };
       // An object the code looks up a key in (`'port' in config`, `Object.keys(h).includes('authorization')`): with that key.
-      const lookup = kindOf(run.values.get(key)?.value ?? '') === 'object' || [test, ...locals].some((n) => /\b(in|keys|hasOwn|hasOwnProperty|entries)\b/.test(n.text));
+      const lookup = shape.kind === 'object' || [test, ...locals].some((n) => /\b(in|keys|hasOwn|hasOwnProperty|entries)\b/.test(n.text));
       if (lookup) {
         for (const name of constants.strings.filter((c) => /^[A-Za-z_$][\w$-]*$/.test(c)).slice(0, 4)) values.push(...predicted(slot, [{ path: [name], want: { kind: 'truthy' } }]).slice(0, 1));
       }
-      for (const value of values) wished.push({ key, value, cost: 1 });
-      for (const value of predicted(slot, []).slice(0, 2)) unwished.push({ key, value, cost: 1 });
-      const current = run.values.get(key)?.value;
-      if (current !== undefined) for (const value of mutations(current, constants, seen)) mutated.push({ key, value, cost: 2 });
+      for (const value of values) wished.push({ key, ...value, cost: 1 });
+      for (const value of predicted(slot, []).slice(0, 2)) unwished.push({ key, ...value, cost: 1 });
+      // An array's mutations reuse its elements' source: only of arrays Pico wrote itself, never a model's.
+      const mine = current?.by === 'embedded' || current?.by === 'search';
+      const comparison = compared ? comparisonFor(flow, compared, key) : null;
+      // A part of the value compared with what the run saw on the other side (`status == google.maps.Status.OK`):
+      // the predictor's value for the name, with that part made equal to it (or across it), as a wish.
+      const part = comparison && compared ? partWish(flow, compared.node, comparison, key) : null;
+      if (part) for (const value of predicted(slot, [part]).slice(0, 1)) wished.unshift({ key, ...value, cost: 1 });
+      for (const value of mutations(shape.kind === 'array' && !mine ? { kind: 'other' } : shape, constants, seen, comparison ?? undefined)) mutated.push({ key, ...value, cost: 2 });
+    }
+    // Every value the decision wishes for at once: a condition joining two tests on assumed values (`isTag(el) &&
+    // el.name === 'form'`) needs both changed; one comparison of two values is the mutations' (across the other).
+    const byKey = new Map<string, Candidate>();
+    for (const candidate of wished) if (!byKey.has(candidate.key) && run.values.get(candidate.key)?.value !== candidate.value) byKey.set(candidate.key, candidate);
+    const joined = test.type === 'binary_expression' && /^(&&|\|\|)$/.test(test.childForFieldName('operator')?.type ?? '');
+    if (joined && byKey.size > 1) {
+      const [head, ...others] = [...byKey.values()];
+      wished.push({ ...head, together: others.map(({ key, value, shape }) => ({ key, value, shape })) });
     }
     // The likeliest mutations first (mutations() lists them so); the others in a seeded order.
     const later = mutated.slice(4);
@@ -196,11 +216,11 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
     first.push(...wished, ...mutated.slice(0, 4), ...unwished);
     rest.push(...later);
   }
-  const priced = [...first, ...rest].map((c) => ({ ...c, cost: c.cost + kindPenalty(c.value, input.start.values.get(c.key)?.value) }));
+  const priced = [...first, ...rest].map((c) => ({ ...c, cost: c.cost + kindPenalty(c.shape, input.start.values.get(c.key)?.shape) }));
   const out = [...priced.filter((c) => c.cost <= 2), ...priced.filter((c) => c.cost > 2)];
   const seen = new Set<string>();
   return out.filter((c) => {
-    const id = `${c.key}\u0000${c.value}`;
+    const id = [c, ...(c.together ?? [])].map((x) => `${x.key}\u0000${x.value}`).join('\u0001');
     if (seen.has(id) || run.values.get(c.key)?.value === c.value) return false;
     seen.add(id);
     return true;
@@ -216,6 +236,8 @@ interface Decision {
   seen: (ValueSummary | null)[];
   /** More nodes whose literals are worth trying (a `switch`'s case values). */
   constants: SyntaxNode[];
+  /** The comparison the condition is (through parentheses and `!`), with the operands the probe saw. */
+  compared?: { node: SyntaxNode; l: ValueSummary | null; r: ValueSummary | null };
 }
 
 /**
@@ -233,7 +255,9 @@ function decisionsOf<R extends SearchRun>(run: R, input: SearchInput<R>, unrun: 
     const condition = ifNode?.childForFieldName('condition');
     if (!ifNode || !condition || !otherWayRunsMore(ifNode, record.t === 0, unrun)) continue;
     const test = unwrap(condition);
-    out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line, input.scopes), seen: [record.l, record.r], constants: [] } });
+    const comparison = comparisonIn(test);
+    const compared = comparison ? { node: comparison, l: record.l, r: record.r } : undefined;
+    out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line, input.scopes), seen: [record.l, record.r], constants: [], compared } });
   }
   for (const node of switchesOf(input.tree)) {
     const value = node.childForFieldName('value');
@@ -256,8 +280,56 @@ function decisionsOf<R extends SearchRun>(run: R, input: SearchInput<R>, unrun: 
     }
     if (constants.length || wishes.length) out.push({ at: node.startIndex, decision: { test, wishes, seen: [], constants } });
   }
+  // Loops that ran no iteration (`for (const x of list)`, `list.forEach(cb)` with an empty or non-array list):
+  // what they iterate over, so that its values get the lengths 1 and 3 (search-candidates.ts).
+  for (const { node, iterated, body } of loopsOf(input.tree)) {
+    const header = node.startPosition.row + 1;
+    const first = body.startPosition.row + 1;
+    const last = body.endPosition.row + 1;
+    if (!executed.has(header) || run.executed.some((line) => line > header && line >= first && line <= last)) continue;
+    if (!unrun.some((line) => line >= first && line <= last)) continue;
+    out.push({ at: node.startIndex, decision: { test: iterated, wishes: [], seen: [], constants: [] } });
+  }
   // The first ones in document order: a large snippet must not make every round of candidates slow.
   return out.sort((a, b) => a.at - b.at).slice(0, maxDecisions).map((entry) => entry.decision);
+}
+
+interface Loop {
+  node: SyntaxNode;
+  /** What it iterates over: a `for…of`'s right side, a `while`'s condition, the array a `forEach` is called on. */
+  iterated: SyntaxNode;
+  body: SyntaxNode;
+}
+
+const iterating = /^(forEach|map|filter|some|every|find|findIndex|reduce|flatMap)$/;
+const loopCache = new WeakMap<Tree, Loop[]>();
+function loopsOf(tree: Tree): Loop[] {
+  let list = loopCache.get(tree);
+  if (!list) {
+    list = [];
+    const stack: SyntaxNode[] = [tree.rootNode];
+    while (stack.length) {
+      const n = stack.pop()!;
+      for (const child of n.namedChildren) if (child) stack.push(child);
+      const body = n.childForFieldName('body');
+      if (n.type === 'for_in_statement' && body) {
+        const right = n.childForFieldName('right');
+        if (right) list.push({ node: n, iterated: right, body });
+      } else if ((n.type === 'for_statement' || n.type === 'while_statement') && body) {
+        const condition = n.childForFieldName('condition');
+        if (condition) list.push({ node: n, iterated: condition, body });
+      } else if (n.type === 'call_expression') {
+        const callee = n.childForFieldName('function');
+        const method = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text ?? '' : '';
+        const object = callee?.childForFieldName('object');
+        const callback = n.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'comment');
+        const callbackBody = callback && /function|arrow/.test(callback.type) ? callback.childForFieldName('body') : null;
+        if (object && iterating.test(method) && callbackBody) list.push({ node: n, iterated: object, body: callbackBody });
+      }
+    }
+    loopCache.set(tree, list);
+  }
+  return list;
 }
 
 const switchCache = new WeakMap<Tree, SyntaxNode[]>();
@@ -281,6 +353,55 @@ function shuffle<T>(list: T[], random: () => number): void {
     const j = Math.floor(random() * (i + 1));
     [list[i], list[j]] = [list[j], list[i]];
   }
+}
+
+/** The comparison a condition is, through parentheses and `!` (the nodes the branch probe records operands of). */
+function comparisonIn(node: SyntaxNode): SyntaxNode | null {
+  let current: SyntaxNode | null = node;
+  for (let depth = 0; current && depth < 8; depth++) {
+    if (current.type === 'parenthesized_expression') current = unwrap(current);
+    else if (current.type === 'unary_expression' && current.child(0)?.type === '!') current = current.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+    else break;
+  }
+  if (current?.type !== 'binary_expression') return null;
+  return /^(===|!==|==|!=|<|<=|>|>=)$/.test(current.childForFieldName('operator')?.type ?? '') ? current : null;
+}
+
+/** The comparison as seen from one assumed value: the side it flows into, its operand and the other. */
+function comparisonFor(flow: FlowContext, compared: NonNullable<Decision['compared']>, key: string): Comparison | null {
+  const left = compared.node.childForFieldName('left');
+  const right = compared.node.childForFieldName('right');
+  const operator = compared.node.childForFieldName('operator')?.type ?? '';
+  if (!left || !right) return null;
+  const inLeft = slotsFlowingInto(flow, left).has(key);
+  const inRight = slotsFlowingInto(flow, right).has(key);
+  // On both sides (`a.length > a.max`), no side is the value's own.
+  if (inLeft === inRight) return null;
+  return inLeft ? { operator, side: 'left', own: compared.l, other: compared.r } : { operator, side: 'right', own: compared.r, other: compared.l };
+}
+
+/**
+ * For a comparison whose assumed side is a part of a slot's value (`config.limits.max`), what that part should
+ * be for the other way, from the other side's value as the probe saw it: equal to it for `==`/`===` seen
+ * false, across it for `<`, `>`… (search-candidates.ts, across). Null for a slot compared as a whole (its
+ * mutations do that) or when the other side was not a plain value.
+ */
+function partWish(flow: FlowContext, node: SyntaxNode, comparison: Comparison, key: string): { path: string[]; want: Want } | null {
+  const side = node.childForFieldName(comparison.side);
+  const atom = side ? atomOf(side) : null;
+  const target = atom ? slotOfName(flow, atom.root, atom.rootIndex) : null;
+  if (!atom || !target || target.key !== key) return null;
+  const path = [...target.path, ...atom.path];
+  const other = comparison.other;
+  if (!path.length || path.includes('()') || !other || !['string', 'number', 'boolean'].includes(other.type) || other.value === undefined) return null;
+  const literal = JSON.stringify(other.value);
+  const equality = /^[!=]==?$/.test(comparison.operator);
+  if (equality) {
+    const same = comparison.own?.type === other.type && comparison.own.value === other.value;
+    return { path, want: same ? { kind: 'differs', literal } : { kind: 'equals', literal } };
+  }
+  const number = across(comparison)[0];
+  return number === undefined ? null : { path, want: { kind: 'equals', literal: String(number) } };
 }
 
 function findIf(node: SyntaxNode, site: BranchSite): SyntaxNode | null {

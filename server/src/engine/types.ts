@@ -212,13 +212,34 @@ export type Want =
   /** `s.startsWith('#')`, `s.includes('@')`, `s.indexOf(' ') !== -1`: s should contain the text there. */
   | { kind: 'contains'; text: string; at: 'start' | 'end' | 'anywhere' };
 
+/**
+ * What a predicted value is, as data, set by whoever made the value: later stages (the search's mutations, the
+ * report) read this instead of parsing `value` again. `items`: the elements' source texts; `keys`: an object
+ * literal's own keys; `instance`: a constructed value (`new Date(…)`); `placeholder`: `__pico.any`, which
+ * becomes whatever the code uses it as; `other`: source the maker did not describe (a model's, the user's).
+ */
+export type ValueShape =
+  | { kind: 'string'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'bigint' }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'nullish'; value: null | undefined }
+  | { kind: 'array'; items: string[] }
+  | { kind: 'object'; keys: string[] }
+  | { kind: 'function' }
+  | { kind: 'instance'; of: string }
+  | { kind: 'placeholder' }
+  | { kind: 'other' };
+
 /** A value a predictor proposes for a slot: one JavaScript expression, evaluated only in the sandbox. */
 export interface Prediction {
   key: string;
   name: string;
-  /** One JavaScript expression (source text). */
+  /** One JavaScript expression (source text): what the sandbox runs. */
   value: string;
-  /** Which predictor made it: `embedded`, `ollama`, `user`. */
+  /** What `value` is, as data (absent: not described; read it as `other`). */
+  shape?: ValueShape;
+  /** Who made it: `embedded`, `ollama`, `user`, or `search` (a value the search over assumed values chose). */
   by: string;
   reason?: string;
 }
@@ -279,6 +300,8 @@ export interface Injection {
   name: string;
   key: string;
   value: string;
+  /** What the value is, as data (from its Prediction): for whoever shows it, instead of parsing `value`. */
+  shape?: ValueShape;
   by: string;
   line: number;
 }

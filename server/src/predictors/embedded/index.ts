@@ -1,4 +1,5 @@
 import type { Prediction, PredictionRequest, Predictor, RunFeedback, Slot } from '../../engine/types';
+import { shapeOf } from './shape';
 import { anyValue, candidatesFor, isUninformative, withWishes } from './values';
 
 /**
@@ -24,7 +25,7 @@ export class EmbeddedPredictor implements Predictor {
       const next = (this.position.get(key) ?? 0) + 1;
       if (next >= list.length) continue;
       this.position.set(key, next);
-      out.push({ key, name: slot.name, value: list[next], by: this.id, reason: 'the previous value led to an error' });
+      out.push({ key, name: slot.name, value: list[next], shape: shapeOf(list[next]), by: this.id, reason: 'the previous value led to an error' });
     }
     return out;
   }
@@ -32,7 +33,7 @@ export class EmbeddedPredictor implements Predictor {
   private first(slot: Slot, slots: Slot[] = []): Prediction {
     const list = this.listFor(slot, slots);
     this.position.set(slot.key, 0);
-    return { key: slot.key, name: slot.name, value: list[0], by: this.id };
+    return { key: slot.key, name: slot.name, value: list[0], shape: shapeOf(list[0]), by: this.id };
   }
 
   private listFor(slot: Slot, slots: Slot[] = []): string[] {
@@ -43,7 +44,7 @@ export class EmbeddedPredictor implements Predictor {
       else if (slot.kind === 'this') {
         // `this` is always an object (a primitive would be boxed anyway): keep only object-like candidates.
         const facts = withWishes(slot.facts, slot.wishes);
-        list = candidatesFor(slot.name, facts).filter((v) => /^[{[]|^__pico\.(any|exact|notInstance)\(|^new |^function|^document/.test(v));
+        list = candidatesFor(slot.name, facts).filter((v) => thisKinds.has(shapeOf(v).kind));
         if (!list.length) list = [anyValue('this')];
       } else {
         const facts = withWishes(slot.kind === 'param' ? peerFacts(slot, slots) : slot.facts, slot.wishes);
@@ -56,6 +57,9 @@ export class EmbeddedPredictor implements Predictor {
     return list;
   }
 }
+
+/** What `this` can be: an object of some kind, or the placeholder. */
+export const thisKinds = new Set(['object', 'array', 'function', 'instance', 'placeholder']);
 
 /** The first parameter of a callback named like an error: Node's error-first convention wants `null` there. */
 function isErrorFirst(slot: Slot): boolean {

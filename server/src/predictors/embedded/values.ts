@@ -14,6 +14,8 @@ const stringMethods = new Set(['split', 'toLowerCase', 'toUpperCase', 'trim', 't
 const numberMethods = new Set(['toFixed', 'toPrecision', 'toExponential']);
 const dateMethods = new Set(['getTime', 'toISOString', 'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds',
   'toLocaleDateString', 'toLocaleTimeString', 'toDateString', 'getTimezoneOffset', 'setDate', 'setHours', 'valueOf']);
+// Every member a Date has (its own prototype's and Object's), read from the real thing.
+const dateMembers = new Set([...Object.getOwnPropertyNames(Date.prototype), ...Object.getOwnPropertyNames(Object.prototype)]);
 const mapMethods = new Set(['get', 'set', 'has', 'delete', 'clear', 'size', 'keys', 'values', 'entries']);
 const domProperties = new Set(['innerHTML', 'textContent', 'innerText', 'appendChild', 'addEventListener', 'classList', 'style', 'setAttribute',
   'getAttribute', 'querySelector', 'querySelectorAll', 'parentNode', 'children', 'removeChild', 'insertBefore', 'focus', 'dataset', 'value',
@@ -215,7 +217,8 @@ function kindsFor(name: string, facts: UsageFacts, commit = false): Kind[] {
   if (facts.awaited && !props.length && !facts.lengthRead && !facts.elements && !facts.iterated) kinds.push(commit ? 'promise' : 'any');
   // `p.then(…)`: a promise (what it resolves to is described by the same facts, minus the `.then`).
   if (facts.thenCalled && commit && !props.length) kinds.push('promise');
-  if (facts.instanceofChecks.includes('Date') || has(dateMethods) && !has(stringMethods)) kinds.push('date');
+  // A Date has only Date's members: `m.isValid()` beside `m.valueOf()` is some other object (a moment), which a Date would fail.
+  if (facts.instanceofChecks.includes('Date') || props.some((p) => dateMethods.has(p) && p !== 'valueOf') && !has(stringMethods) && props.every((p) => dateMembers.has(p))) kinds.push('date');
   if (isBytes(lower, facts)) kinds.push('bytes');
   if (facts.instanceofChecks.includes('Error')) kinds.push('error');
   // Strings and arrays share indexing, `.length`, `slice`, `indexOf`: only the other uses tell them apart.

@@ -3,6 +3,7 @@
 // values that reach the lines that did not run. It never throws for model trouble: it records a message
 // the user can act on and returns no values, so the engine keeps the embedded predictor's result.
 import type { Prediction, PredictionRequest, Predictor, RunFeedback, Slot } from '../../engine/types';
+import { shapeOf } from '../embedded/shape';
 import { answerKey, createAnswerCache, type AnswerCache } from './cache';
 import { chatOnce } from './chat';
 import type { OllamaProblem } from './errors';
@@ -188,7 +189,8 @@ function slotsNearLines(source: string, slots: Slot[], lines: number[]): Slot[] 
 }
 
 function prediction(slot: Slot, value: string, reason: string): Prediction {
-  return { key: slot.key, name: slot.name, value, by: 'ollama', ...(reason ? { reason } : {}) };
+  // The model's source, described once here for the stages that read what a value is (engine/types.ts, ValueShape).
+  return { key: slot.key, name: slot.name, value, shape: shapeOf(value), by: 'ollama', ...(reason ? { reason } : {}) };
 }
 
 function preview(value: string): string {
