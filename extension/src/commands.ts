@@ -6,6 +6,9 @@ import type { Command, PicoContext } from './context';
 import type { DecorationSnapshot } from './decorations';
 import { PastePanel } from './panel/PastePanel';
 
+/** The overrides a document had before its first Run This Path (the panel's, or none): Run This Snippet restores them. */
+const beforePaths = new WeakMap<vscode.TextDocument, Record<string, string>>();
+
 /** Pico: Run This Snippet — the selection, or the whole document when nothing is selected. */
 export function runSnippet(context: PicoContext): Command {
   return async (): Promise<RunResult | undefined> => {
@@ -20,6 +23,12 @@ export function runSnippet(context: PicoContext): Command {
       return undefined;
     }
     const range = selection.isEmpty ? undefined : selection;
+    // An explicit run is Pico's own choice again: the values a Run This Path fixed go (the panel's stay).
+    const before = beforePaths.get(document);
+    if (before) {
+      context.setOverrides(document.uri, before);
+      beforePaths.delete(document);
+    }
     // Live mode (pico.live) reruns this target as the user types; the status item shows the run, and a run that
     // lasts shows a notification with Cancel (PicoContext.run).
     context.live.ran(document, range);
@@ -36,8 +45,9 @@ export function runSnippet(context: PicoContext): Command {
 
 /**
  * Pico: Run This Path — reruns the last run's target (the file, or the selection) with the values of one of its other
- * paths as the document's overrides, so that path becomes the reported run (and stays so for live reruns). The code
- * lens and the hover's link name the path; from the palette, the path of the cursor's line, else a pick.
+ * paths as the document's overrides, so that path becomes the reported run (and stays so for live reruns, until Run
+ * This Snippet). The code lens and the hover's link name the path; from the palette, the path of the cursor's line,
+ * else a pick.
  */
 export function runPath(context: PicoContext): Command {
   return async (given?: unknown): Promise<RunResult | undefined> => {
@@ -52,7 +62,9 @@ export function runPath(context: PicoContext): Command {
     const index = args ? args.path : await choosePath(snapshot.paths, editor?.document === document ? editor.selection.active.line : -1);
     const path = index === undefined ? undefined : snapshot.paths[index];
     if (!path) return undefined;
-    context.setOverrides(document.uri, { ...context.overridesOf(document.uri), ...pathOverrides(path) });
+    const current = context.overridesOf(document.uri);
+    if (!beforePaths.has(document)) beforePaths.set(document, current);
+    context.setOverrides(document.uri, { ...current, ...pathOverrides(path) });
     const target = snapshot.target;
     const range = target && document.validateRange(new vscode.Range(target.start.line, target.start.character, target.end.line, target.end.character));
     context.live.ran(document, range);

@@ -66,6 +66,8 @@ describe('other paths and imports in the language server', { timeout: 120_000 },
 
   before(async () => {
     server = await ServerHarness.start();
+    // The run count decides the search, not the wall time, which this shared machine's load would (README, search.ts).
+    Object.assign(server.settings, { searchBudgetMs: 60_000 });
   });
 
   after(async () => {

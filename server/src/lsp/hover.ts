@@ -111,7 +111,7 @@ function pathSection(uri: string, report: Report, line: number): string[] | null
   return [
     `**Runs on another path**: this line did not run in the last run; it runs when ${pathCondition(path, { code: true })} (assumed).`,
     '',
-    `[Run this path](command:${runPathCommand}?${encodeURIComponent(JSON.stringify(args))} "Run again with these values") : with these values ${linesRun(path.addedLines)}.`,
+    `[Run this path](command:${runPathCommand}?${encodeURIComponent(JSON.stringify(args))} "Run again with these values") to see it: with these values ${linesRun(path.addedLines)}.`,
   ];
 }
 
