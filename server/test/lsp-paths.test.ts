@@ -124,11 +124,18 @@ describe('other paths and imports in the language server', { timeout: 120_000 },
     assert.match(onReal, /module `cjs-pkg`\*\* ran for real: `[^`]*node_modules\/cjs-pkg\/lib\/index\.js`/);
     assert.ok(onReal.includes(real.resolved), 'the resolved path, as the report has it (relative to the workspace)');
     const onMissing = (await server.hover(uri, 1, 25))?.contents.value ?? '';
-    assert.match(onMissing, /module `not-installed-here`\*\* was predicted: not installed \(no node_modules\/not-installed-here up from [^)]*\)\. Its value is \*\*assumed\*\*/);
+    assert.match(onMissing, /module `not-installed-here`\*\* was predicted: not installed \(no node\\_modules\/not-installed-here up from [^)]*\)\. Its value is \*\*assumed\*\*/);
     // The name the module is bound to keeps its own hover under the module's.
     assert.match((await server.hover(uri, 1, 7))?.contents.value ?? '', /was predicted[\s\S]*---[\s\S]*\*\*pad\*\*/);
     assert.match((await server.hover(uri, 2, 2))?.contents.value ?? '', /module `path`\*\* — a Node built-in/);
     // A line that loads nothing says nothing about modules.
     assert.doesNotMatch((await server.hover(uri, 3, 2))?.contents.value ?? '', /module `/);
   });
+});
+
+test('a module whose name or loading error holds markdown is shown as text in the hover', async () => {
+  const { codeSpan, plainMarkdown } = await import('../src/lsp/values');
+  assert.equal(codeSpan('a`b'), '`` a`b ``');
+  const link = '[Run](command:pico.runPath?%5B%5D)';
+  assert.equal(plainMarkdown(`failed to load: ${link} *now*`), 'failed to load: \\[Run\\](command:pico.runPath?%5B%5D) \\*now\\*');
 });

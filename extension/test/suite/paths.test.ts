@@ -30,6 +30,7 @@ describe('Pico: other paths and imports', () => {
   });
 
   afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert').then(undefined, () => undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -87,6 +88,14 @@ describe('Pico: other paths and imports', () => {
     editor.selection = new vscode.Selection(target, 4, target, 4);
     await vscode.commands.executeCommand('pico.runPath');
     assert.ok(api.decorations(document.uri)!.ran.includes(target), 'the path under the cursor ran');
+
+    // The marks follow an edit like the others: a line added above moves them down.
+    await vscode.commands.executeCommand('pico.runSnippet');
+    await vscode.commands.executeCommand('pico.toggleLive');
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// a note\n'));
+    const moved = api.decorations(document.uri)!;
+    assert.deepEqual(moved.otherPath, others.map((line) => line + 1));
+    assert.deepEqual(moved.paths.flatMap((path) => path.lines).sort(), others.map((line) => line + 1).sort());
   });
 
   it('the Paste & Run panel lists the paths and runs one', async () => {

@@ -10,7 +10,7 @@ import { runPathCommand, type RunPathArgs } from '../protocol';
 import { linesRun, pathCondition, pathOfLine } from './pathWords';
 import { plainText } from './plainWords';
 import type { FinishedRun } from './documentRuns';
-import { oneLine, typeOfExpression } from './values';
+import { codeSpan, oneLine, plainMarkdown, typeOfExpression } from './values';
 import { readableValue } from '../engine/readable';
 
 interface NameAt {
@@ -126,9 +126,9 @@ function moduleSection(document: TextDocument, report: Report, index: number): s
 }
 
 function describeModule(module: ModuleStatus): string {
-  const name = `module \`${module.specifier}\``;
-  if (module.real) return `**${name}** ran for real${module.resolved ? `: \`${module.resolved}\`` : ''}.`;
-  if (module.builtin) return `**${name}** — ${plainText(module.reason ?? 'a Node built-in')}.`;
-  return `**${name}** was predicted${module.reason ? `: ${plainText(module.reason)}` : ''}. Its value is **assumed**, not the real module's.`;
+  // The specifier, the path and a loading error come from the snippet and its packages: shown, never read as markdown.
+  const name = `module ${codeSpan(module.specifier)}`;
+  if (module.real) return `**${name}** ran for real${module.resolved ? `: ${codeSpan(module.resolved)}` : ''}.`;
+  if (module.builtin) return `**${name}** — ${plainMarkdown(plainText(module.reason ?? 'a Node built-in'))}.`;
+  return `**${name}** was predicted${module.reason ? `: ${plainMarkdown(plainText(module.reason))}` : ''}. Its value is **assumed**, not the real module's.`;
 }
-

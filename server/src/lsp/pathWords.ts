@@ -4,7 +4,7 @@
 import type { SearchPath } from '../engine/types';
 import { readableValue } from '../engine/readable';
 import { withoutInternals } from './plainWords';
-import { oneLine } from './values';
+import { codeSpan, oneLine } from './values';
 
 /** `range = "10-20"`: the value without the sandbox's helpers, elided past `max` characters. */
 export function pathValueText(value: SearchPath['values'][number], max = 40): string {
@@ -48,11 +48,4 @@ export function pathOfLine(paths: SearchPath[], executedLines: number[], line: n
 /** The values of a path as overrides (slot key -> JavaScript source), what a rerun of that path sends. */
 export function pathOverrides(path: Pick<SearchPath, 'values'>): Record<string, string> {
   return Object.fromEntries(path.values.map((value) => [value.key, value.value]));
-}
-
-/** A markdown code span that holds any text (backticks inside included). */
-function codeSpan(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  return longest ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
 }
