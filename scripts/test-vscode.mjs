@@ -400,6 +400,29 @@ async function runUiPass(tools, scratch) {
     if (!/ada \S*34\.50/.test(decorationText)) throw new Error('the selection did not print the file’s own values (ada €34.50)');
     await shot(page, 'vscode-selection-context.png');
 
+    // Other paths: their own gutter mark, a code lens per path, a hover that names the values; the lens runs the path.
+    // The run count decides the search here, not the wall time (this machine is shared).
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'pico.searchBudgetMs': 60_000 }));
+    await page.waitForTimeout(1500);
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'paths.js' }).dblclick();
+    await line(page, 'function kind').click();
+    await page.keyboard.press('Control+Alt+Enter');
+    await page.locator(statusBar, { hasText: new RegExp(freshResult) }).waitFor({ timeout: 30_000 });
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Run this path' });
+    await lens.first().waitFor({ timeout: 15_000 });
+    await line(page, "return 'heading'").locator('span', { hasText: /^return$/ }).first().hover();
+    await page.locator('.monaco-hover', { hasText: 'Runs on another path' }).first().waitFor({ timeout: 15_000 });
+    await shot(page, 'vscode-paths.png');
+    await internalNamesIn(page, 'other paths');
+    await page.mouse.move(5, 5);
+    // The heading's path (its value starts with '#'): the guard, its return and the log run, 3 of the 6 statement lines.
+    await page.locator('.codelens-decoration a', { hasText: 'input = "#' }).first().click();
+    await page.locator(statusBar, { hasText: /Pico: 3\/6 lines/ }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500);
+    await shot(page, 'vscode-path-run.png');
+    log('other paths: marked, named on hover, and run from their code lens');
+
     // The endless loop: a notification with Cancel; Pico: Stop ends the run and the status shows it stopped.
     // A long time limit (workspace setting), so that only Pico: Stop can end the run.
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
@@ -448,6 +471,18 @@ async function runUiPass(tools, scratch) {
     const restored = await webview.locator('#source').inputValue();
     if (!restored.includes('$.ajax')) throw new Error(`the panel lost its snippet when hidden: ${JSON.stringify(restored)}`);
     log('the panel kept its state while hidden');
+
+    // The panel lists the other paths of a run, each with a button that runs it.
+    await source.fill(readFileSync(join(root, 'extension/test/fixtures/paths.js'), 'utf8'));
+    await webview.locator('#run').click();
+    const runPathButton = webview.locator('#paths button.run-path');
+    await runPathButton.first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(300);
+    await shot(page, 'vscode-paste-panel-paths.png');
+    await internalNamesIn(page, 'Paste & Run panel with paths');
+    await runPathButton.first().click();
+    await webview.locator('#assumptions tr', { hasText: 'input' }).locator('td.by', { hasText: 'you' }).waitFor({ timeout: 30_000 });
+    log('the panel listed the paths and ran one');
 
     // Ollama out of reach: one warning that names the setting, with a button that opens it.
     writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'pico.predictor': 'ollama', 'pico.ollama.host': 'http://127.0.0.1:9', 'pico.live': 'off' }));

@@ -1,7 +1,7 @@
 // The language client: starts dist/server.js over IPC and restarts it if it dies, telling the user once.
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { languageIds } from '../../server/src/protocol';
+import { languageIds, runPathCommand } from '../../server/src/protocol';
 
 /** Pico's documents: the four languages, saved or not (untitled buffers included). */
 export const documentSelector = Object.keys(languageIds).map((language) => ({ language }));
@@ -47,6 +47,8 @@ export function createClient(context: vscode.ExtensionContext, onTrouble: Server
     errorHandler: new RestartingErrorHandler(onTrouble),
     // Run errors are reported by the command that asked; the client need not pop up its own messages.
     initializationFailedHandler: () => false,
+    // The hover's "Run this path" link (lsp/hover.ts) runs this one command; no other command link is trusted.
+    markdown: { isTrusted: { enabledCommands: [runPathCommand] } },
   };
   return new LanguageClient('pico', 'Pico Language Server', serverOptions, clientOptions);
 }

@@ -101,6 +101,10 @@ export class PicoContext implements vscode.Disposable {
     else this.overrides.delete(uri.toString());
   }
 
+  overridesOf(uri: vscode.Uri): Record<string, string> {
+    return this.overrides.get(uri.toString()) ?? {};
+  }
+
   /** Runs a document (or a range of it); a second run of the same document cancels the first. */
   async run(document: vscode.TextDocument, range?: vscode.Range): Promise<RunResult | undefined> {
     const key = document.uri.toString();
@@ -125,7 +129,7 @@ export class PicoContext implements vscode.Disposable {
       this.status.unparsed(key, syntax ? `${syntax.line ? `line ${syntax.line}: ` : ''}${syntax.message}` : 'a syntax error');
       return result;
     }
-    this.decorations.show(document, result.report);
+    this.decorations.show(document, result.report, range);
     this.finished(result.report, where, key);
     return result;
   }

@@ -1,7 +1,7 @@
 // Entry point: creates the context and wires commands to it. No logic lives here.
 import type * as vscode from 'vscode';
 import { PicoContext } from './context';
-import { openPastePanel, runSnippet, showOutput, stop, toggleLive } from './commands';
+import { openPastePanel, runPath, runSnippet, showOutput, stop, toggleLive } from './commands';
 import { PastePanel } from './panel/PastePanel';
 import { picoApi, type PicoApi } from './api';
 
@@ -12,6 +12,7 @@ export function activate(extension: vscode.ExtensionContext): PicoApi {
   context.registerCommand('pico.showOutput', showOutput);
   context.registerCommand('pico.stop', stop);
   context.registerCommand('pico.toggleLive', toggleLive);
+  context.registerCommand('pico.runPath', runPath);
   context.push(PastePanel.registerSerializer(context));
   return picoApi(context);
 }

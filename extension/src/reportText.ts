@@ -1,6 +1,7 @@
 // The full report as plain text, for the "Pico" output channel.
 import type { Report } from '../../server/src/protocol';
 import { readableValue } from '../../server/src/engine/readable';
+import { linesRun, pathCondition } from '../../server/src/lsp/pathWords';
 
 export function reportText(report: Report, title: string): string {
   const lines: string[] = [];
@@ -9,6 +10,11 @@ export function reportText(report: Report, title: string): string {
   if (report.executedLines.length) lines.push(`lines run: ${report.executedLines.join(', ')}`);
   const notRun = report.statementLines.filter((line) => !report.executedLines.includes(line));
   if (notRun.length) lines.push(`lines not run: ${notRun.join(', ')}`);
+  const paths = report.paths.filter((path) => path.addedLines.length);
+  if (paths.length) {
+    lines.push(`other paths (${report.unionLines.length} of ${report.statementLines.length} lines together; Pico: Run This Path runs one):`);
+    for (const path of paths) lines.push(`  ${linesRun(path.addedLines)} when ${pathCondition(path)}`);
+  }
   if (report.error) lines.push(`stopped at line ${report.error.line ?? '?'}: ${report.error.name}: ${report.error.message}`);
   if (report.repairs.length) {
     lines.push('repairs:');

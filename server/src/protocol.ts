@@ -122,6 +122,21 @@ export namespace DetectLanguageRequest {
   export const type = new RequestType<DetectLanguageParams, DetectLanguageResult, void>(method);
 }
 
+/**
+ * `pico.runPath`: the client command a code lens (and the hover's link) runs for another path of the last run
+ * (`report.paths[path]`): it reruns the same target with that path's values as overrides, so that the path becomes
+ * the reported run. The path is named by its index, not by its values: the client takes them from its own copy of
+ * the report, and no assumed value's source travels through links.
+ */
+export const runPathCommand = 'pico.runPath' as const;
+
+export interface RunPathArgs {
+  /** The document's URI. */
+  uri: string;
+  /** Index in the last run's `report.paths`. */
+  path: number;
+}
+
 /** VS Code language ids Pico runs, and the engine language each maps to. */
 export const languageIds: Record<string, Lang> = {
   javascript: 'js',

@@ -1,6 +1,6 @@
 // Pico's language server: LSP over IPC (VS Code) or stdio (other editors), wrapping the engine.
 // The engine runs on a worker thread (lsp/engineHost.ts), so a snippet cannot block or take down this process.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeLensRefreshRequest, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DetectLanguageRequest, RunRequest, RunTextRequest } from './protocol';
 import { EngineHost } from './lsp/engineHost';
@@ -9,6 +9,7 @@ import { handleRun, handleRunText, type RunDependencies } from './lsp/runRequest
 import { runDiagnostics } from './lsp/diagnostics';
 import { runHover } from './lsp/hover';
 import { runInlayHints } from './lsp/inlayHints';
+import { pathLenses } from './lsp/pathLenses';
 import { detectLanguage } from './lsp/detectLanguage';
 import { readSettings } from './lsp/settings';
 import { lineEditOf } from './lsp/lineMap';
@@ -29,11 +30,13 @@ const documents = new TextDocuments<TextDocument>({
 const engine = new EngineHost();
 let canReadConfiguration = false;
 let canRefreshInlayHints = false;
+let canRefreshCodeLenses = false;
 let workspaceFolders: string[] = [];
 
 connection.onInitialize((params): InitializeResult => {
   canReadConfiguration = params.capabilities.workspace?.configuration === true;
   canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+  canRefreshCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   engine.warmUp();
   return {
@@ -41,6 +44,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       inlayHintProvider: true,
+      codeLensProvider: {},
     },
     serverInfo: { name: 'pico', version: '0.1.0' },
   };
@@ -54,6 +58,7 @@ const dependencies: RunDependencies = {
   finished(document, run) {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: runDiagnostics(document, run) });
     if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   },
   attachProgress: (token) => connection.window.attachWorkDoneProgress(token),
   // Without the client's window.workDoneProgress capability this yields a silent reporter: runs are unchanged.
@@ -75,6 +80,12 @@ connection.languages.inlayHint.on((params) => {
   const document = documents.get(params.textDocument.uri);
   const run = document && runs.last(document.uri, document.version);
   return document && run ? runInlayHints(document, run, params.range) : [];
+});
+
+connection.onCodeLens((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const run = document && runs.last(document.uri, document.version);
+  return document && run ? pathLenses(document, run) : [];
 });
 
 documents.onDidClose(({ document }) => {

@@ -3,6 +3,7 @@
 import type { Lang, Report } from '../../../server/src/protocol';
 import { langLabels, type FromPanel, type LangChoice, type ToPanel } from '../panel/messages';
 import { readableValue } from '../../../server/src/engine/readable';
+import { linesRun, pathCondition, pathOverrides } from '../../../server/src/lsp/pathWords';
 
 interface VsCodeApi<State> {
   postMessage(message: FromPanel): void;
@@ -56,14 +57,15 @@ function fillLanguages(): void {
   langSelect.value = state.lang;
 }
 
-function run(): void {
+/** Runs the snippet with the values the user edited, and `extra` over them (another path's values). */
+function run(extra: Record<string, string> = {}): void {
   if (!state.text.trim()) {
     state.failure = 'Paste a snippet to run.';
     render();
     return;
   }
   lastRunText = state.text;
-  vscode.postMessage({ type: 'run', text: state.text, lang: state.lang, overrides: currentEdits() });
+  vscode.postMessage({ type: 'run', text: state.text, lang: state.lang, overrides: { ...currentEdits(), ...extra } });
 }
 
 /** Edits only apply to the snippet they were made for. */
@@ -80,14 +82,17 @@ function editableValue(injection: Report['injected'][number]): string {
   return /^__pico\.any\("[^"]*"\)$/.test(value.trim()) ? '' : readableValue(value);
 }
 
+const lineTitles = { ran: 'ran', 'other-path': 'runs on another path (see Other paths)', 'not-ran': 'did not run', plain: '' };
+
 function lineList(report: Report, text: string): HTMLElement {
   const executed = new Set(report.executedLines);
   const statements = new Set(report.statementLines);
+  const elsewhere = new Set(report.paths.flatMap((path) => path.addedLines));
   const list = el('ol', { id: 'lines', className: 'lines' });
   text.split('\n').forEach((line, index) => {
     const number = index + 1;
-    const kind = executed.has(number) ? 'ran' : statements.has(number) ? 'not-ran' : 'plain';
-    const item = el('li', { className: kind, title: kind === 'ran' ? 'ran' : kind === 'not-ran' ? 'did not run' : '' }, el('code', { textContent: line || ' ' }));
+    const kind = executed.has(number) ? 'ran' : !statements.has(number) ? 'plain' : elsewhere.has(number) ? 'other-path' : 'not-ran';
+    const item = el('li', { className: kind, title: lineTitles[kind] }, el('code', { textContent: line || ' ' }));
     if (report.error?.line === number) item.classList.add('stopped');
     list.append(item);
   });
@@ -115,8 +120,27 @@ function assumptionTable(report: Report): HTMLElement {
   });
   const table = el('table', { id: 'assumptions' }, el('thead', {}, el('tr', {}, ...['Name', 'Line', 'Assumed value (editable)', 'By'].map((h) => el('th', { textContent: h })))), el('tbody', {}, ...rows));
   const again = el('button', { id: 'run-again', textContent: 'Run again with these values' });
-  again.addEventListener('click', run);
+  again.addEventListener('click', () => run());
   return el('div', {}, table, again);
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The other runs the search kept (report.paths): the values that make each run, the lines it adds, a button to run it. */
+function pathList(report: Report): HTMLElement {
+  const items = report.paths
+    .map((path, index) => ({ path, index }))
+    .filter(({ path }) => path.addedLines.length)
+    .map(({ path, index }) => {
+      const button = el('button', { className: 'secondary run-path', textContent: 'Run this path', title: 'Run again with these values' });
+      button.dataset.path = String(index);
+      button.addEventListener('click', () => run(pathOverrides(path)));
+      const lines = `${capitalized(linesRun(path.addedLines))} when `;
+      return el('li', {}, el('span', { textContent: lines }), el('code', { textContent: pathCondition(path) }), ' ', button);
+    });
+  return el('ul', { id: 'paths', className: 'paths' }, ...items);
 }
 
 function render(): void {
@@ -134,6 +158,9 @@ function render(): void {
     );
     if (report.error) parts.push(el('div', { id: 'error', className: 'error', textContent: `Stopped at line ${report.error.line ?? '?'}: ${report.error.name}: ${report.error.message}` }));
     parts.push(el('h3', { textContent: 'Lines run' }), lineList(report, last.text));
+    if (report.paths.some((path) => path.addedLines.length)) {
+      parts.push(el('h3', { textContent: 'Other paths' }), el('p', { className: 'muted', textContent: 'Other assumed values Pico tried reach lines this run did not.' }), pathList(report));
+    }
     parts.push(el('h3', { textContent: 'Output' }));
     parts.push(report.output.length ? el('pre', { id: 'output', textContent: report.output.map((o) => `${o.line ? `${o.line}: ` : ''}${o.text}`).join('\n') + (report.outputTruncated ? '\n(truncated)' : '') }) : el('p', { className: 'muted', textContent: 'No console output.' }));
     if (report.findings.length) {
@@ -158,7 +185,7 @@ langSelect.addEventListener('change', () => {
   state.lang = langSelect.value as LangChoice;
   save();
 });
-runButton.addEventListener('click', run);
+runButton.addEventListener('click', () => run());
 openButton.addEventListener('click', () => vscode.postMessage({ type: 'openAsDocument', text: state.text, lang: state.lang, overrides: currentEdits() }));
 
 window.addEventListener('message', (event: MessageEvent<ToPanel>) => {

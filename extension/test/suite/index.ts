@@ -9,6 +9,7 @@ export function run(): Promise<void> {
   require('./run.test');
   require('./live.test');
   require('./panel.test');
+  require('./paths.test');
   require('./server-restart.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve()));

@@ -1,11 +1,16 @@
-// Hover over a name after a run: the runtime types observed for it on that line with a sample value; on a line
-// the run never reached, the type it was seen with elsewhere or the value Pico assumed for it.
+// Hover after a run: over a name, the runtime types observed for it on that line with a sample value (on a line the
+// run never reached, the type it was seen with elsewhere or the value Pico assumed for it); on a line only another
+// path reaches, the values that make it run; on an import, whether the module ran for real or was predicted.
 // Assumed values are always labelled as such, never as observed.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TypeObservation } from '../engine/types';
+import type { Report, TypeObservation } from '../engine/types';
+import type { ModuleStatus } from '../engine/modules/host';
+import { runPathCommand, type RunPathArgs } from '../protocol';
+import { linesRun, pathCondition, pathOfLine } from './pathWords';
+import { plainText } from './plainWords';
 import type { FinishedRun } from './documentRuns';
-import { oneLine, typeOfExpression } from './values';
+import { codeSpan, oneLine, plainMarkdown, typeOfExpression } from './values';
 import { readableValue } from '../engine/readable';
 
 interface NameAt {
@@ -58,10 +63,17 @@ export function runHover(document: TextDocument, run: FinishedRun, position: Pos
   const line = position.line + 1;
   if (line < run.firstLine || line > run.lastLine) return null;
   const target = nameAt(document, position);
-  if (!target) return null;
-  const { report } = run;
-  const executed = report.executedLines.includes(line);
+  const sections = [moduleSection(document, run.report, position.line), pathSection(document.uri, run.report, line), target && nameSection(run.report, target, line)].filter(
+    (section): section is string[] => !!section,
+  );
+  if (!sections.length) return null;
+  const lines = sections.flatMap((section, i) => (i ? ['', '---', '', ...section] : section));
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, ...(target ? { range: target.range } : {}) };
+}
 
+/** What the run saw of the name under the cursor (observed or assumed), or what it was elsewhere. */
+function nameSection(report: Report, target: NameAt, line: number): string[] | null {
+  const executed = report.executedLines.includes(line);
   for (const name of target.names) {
     const here = report.types.filter((o) => o.name === name && o.line === line);
     const observed = here.filter((o) => !o.assumed);
@@ -69,7 +81,7 @@ export function runHover(document: TextDocument, run: FinishedRun, position: Pos
     const body: string[] = [];
     if (observed.length) body.push(...describeObserved(observed));
     if (assumed.length) body.push(...(body.length ? ['', '---', ''] : []), ...describeAssumed(assumed));
-    if (body.length) return hover([`**${name}** at line ${line}`, '', ...body], target.range);
+    if (body.length) return [`**${name}** at line ${line}`, '', ...body];
 
     const injection = report.injected.find((i) => i.name === name);
     if (!executed || injection) {
@@ -81,12 +93,42 @@ export function runHover(document: TextDocument, run: FinishedRun, position: Pos
         const types = [...new Set(elsewhere.map((o) => o.type))];
         lines.push(`predicted type: \`${types.join(' | ')}\` (observed at line ${elsewhere[0].line})`);
       } else continue;
-      return hover(lines, target.range);
+      return lines;
     }
   }
   return null;
 }
 
-function hover(lines: string[], range: NameAt['range']): Hover {
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range };
+/**
+ * A line only another path reaches (report.paths): which assumed values make it run, in the user's words, and a link
+ * that reruns with them (the `pico.runPath` command; editors that do not run commands show it as plain text).
+ */
+function pathSection(uri: string, report: Report, line: number): string[] | null {
+  const index = pathOfLine(report.paths, report.executedLines, line);
+  if (index < 0) return null;
+  const path = report.paths[index];
+  const args: RunPathArgs[] = [{ uri, path: index }];
+  return [
+    `**Runs on another path**: this line did not run in the last run; it runs when ${pathCondition(path, { code: true })} (assumed).`,
+    '',
+    `[Run this path](command:${runPathCommand}?${encodeURIComponent(JSON.stringify(args))} "Run again with these values") to see it: with these values ${linesRun(path.addedLines)}.`,
+  ];
+}
+
+/** On an `import`/`require` line: whether each module it loads ran for real (and from where) or was predicted, and why. */
+function moduleSection(document: TextDocument, report: Report, index: number): string[] | null {
+  if (!report.modules?.length) return null;
+  const text = document.getText({ start: { line: index, character: 0 }, end: { line: index + 1, character: 0 } });
+  if (!/\b(import|require)\b|\bfrom\s*['"]/.test(text)) return null;
+  const here = report.modules.filter((module) => ['"', "'", '`'].some((quote) => text.includes(`${quote}${module.specifier}${quote}`)));
+  if (!here.length) return null;
+  return here.flatMap((module, i) => [...(i ? [''] : []), describeModule(module)]);
+}
+
+function describeModule(module: ModuleStatus): string {
+  // The specifier, the path and a loading error come from the snippet and its packages: shown, never read as markdown.
+  const name = `module ${codeSpan(module.specifier)}`;
+  if (module.real) return `**${name}** ran for real${module.resolved ? `: ${codeSpan(module.resolved)}` : ''}.`;
+  if (module.builtin) return `**${name}** — ${plainMarkdown(plainText(module.reason ?? 'a Node built-in'))}.`;
+  return `**${name}** was predicted${module.reason ? `: ${plainMarkdown(plainText(module.reason))}` : ''}. Its value is **assumed**, not the real module's.`;
 }

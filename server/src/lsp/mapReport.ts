@@ -18,6 +18,8 @@ export function offsetReport(report: Report, offset: number): Report {
     output: shift(report.output, offset),
     types: shift(report.types, offset),
     repairs: shift(report.repairs, offset),
+    paths: report.paths.map((path) => ({ ...path, addedLines: path.addedLines.map((line) => line + offset) })),
+    unionLines: report.unionLines.map((line) => line + offset),
   };
 }
 
@@ -42,5 +44,8 @@ export function mapReportLines(report: Report, map: (line: number) => number | n
     output: items(report.output),
     types: items(report.types),
     repairs: items(report.repairs),
+    // Kept even when all its lines were edited away: a path is named by its place in the list (code lens, client).
+    paths: report.paths.map((path) => ({ ...path, addedLines: lines(path.addedLines) })),
+    unionLines: lines(report.unionLines),
   };
 }

@@ -24,3 +24,16 @@ export function oneLine(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
+
+/** A markdown code span that holds any text, backticks included (a run of backticks longer than any inside). */
+export function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return longest || /^\s|\s$/.test(text) ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
+}
+
+/** Text that markdown shows as it is: a module's error message cannot turn into a link or emphasis in a hover. */
+export function plainMarkdown(text: string): string {
+  // What can start a link, an image, HTML, emphasis or code inside a line (the text never starts a line of its own).
+  return text.replace(/[\\`*_[\]<>~]/g, '\\$&');
+}
