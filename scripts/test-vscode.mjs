@@ -298,6 +298,7 @@ async function internalNamesIn(page, where) {
 /**
  * When the window's extension host started, when it activated Pico, and when it had activated the eager (`*`)
  * extensions, from its log (local times, millisecond precision): what of the start-up is VS Code's and what is Pico's.
+ * The latest session's log: each code-server start (the suite's, then the UI pass's) writes its own folder.
  */
 function extensionHostEvents(scratch) {
   const logs = join(scratch, 'user', 'logs');
@@ -305,7 +306,7 @@ function extensionHostEvents(scratch) {
   const at = (line) => new Date(line.slice(0, 23).replace(' ', 'T')).getTime();
   let sessions = [];
   try {
-    sessions = readdirSync(logs).sort();
+    sessions = readdirSync(logs).sort().slice(-1);
   } catch {
     // No logs (yet): no breakdown.
   }
