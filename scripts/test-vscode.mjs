@@ -295,6 +295,39 @@ async function internalNamesIn(page, where) {
   if (found.length) throw new Error(`internal names reached the UI (${where}):\n${found.join('\n')}`);
 }
 
+/**
+ * When the window's extension host started, when it activated Pico, and when it had activated the eager (`*`)
+ * extensions, from its log (local times, millisecond precision): what of the start-up is VS Code's and what is Pico's.
+ * The latest session's log: each code-server start (the suite's, then the UI pass's) writes its own folder.
+ */
+function extensionHostEvents(scratch) {
+  const logs = join(scratch, 'user', 'logs');
+  const found = {};
+  const at = (line) => new Date(line.slice(0, 23).replace(' ', 'T')).getTime();
+  let sessions = [];
+  try {
+    sessions = readdirSync(logs).sort().slice(-1);
+  } catch {
+    // No logs (yet): no breakdown.
+  }
+  for (const session of sessions) {
+    for (const host of readdirSync(join(logs, session)).filter((name) => name.startsWith('exthost'))) {
+      let text;
+      try {
+        text = readFileSync(join(logs, session, host, 'remoteexthost.log'), 'utf8');
+      } catch {
+        continue;
+      }
+      for (const line of text.split('\n')) {
+        if (/Extension host with pid \d+ started/.test(line)) found.hostStarted ??= at(line);
+        else if (/_doActivateExtension pico-dev\.pico\b/.test(line)) found.picoActivated ??= at(line);
+        else if (/Eager extensions activated/.test(line)) found.eagerActivated ??= at(line);
+      }
+    }
+  }
+  return found;
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
@@ -315,24 +348,30 @@ async function runUiPass(tools, scratch) {
   mkdirSync(outputDir, { recursive: true });
   rmSync(join(outputDir, 'vscode-ui-failure.png'), { force: true });
   // Measurements, written to test-output/timings.json: reported, never asserted (this machine is shared and noisy).
-  const timings = { machine: `${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`, measuredAt: new Date().toISOString() };
+  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const timings = { machine: `${os.cpus().length} cores, load ${load()}`, measuredAt: new Date().toISOString() };
   const shot = async (page, name) => {
     await page.screenshot({ path: join(outputDir, name) });
     log(`screenshot: ${join(outputDir, name)}`);
   };
   const line = (page, text) => page.locator('.monaco-editor .view-line', { hasText: text }).first();
+  let openedAt = 0;
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const opened = Date.now();
+    openedAt = opened;
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'showcase.js' }).dblclick();
     await line(page, 'greeting').waitFor();
     // The keybinding, as a user would run it (the palette only lists the command once the extension is up).
     await line(page, 'const count').click();
     await page.locator(statusBar, { hasText: 'Pico' }).waitFor({ timeout: 60_000 });
-    timings.statusItemAfterFirstJsFileMs = Date.now() - opened;
+    const statusShown = Date.now();
+    timings.statusItemAfterFirstJsFileMs = statusShown - opened;
     const firstRun = measureKeyToStatus(page, freshResult, 'run');
+    // Keypress to "running…": how long VS Code took to hand the keypress to Pico's command (the rest is the run).
+    const firstRunStarted = measureKeyToStatus(page, 'Pico: running', 'run');
     await page.waitForTimeout(50);
     const pressed = Date.now();
     await page.keyboard.press('Control+Alt+Enter');
@@ -341,6 +380,17 @@ async function runUiPass(tools, scratch) {
     // Measured in the page when it saw the keypress, else from here (Playwright's polling adds up to ~100 ms).
     const inPage = await Promise.race([firstRun, new Promise((resolve) => setTimeout(() => resolve(-1), 1000))]);
     timings.firstRunMs = Math.round(inPage >= 0 ? inPage : fromOutside);
+    const toRunning = await Promise.race([firstRunStarted, new Promise((resolve) => setTimeout(() => resolve(-1), 1000))]);
+    if (toRunning >= 0) timings.firstRunKeypressToRunningMs = Math.round(toRunning);
+    // Where the start-up time went: VS Code's extension host, Pico's activation, and the status item's way to the window.
+    const host = extensionHostEvents(scratch);
+    if (host.hostStarted && host.picoActivated) {
+      timings.startup = {
+        extensionHostStartedAfterOpenedMs: host.hostStarted - opened,
+        picoActivatedAfterOpenedMs: host.picoActivated - opened,
+        statusItemAfterActivationMs: statusShown - host.picoActivated,
+      };
+    }
     // The inlay hint with the assumed value arrives after the run, when VS Code asks for hints again.
     await line(page, /user\s*=\s*\{/).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(500);
@@ -509,6 +559,10 @@ async function runUiPass(tools, scratch) {
     console.error(`UI pass failed: ${error instanceof Error ? error.stack : error}`);
     return 1;
   } finally {
+    // When VS Code was done activating its eager extensions (git, GitHub): until then its extension host is busy.
+    const { eagerActivated } = extensionHostEvents(scratch);
+    if (timings.startup && eagerActivated) timings.startup.eagerExtensionsActivatedAfterOpenedMs = eagerActivated - openedAt;
+    timings.loadAtEnd = load();
     writeFileSync(join(outputDir, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
     log(`timings: ${JSON.stringify(timings)}`);
     await browser.close().catch(() => undefined);

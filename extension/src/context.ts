@@ -26,7 +26,6 @@ function isServerGone(error: unknown): boolean {
 
 export class PicoContext implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Pico');
-  readonly status = new StatusItem();
   readonly decorations: RunDecorations;
   readonly client: LanguageClient;
   private readonly disposables: vscode.Disposable[] = [];
@@ -42,7 +41,10 @@ export class PicoContext implements vscode.Disposable {
   /** How many progress notifications were shown (the suite cannot see toasts under the smoke-test driver). */
   notificationsShown = 0;
 
-  private constructor(readonly extension: vscode.ExtensionContext) {
+  private constructor(
+    readonly extension: vscode.ExtensionContext,
+    readonly status: StatusItem,
+  ) {
     this.decorations = new RunDecorations(extension.extensionUri);
     this.client = createClient(extension, ({ restarting }) => this.serverStopped(restarting));
     this.live = new LiveRuns(this);
@@ -63,12 +65,13 @@ export class PicoContext implements vscode.Disposable {
    * when the first JavaScript or TypeScript document is open (now, or later), so that its engine is warm by the
    * first run, and never in a window that has none; a command that needs it earlier starts it itself.
    */
-  static create(extension: vscode.ExtensionContext): PicoContext {
-    const context = new PicoContext(extension);
+  static create(extension: vscode.ExtensionContext, status = new StatusItem()): PicoContext {
+    const context = new PicoContext(extension, status);
     extension.subscriptions.push(context);
     const isPico = (document: vscode.TextDocument) => document.languageId in languageIds;
     if (vscode.workspace.textDocuments.some(isPico)) context.startServer();
     else {
+      status.serverStarting(false);
       const opened = vscode.workspace.onDidOpenTextDocument((document) => {
         if (!isPico(document)) return;
         opened.dispose();
@@ -79,12 +82,18 @@ export class PicoContext implements vscode.Disposable {
     return context;
   }
 
+  /** Starts the server; the status item says "starting…" until it answers (its engine then warms up in the background). */
   private startServer(): void {
-    this.client.start().catch((error: unknown) => {
-      const message = `Pico's language server did not start: ${error instanceof Error ? error.message : String(error)}`;
-      this.status.problem(message);
-      this.output.appendLine(message);
-    });
+    this.status.serverStarting(true);
+    this.client.start().then(
+      () => this.status.serverStarting(false),
+      (error: unknown) => {
+        const message = `Pico's language server did not start: ${error instanceof Error ? error.message : String(error)}`;
+        this.status.serverStarting(false);
+        this.status.problem(message);
+        this.output.appendLine(message);
+      },
+    );
   }
 
   registerCommand(id: string, factory: (context: PicoContext) => Command): void {

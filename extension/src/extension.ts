@@ -1,12 +1,29 @@
-// Entry point: creates the context and wires commands to it. No logic lives here.
+// Entry point: shows the status item, creates the context and wires commands to it. No other logic lives here.
 import type * as vscode from 'vscode';
 import { PicoContext } from './context';
 import { openPastePanel, runPath, runSnippet, showOutput, stop, toggleLive } from './commands';
 import { PastePanel } from './panel/PastePanel';
 import { picoApi, type PicoApi } from './api';
+import { StatusItem } from './status';
+
+// The status item is made as this module loads, saying "starting…": VS Code loads an extension's code and then
+// fetches its stored state from the window before it calls activate(), which on a busy start-up takes a second or
+// more, and the item can be on screen meanwhile. activate() hands it to the context, which keeps it true.
+let early: StatusItem | undefined = new StatusItem();
+early.serverStarting(true);
 
 export function activate(extension: vscode.ExtensionContext): PicoApi {
-  const context = PicoContext.create(extension);
+  const status = early ?? new StatusItem();
+  early = undefined;
+  let context: PicoContext;
+  try {
+    context = PicoContext.create(extension, status);
+  } catch (error) {
+    status.serverStarting(false);
+    status.problem(`Pico did not start: ${error instanceof Error ? error.message : String(error)}`);
+    extension.subscriptions.push(status);
+    throw error;
+  }
   context.registerCommand('pico.runSnippet', runSnippet);
   context.registerCommand('pico.openPastePanel', openPastePanel);
   context.registerCommand('pico.showOutput', showOutput);

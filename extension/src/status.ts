@@ -18,6 +18,8 @@ export class StatusItem implements vscode.Disposable {
   private readonly running = new Set<object>();
   private flashing: string | null = null;
   private flashTimer: NodeJS.Timeout | undefined;
+  /** The language server is starting: until it answers, the item says so rather than look ready. */
+  private starting = false;
 
   constructor() {
     this.item.name = 'Pico';
@@ -89,6 +91,12 @@ export class StatusItem implements vscode.Disposable {
     this.render();
   }
 
+  /** The language server started (true) or is ready or gave up (false). */
+  serverStarting(starting: boolean): void {
+    this.starting = starting;
+    this.render();
+  }
+
   /** Server trouble stays visible until the next successful run. */
   problem(message: string): void {
     this.trouble = message;
@@ -102,6 +110,8 @@ export class StatusItem implements vscode.Disposable {
       this.set('$(sync~spin) Pico: running…', 'Pico is running. Click to stop.', 'pico.stop');
     } else if (this.trouble) {
       this.set('$(error) Pico: server trouble', this.trouble, 'pico.showOutput', new vscode.ThemeColor('statusBarItem.warningBackground'));
+    } else if (this.starting && this.shown.kind === 'idle') {
+      this.set('$(loading~spin) Pico: starting…', 'Pico is starting its language server; a run asked for now starts as soon as it is ready.', 'pico.showOutput');
     } else if (this.shown.kind === 'stopped') {
       this.set('$(debug-stop) Pico: stopped', 'The run was stopped. Run it again with "Pico: Run This Snippet".', 'pico.showOutput');
     } else if (this.shown.kind === 'result') {

@@ -13,6 +13,7 @@ import { pathLenses } from './lsp/pathLenses';
 import { detectLanguage } from './lsp/detectLanguage';
 import { readSettings } from './lsp/settings';
 import { lineEditOf } from './lsp/lineMap';
+import { loadParsers, parseSync } from './engine/parse';
 
 const connection = createConnection(ProposedFeatures.all);
 const runs = new DocumentRuns();
@@ -38,7 +39,6 @@ connection.onInitialize((params): InitializeResult => {
   canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   canRefreshCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  engine.warmUp();
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -48,6 +48,17 @@ connection.onInitialize((params): InitializeResult => {
     },
     serverInfo: { name: 'pico', version: '0.1.0' },
   };
+});
+
+// The answer to `initialize` goes first (the editor shows Pico ready when it arrives); then, in the background, what
+// the first runs would otherwise pay for: the engine thread (its bundle, the grammars, QuickJS, the sandbox's worker,
+// one throwaway run), and this thread's JavaScript grammar, which a selection's context slice and Paste & Run's
+// language guess parse with.
+connection.onInitialized(() => {
+  engine.warmUp();
+  void loadParsers()
+    .then(() => parseSync('', 'js').delete())
+    .catch(() => undefined);
 });
 
 const dependencies: RunDependencies = {

@@ -6,6 +6,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   // Bundled test files call describe/it when required: give them mocha's globals first.
   mocha.suite.emit('pre-require', globalThis, 'pico-suite', mocha);
+  require('./startup.test');
   require('./run.test');
   require('./live.test');
   require('./panel.test');
