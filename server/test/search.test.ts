@@ -49,9 +49,9 @@ const longest: [string, number][] = [['unit-chain.js', 7], ['short-title.js', 7]
 for (const [name, line] of longest) {
   test(`search takes the long way through ${name}'s early returns, which the first values do not`, async () => {
     const source = read(name);
-    const without = await runSnippet(source, off);
+    const without = await runSnippet(source, searchOff());
     assert.ok(!without.executedLines.includes(line), `with the search off, ${name} already runs line ${line}: the fixture tests nothing`);
-    const report = await runSnippet(source, on);
+    const report = await runSnippet(source, searchOn());
     assert.ok(report.executedLines.includes(line), `line ${line} of ${name} did not run`);
     assert.equal(report.error, null);
     // The values the search chose are labelled as its own, and still of the kind the predictor started with.
