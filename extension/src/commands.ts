@@ -32,14 +32,7 @@ export function runSnippet(context: PicoContext): Command {
     // Live mode (pico.live) reruns this target as the user types; the status item shows the run, and a run that
     // lasts shows a notification with Cancel (PicoContext.run).
     context.live.ran(document, range);
-    try {
-      return await context.run(document, range);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      context.output.appendLine(`Run failed: ${message}`);
-      void vscode.window.showErrorMessage(message.startsWith('Pico') ? message : `Pico: ${message}`);
-      return undefined;
-    }
+    return runReporting(context, document, range);
   };
 }
 
@@ -68,15 +61,20 @@ export function runPath(context: PicoContext): Command {
     const target = snapshot.target;
     const range = target && document.validateRange(new vscode.Range(target.start.line, target.start.character, target.end.line, target.end.character));
     context.live.ran(document, range);
-    try {
-      return await context.run(document, range);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      context.output.appendLine(`Run failed: ${message}`);
-      void vscode.window.showErrorMessage(message.startsWith('Pico') ? message : `Pico: ${message}`);
-      return undefined;
-    }
+    return runReporting(context, document, range);
   };
+}
+
+/** A run from a command: a failure is said once, in the output channel and a notification, and is no result. */
+async function runReporting(context: PicoContext, document: vscode.TextDocument, range: vscode.Range | undefined): Promise<RunResult | undefined> {
+  try {
+    return await context.run(document, range);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    context.output.appendLine(`Run failed: ${message}`);
+    void vscode.window.showErrorMessage(message.startsWith('Pico') ? message : `Pico: ${message}`);
+    return undefined;
+  }
 }
 
 function isRunPathArgs(value: unknown): value is RunPathArgs {

@@ -34,8 +34,8 @@ test('predict: the prompt carries the numbered snippet and usage facts, the sche
   const predictor = isolatedPredictor({ host: ollama.url, stream: false });
   const predictions = await predictor.predict(request(source, slots()));
   assert.deepEqual(predictions, [
-    { key: 'api', name: 'api', value: apiValue, by: 'ollama', reason: 'api.get resolves to a user response' },
-    { key: 'id', name: 'id', value: '7', by: 'ollama', reason: 'api.get resolves to a user response' },
+    { key: 'api', name: 'api', value: apiValue, shape: { kind: 'object', keys: ['get'] }, by: 'ollama', reason: 'api.get resolves to a user response' },
+    { key: 'id', name: 'id', value: '7', shape: { kind: 'number', value: 7 }, by: 'ollama', reason: 'api.get resolves to a user response' },
   ]);
   const sent = ollama.chatRequests().slice(before);
   assert.equal(sent.length, 1);
