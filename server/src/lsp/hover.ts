@@ -10,7 +10,7 @@ import { runPathCommand, type RunPathArgs } from '../protocol';
 import { linesRun, pathCondition, pathOfLine } from './pathWords';
 import { plainText } from './plainWords';
 import type { FinishedRun } from './documentRuns';
-import { codeSpan, oneLine, plainMarkdown, typeOfExpression } from './values';
+import { codeSpan, oneLine, plainMarkdown, typeOfValue } from './values';
 import { readableValue } from '../engine/readable';
 
 interface NameAt {
@@ -88,7 +88,7 @@ function nameSection(report: Report, target: NameAt, line: number): string[] | n
       const elsewhere = report.types.filter((o) => o.name === name && !o.assumed);
       const lines = [`**${name}** — ${executed ? 'not observed on this line' : 'this line did not run in the last run'}`, ''];
       if (injection) {
-        lines.push(`**assumed** (by ${injection.by === 'user' ? 'you' : injection.by}): \`${typeOfExpression(readableValue(injection.value))}\``, '', '```js', oneLine(readableValue(injection.value), 1000), '```');
+        lines.push(`**assumed** (by ${injection.by === 'user' ? 'you' : injection.by}): \`${typeOfValue(readableValue(injection.value, injection.shape), injection.shape)}\``, '', '```js', oneLine(readableValue(injection.value, injection.shape), 1000), '```');
       } else if (elsewhere.length) {
         const types = [...new Set(elsewhere.map((o) => o.type))];
         lines.push(`predicted type: \`${types.join(' | ')}\` (observed at line ${elsewhere[0].line})`);

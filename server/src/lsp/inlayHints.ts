@@ -15,11 +15,13 @@ export function runInlayHints(document: TextDocument, run: FinishedRun, range: R
     const index = injection.line - 1;
     if (index < range.start.line || index > range.end.line || index >= document.lineCount) continue;
     const text = document.getText({ start: { line: index, character: 0 }, end: { line: index + 1, character: 0 } }).replace(/\r?\n$/, '');
-    const value = readableValue(injection.value);
+    const value = readableValue(injection.value, injection.shape);
     // A module's value is reported as `require("m") = value`: the hint shows the value, the tooltip all of it.
     const own = injection.key.startsWith('import:') ? injection.value.replace(/^require\("(?:[^"\\]|\\.)*"\) = /, '') : injection.value;
-    // A bare placeholder reads `any` here; what that means is in the tooltip.
-    const short = /^__pico\.any\("[^"]*"\)$/.test(own.trim()) ? 'any' : oneLine(readableValue(own), maxValue);
+    // A bare placeholder reads `any` here; what that means is in the tooltip. The shape says so when the value's
+    // maker described it (a module's value, shown as `require(…) = …`, has none: its text says).
+    const placeholder = injection.shape ? injection.shape.kind === 'placeholder' : /^__pico\.any\("[^"]*"\)$/.test(own.trim());
+    const short = placeholder ? 'any' : oneLine(readableValue(own, injection.shape), maxValue);
     hints.push({
       position: { line: index, character: text.trimEnd().length },
       label: `${injection.name} = ${short}`,

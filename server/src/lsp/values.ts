@@ -1,4 +1,22 @@
 // Small helpers for showing values: a JavaScript expression's likely type, and a one-line, bounded rendering.
+import type { ValueShape } from '../engine/types';
+
+/**
+ * The type of an assumed value, from its shape when its maker described it (the predictors and the search do), else
+ * read from its text (a value typed by the user or an older report).
+ */
+export function typeOfValue(source: string, shape?: ValueShape): string {
+  switch (shape?.kind) {
+    case 'string': case 'number': case 'bigint': case 'boolean': case 'array': case 'object': case 'function':
+      return shape.kind;
+    case 'nullish':
+      return shape.value === null ? 'null' : 'undefined';
+    case 'instance':
+      return shape.of;
+    default:
+      return typeOfExpression(source);
+  }
+}
 
 /** A rough type for an assumed value's source text, for hovers over names the run never reached. */
 export function typeOfExpression(source: string): string {
