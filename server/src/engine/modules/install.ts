@@ -20,14 +20,15 @@ function vmFileName(path: string): string {
   return /snippet\.js$/.test(path) ? `${path} (module)` : path;
 }
 
-/** The host function `__pico_host.module` (installed by sandbox/host.ts, the one place host functions enter). */
+/**
+ * The host function `__pico_host.module` (installed by sandbox/host.ts, the one place host functions enter, which also
+ * answers its 'config' request itself, without loading this code).
+ */
 export function moduleHostFunction(context: QuickJSContext, host: ModuleHost): (...args: QuickJSHandle[]) => QuickJSHandle {
   return (...args: QuickJSHandle[]): QuickJSHandle => {
     const [op, a = '', b = '', c = ''] = args.map((arg) => (context.typeof(arg) === 'string' ? context.getString(arg) : ''));
     const json = (value: unknown) => context.newString(JSON.stringify(value));
     switch (op) {
-      case 'config':
-        return json({ dir: host.options.dir, cwd: host.options.cwd, file: host.options.file });
       case 'resolve':
         return json(host.resolve(a, b || host.options.dir, c === 'import' ? 'import' : 'require'));
       case 'load': {

@@ -196,7 +196,7 @@ export function installHostFunctions(context: QuickJSContext, hooks: HostHooks, 
   if (moduleOptions) {
     let request: ((...args: QuickJSHandle[]) => QuickJSHandle) | null = null;
     define('module', (...args) => {
-      if (!request && arg.string(context, args[0], 10) === 'config') {
+      if (arg.string(context, args[0], 10) === 'config') {
         // The options arrive with their defaults filled in (sandbox/index.ts).
         const { dir, cwd, file } = moduleOptions;
         return context.newString(JSON.stringify({ dir, cwd, file }));
