@@ -3,7 +3,7 @@
 // of their package-relative path. Each must reach the sandbox with no repair and still compile. Plus hand-written
 // forms that cannot run under Node's CommonJS (node-parity.test.ts runs the rest under Node).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadParsers } from '../src/engine/parse';
@@ -32,6 +32,38 @@ test(`no harm: a sample of ${sampleSize} files from installed packages gets no r
   assert.ok(sample.length >= 100, `only ${sample.length} files found`);
   const harmed = sample.flatMap(({ file, rel }) => {
     const harm = harmOf(readFileSync(file, 'utf8'));
+    return harm ? [`${rel}: ${harm.kind}: ${harm.message}`] : [];
+  });
+  assert.deepEqual(harmed, []);
+});
+
+/** The `.ts` sources (not declarations) that packages this project depends on directly ship, of 5–300 lines. */
+function typeScriptSources(root: string, packages: string[]): { file: string; rel: string }[] {
+  const out: { file: string; rel: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules') walk(full);
+      else if (entry.isFile() && /\.[cm]?ts$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) out.push({ file: full, rel: full.slice(root.length + 1) });
+    }
+  };
+  for (const name of packages) walk(join(root, name));
+  return out.filter(({ file }) => {
+    const lines = readFileSync(file, 'utf8').split('\n').length;
+    return lines >= 5 && lines <= 300;
+  });
+}
+
+test('no harm on TypeScript: installed packages\' .ts sources that TypeScript\'s parser accepts get no repair and still compile', async () => {
+  await loadParsers();
+  // TypeScript's own parser is the oracle for "valid" (its syntactic diagnostics only: no type checking).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ts = require('typescript') as typeof import('typescript');
+  const sources = typeScriptSources(join(__dirname, '..', '..', 'node_modules'), ['@noble/hashes', 'ollama']);
+  const valid = sources.filter(({ file }) => !ts.transpileModule(readFileSync(file, 'utf8'), { reportDiagnostics: true, fileName: 'x.ts' }).diagnostics?.length);
+  assert.ok(valid.length >= 10, `only ${valid.length} TypeScript files found`);
+  const harmed = valid.flatMap(({ file, rel }) => {
+    const harm = harmOf(readFileSync(file, 'utf8'), 'ts');
     return harm ? [`${rel}: ${harm.kind}: ${harm.message}`] : [];
   });
   assert.deepEqual(harmed, []);

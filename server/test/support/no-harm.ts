@@ -15,9 +15,9 @@ export interface Harm {
 /** Wrapper notes (`return` at top level runs inside the async wrapper) change no text: they are no repair. */
 const wrapperKinds = new Set(['top-level-return', 'top-level-await', 'top-level-yield']);
 
-export function harmOf(source: string): Harm | null {
+export function harmOf(source: string, lang: 'js' | 'ts' = 'js'): Harm | null {
   try {
-    const repaired = repairSync(source, 'js');
+    const repaired = repairSync(source, lang);
     const repairs = repaired.repairs.filter((r) => !wrapperKinds.has(r.kind));
     if (repairs.length || repaired.code !== source) {
       return { kind: 'repair', message: repairs.map((r) => `${r.line}: ${r.description}`).join('; ') || 'code changed' };
