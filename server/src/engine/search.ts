@@ -143,7 +143,10 @@ function pathsOf(best: SearchRun, kept: Scored<SearchRun>[], slots: Slot[]): Sea
     addedLines.forEach((line) => covered.add(line));
     const values = slots
       .filter((slot) => entry.run.values.get(slot.key)?.value !== best.values.get(slot.key)?.value && entry.run.values.has(slot.key))
-      .map((slot) => ({ key: slot.key, name: slot.name, value: entry.run.values.get(slot.key)!.value }));
+      .map((slot) => {
+        const { value, shape } = entry.run.values.get(slot.key)!;
+        return { key: slot.key, name: slot.name, value, ...(shape ? { shape } : {}) };
+      });
     paths.push({ values, addedLines });
   }
   return paths;

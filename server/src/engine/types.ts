@@ -400,6 +400,7 @@ export interface Report {
 
 /** Another way through the snippet: the assumed values that differ from the reported run's, and the lines it adds. */
 export interface SearchPath {
-  values: { key: string; name: string; value: string }[];
+  /** The assumed values that differ from the reported run's, with their shape when their maker described it. */
+  values: { key: string; name: string; value: string; shape?: ValueShape }[];
   addedLines: number[];
 }

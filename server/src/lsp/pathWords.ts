@@ -8,9 +8,10 @@ import { codeSpan, oneLine } from './values';
 
 /** `range = "10-20"`: the value without the sandbox's helpers, elided past `max` characters. */
 export function pathValueText(value: SearchPath['values'][number], max = 40): string {
-  const bare = /^__pico\.any\("[^"]*"\)$/.test(value.value.trim());
+  // The shape says whether it is a bare placeholder; a value without one (typed by the user) is read from its text.
+  const bare = value.shape ? value.shape.kind === 'placeholder' : /^__pico\.any\("[^"]*"\)$/.test(value.value.trim());
   // withoutInternals after readableValue: a helper readableValue does not know still never reaches the user.
-  return `${withoutInternals(value.name)} = ${bare ? 'any' : oneLine(withoutInternals(readableValue(value.value)), max)}`;
+  return `${withoutInternals(value.name)} = ${bare ? 'any' : oneLine(withoutInternals(readableValue(value.value, value.shape)), max)}`;
 }
 
 /** The values that make a path run: `` `a = 1` and `b = "x"` `` (markdown code spans when `code`). */
