@@ -155,12 +155,16 @@ export async function buildSandboxParts(sandboxDir, dist) {
     writeFileSync(join(dist, file), wrapped);
     names.push(file.slice('part-'.length, -'.js'.length));
   }
-  // Locale data of Intl.NumberFormat, Intl.DateTimeFormat and Intl.PluralRules, one part per service and locale:
+  // Locale data of Intl.NumberFormat, DateTimeFormat, PluralRules, ListFormat and RelativeTimeFormat, one part per
+  // service and locale:
   // English when the service loads, another locale when a snippet asks for it (part-intl.js, `intlData`). A data file
   // registers itself with the service it names (`Intl.NumberFormat.__addLocaleData(…)`).
   const plurals = [...new Set(['en', ...intlDataLocales].map((locale) => locale.split('-')[0]))];
   const dataParts = [
-    ...['en', ...intlDataLocales].flatMap((locale) => [['number', 'intl-numberformat', locale], ['date', 'intl-datetimeformat', locale]]),
+    ...['en', ...intlDataLocales].flatMap((locale) => [
+      ['number', 'intl-numberformat', locale], ['date', 'intl-datetimeformat', locale],
+      ['list', 'intl-listformat', locale], ['relative', 'intl-relativetimeformat', locale],
+    ]),
     ...plurals.map((locale) => ['plural', 'intl-pluralrules', locale]),
   ];
   for (const [service, pkg, locale] of dataParts) {

@@ -1,6 +1,6 @@
 // Pico prelude part 'intl': ECMAScript's Intl namespace (QuickJS has none). Its services come from FormatJS's
 // polyfills, each in its own part compiled on first use (Segmenter, NumberFormat, DateTimeFormat, PluralRules,
-// Locale and getCanonicalLocales); Collator is Pico's own (part-intl-collator.js: no library implements ICU collation
+// ListFormat, RelativeTimeFormat, Locale and getCanonicalLocales); Collator is Pico's own (part-intl-collator.js: no library implements ICU collation
 // in JavaScript). The locale-sensitive methods of Number, BigInt, Date, String and Array call these, as in Node
 // (prelude.js routes them here).
 
@@ -28,6 +28,8 @@ export default function (I) {
   lazy('Locale', 'intl-locale');
   lazy('supportedValuesOf', 'intl-locale');
   lazy('Collator', 'intl-collator');
+  lazy('ListFormat', 'intl-list');
+  lazy('RelativeTimeFormat', 'intl-relative');
   // Locale data (scripts/sandbox-parts.mjs builds one part per service and locale): English, and each shipped locale a
   // snippet asked for (en-GB, de-DE → de), for each service that is loaded — now or when it loads.
   const requested = new Set(['en']);
