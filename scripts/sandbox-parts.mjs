@@ -155,15 +155,15 @@ export async function buildSandboxParts(sandboxDir, dist) {
     writeFileSync(join(dist, file), wrapped);
     names.push(file.slice('part-'.length, -'.js'.length));
   }
-  // Locale data of Intl.NumberFormat, DateTimeFormat, PluralRules, ListFormat and RelativeTimeFormat, one part per
-  // service and locale:
+  // Locale data of Intl.NumberFormat, DateTimeFormat, PluralRules, ListFormat, RelativeTimeFormat and DisplayNames, one
+  // part per service and locale:
   // English when the service loads, another locale when a snippet asks for it (part-intl.js, `intlData`). A data file
   // registers itself with the service it names (`Intl.NumberFormat.__addLocaleData(…)`).
   const plurals = [...new Set(['en', ...intlDataLocales].map((locale) => locale.split('-')[0]))];
   const dataParts = [
     ...['en', ...intlDataLocales].flatMap((locale) => [
       ['number', 'intl-numberformat', locale], ['date', 'intl-datetimeformat', locale],
-      ['list', 'intl-listformat', locale], ['relative', 'intl-relativetimeformat', locale],
+      ['list', 'intl-listformat', locale], ['relative', 'intl-relativetimeformat', locale], ['names', 'intl-displaynames', locale],
     ]),
     ...plurals.map((locale) => ['plural', 'intl-pluralrules', locale]),
   ];

@@ -1,6 +1,6 @@
 // Pico prelude part 'intl': ECMAScript's Intl namespace (QuickJS has none). Its services come from FormatJS's
 // polyfills, each in its own part compiled on first use (Segmenter, NumberFormat, DateTimeFormat, PluralRules,
-// ListFormat, RelativeTimeFormat, Locale and getCanonicalLocales); Collator is Pico's own (part-intl-collator.js: no library implements ICU collation
+// ListFormat, RelativeTimeFormat, DisplayNames, Locale and getCanonicalLocales); Collator is Pico's own (part-intl-collator.js: no library implements ICU collation
 // in JavaScript). The locale-sensitive methods of Number, BigInt, Date, String and Array call these, as in Node
 // (prelude.js routes them here).
 
@@ -30,6 +30,7 @@ export default function (I) {
   lazy('Collator', 'intl-collator');
   lazy('ListFormat', 'intl-list');
   lazy('RelativeTimeFormat', 'intl-relative');
+  lazy('DisplayNames', 'intl-names');
   // Locale data (scripts/sandbox-parts.mjs builds one part per service and locale): English, and each shipped locale a
   // snippet asked for (en-GB, de-DE → de), for each service that is loaded — now or when it loads.
   const requested = new Set(['en']);
