@@ -305,15 +305,16 @@ interface Loop {
 }
 
 const iterating = /^(forEach|map|filter|some|every|find|findIndex|reduce|flatMap)$/;
+// Found with one `descendantsOfType` call each (walking the tree from JavaScript costs ~10x more, repair/marks.ts),
+// once per tree: every round of candidates asks again.
+const loopTypes = ['for_in_statement', 'for_statement', 'while_statement', 'call_expression'];
 const loopCache = new WeakMap<Tree, Loop[]>();
 function loopsOf(tree: Tree): Loop[] {
   let list = loopCache.get(tree);
   if (!list) {
     list = [];
-    const stack: SyntaxNode[] = [tree.rootNode];
-    while (stack.length) {
-      const n = stack.pop()!;
-      for (const child of n.namedChildren) if (child) stack.push(child);
+    for (const n of tree.rootNode.descendantsOfType(loopTypes)) {
+      if (!n) continue;
       const body = n.childForFieldName('body');
       if (n.type === 'for_in_statement' && body) {
         const right = n.childForFieldName('right');
@@ -339,13 +340,7 @@ const switchCache = new WeakMap<Tree, SyntaxNode[]>();
 function switchesOf(tree: Tree): SyntaxNode[] {
   let list = switchCache.get(tree);
   if (!list) {
-    list = [];
-    const stack: SyntaxNode[] = [tree.rootNode];
-    while (stack.length) {
-      const n = stack.pop()!;
-      if (n.type === 'switch_statement') list.push(n);
-      for (const child of n.namedChildren) if (child) stack.push(child);
-    }
+    list = tree.rootNode.descendantsOfType('switch_statement').filter((n): n is SyntaxNode => n !== null);
     switchCache.set(tree, list);
   }
   return list;
