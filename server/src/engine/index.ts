@@ -100,6 +100,12 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
   for (const prediction of await first.predict(request)) values.set(prediction.key, prediction);
   const { overrides, refused } = checkedOverrides(options.overrides);
   applyOverrides(values, prepared.slots, overrides);
+  /** A slot only a run revealed: the first predictor values it (a predictor may answer no slot at all). */
+  const addSlot = async (slot: Slot) => {
+    prepared.slots.push(slot);
+    const [prediction] = await first.predict({ ...request, slots: [slot] });
+    if (prediction) values.set(slot.key, prediction);
+  };
 
   let best: Attempt | null = null;
   let iterations = 0;
@@ -136,16 +142,14 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
       if (!entry || prepared.slots.some((s) => s.key === `import:${spec}:*`)) continue;
       const binding = entry.bindings[0];
       const slot: Slot = { key: `import:${spec}:*`, kind: 'import', name: binding?.local || spec, facts: binding?.facts ?? emptyFacts(), line: entry.line };
-      prepared.slots.push(slot);
-      values.set(slot.key, (await first.predict({ ...request, slots: [slot] }))[0]);
+      await addSlot(slot);
       changed = true;
     }
     for (const error of outcome.errors) {
       const missing = error.name === 'ReferenceError' ? undefinedNameOf(error.message) : null;
       if (missing && !prepared.slots.some((s) => s.key === missing) && /^[A-Za-z_$][\w$]*$/.test(missing)) {
         const slot: Slot = { key: missing, kind: 'global', name: missing, facts: emptyFacts(), line: error.line ?? 1 };
-        prepared.slots.push(slot);
-        values.set(missing, (await first.predict({ ...request, slots: [slot] }))[0]);
+        await addSlot(slot);
         changed = true;
       }
     }
