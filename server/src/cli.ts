@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Sta
 import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runOptions } from './run-options';
+import { lineRanges, linesRun } from './lsp/pathWords';
 import { maxSourceBytes, PicoInputError, runSnippet } from './engine';
 import { defaultPredictors } from './predictors/defaults';
 import { isLang, langFromFileName, supportedExtensions } from './engine/parse';
@@ -323,12 +324,12 @@ export function formatReport(report: Report, source: string): string {
   out.push('── result ──');
   out.push(`  lines run: ${report.executedLines.length} of ${total} statement lines${total ? ` (${Math.round((100 * report.executedLines.length) / total)}%)` : ''}, ${lineCount} lines in all`);
   const notRun = report.statementLines.filter((l) => !report.executedLines.includes(l));
-  if (notRun.length) out.push(`  not run: ${compactRanges(notRun)}`);
+  if (notRun.length) out.push(`  not run: ${lineRanges(notRun)}`);
   const otherPaths = report.paths?.length ?? 0;
   if (otherPaths) {
     const more = report.unionLines.length - report.executedLines.length;
     out.push(`  other paths: ${otherPaths} more run(s) with other assumed values reach ${more} more line(s) (${report.unionLines.length} of ${total} together)`);
-    for (const path of report.paths) out.push(`    ${path.addedLines.length > 1 ? 'lines' : 'line'} ${compactRanges(path.addedLines)} ${path.addedLines.length > 1 ? 'run' : 'runs'} when ${path.values.map((v) => `${v.name} = ${oneLine(readableValue(v.value), 40)}`).join(', ')}`);
+    for (const path of report.paths) out.push(`    ${linesRun(path.addedLines)} when ${path.values.map((v) => `${v.name} = ${oneLine(readableValue(v.value), 40)}`).join(', ')}`);
   }
   if (report.error) out.push(`  stopped by: ${report.error.name}: ${report.error.message}${report.error.line ? ` (line ${report.error.line})` : ''}`);
   for (const finding of report.findings) {
@@ -345,13 +346,3 @@ function oneLine(text: string, max: number): string {
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 
-function compactRanges(lines: number[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    let j = i;
-    while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j++;
-    parts.push(i === j ? String(lines[i]) : `${lines[i]}-${lines[j]}`);
-    i = j;
-  }
-  return parts.join(', ');
-}
