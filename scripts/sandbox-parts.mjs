@@ -200,7 +200,7 @@ export async function writeSandboxGlobals() {
     }
     context.setProp(context.global, '__pico_host', host);
     host.dispose();
-    const config = context.evalCode('({ hitSlots: 1, traceSlots: 1, counterSlots: 4, maxOutputBytes: 1024, timeoutMs: 1000 })');
+    const config = context.evalCode('({ hitSlots: 1, traceSlots: 1, counterSlots: 4, maxOutputBytes: 1024, timeoutMs: 1000, browser: 1 })');
     context.setProp(context.global, '__pico_config', config.value);
     config.value.dispose();
     const prelude = context.evalCode(readFileSync(join(root, 'dist', 'prelude.js'), 'utf8'), 'prelude.js');
@@ -210,10 +210,10 @@ export async function writeSandboxGlobals() {
       throw new Error(`the sandbox prelude failed in QuickJS: ${JSON.stringify(error)}`);
     }
     prelude.value.dispose();
-    const names = context.evalCode('JSON.stringify({ globals: Object.getOwnPropertyNames(globalThis), modules: __pico.builtinModules() })');
-    const { globals, modules } = JSON.parse(context.getString(names.value));
+    const names = context.evalCode('JSON.stringify({ globals: Object.getOwnPropertyNames(globalThis), modules: __pico.builtinModules(), browser: __pico.browserGlobals() })');
+    const { globals, modules, browser } = JSON.parse(context.getString(names.value));
     names.value.dispose();
-    const provided = { globals: globals.filter((/** @type {string} */ name) => !name.startsWith('__pico')).sort(), modules: modules.sort() };
+    const provided = { globals: globals.filter((/** @type {string} */ name) => !name.startsWith('__pico')).sort(), modules: modules.sort(), browser: browser.sort() };
     const file = join(root, 'server/src/engine/sandbox-provides.json');
     const text = JSON.stringify(provided, null, 1) + '\n';
     if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);

@@ -1,6 +1,7 @@
 // Node's built-in modules in the sandbox give Node's own results: each program runs in real Node (the oracle) and
 // in Pico's sandbox, and what they print must be identical.
 import { test } from 'node:test';
+import sandboxProvides from '../src/engine/sandbox-provides.json';
 import assert from 'node:assert/strict';
 import { nodePrints, picoPrints } from './support/node-oracle';
 import { runInSandbox } from '../src/engine/sandbox';
@@ -49,10 +50,15 @@ test('the list of what the sandbox provides is the prelude\'s own', async () => 
   // `self` is defined by the sandbox, but lifted code means `var self = this` by it (see globals.ts).
   assert.equal(isProvidedGlobal('self'), false);
   assert.equal(isProvidedGlobal('__pico'), false);
-  // And every name the list holds exists in a fresh sandbox.
+  // And every name the list holds exists in a fresh sandbox with the browser's page; without it, exactly the
+  // browser's globals are missing (as under Node, which has none of them: checked against this Node).
   const { providedGlobals } = await import('../src/engine/globals');
   const code = `console.log(JSON.stringify(${JSON.stringify(providedGlobals.filter((n) => n !== 'arguments'))}.filter((n) => !(n in globalThis))));`;
-  const outcome = await runInSandbox({ setup: '', code });
-  assert.equal(outcome.output[0].text, '[]');
+  const withPage = await runInSandbox({ setup: '', code, browser: true });
+  assert.equal(withPage.output[0].text, '[]');
+  const withoutPage = await runInSandbox({ setup: '', code, browser: false });
+  const missing = JSON.parse(withoutPage.output[0].text) as string[];
+  assert.deepEqual(missing.filter((name) => name !== 'self').sort(), [...sandboxProvides.browser].filter((name) => name !== 'self').sort());
+  for (const name of sandboxProvides.browser) assert.equal(name in globalThis, false, `Node has ${name}: it is no browser-only global`);
   for (const name of ['path', 'util', 'events', 'buffer', 'url', 'querystring', 'string_decoder', 'assert', 'punycode', 'crypto']) assert.ok(builtinModules.has(name), name);
 });

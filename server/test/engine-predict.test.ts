@@ -197,7 +197,8 @@ test('get and set with a key give a Map', async () => {
 test('a name with addEventListener gets a DOM element of a fitting tag', async () => {
   const predicted = await predict("button.addEventListener('click', () => {});");
   const code = `const el = ${valueOf(predicted, 'button')};\nconsole.log(el.tagName);`;
-  const outcome = await runInSandbox({ setup: '', code });
+  // An element is made of the browser's page: the engine runs such values with it (engine/page.ts).
+  const outcome = await runInSandbox({ setup: '', code, browser: true });
   assert.deepEqual(outcome.output.map((o) => o.text), ['BUTTON']);
 });
 

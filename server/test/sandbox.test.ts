@@ -7,8 +7,8 @@ import { format } from 'node:util';
 import { runInSandbox, type SandboxOutcome } from '../src/engine/sandbox';
 import type { Limits } from '../src/engine/types';
 
-async function run(code: string, limits: Partial<Limits> = {}, setup = ''): Promise<SandboxOutcome> {
-  return runInSandbox({ setup, code }, limits);
+async function run(code: string, limits: Partial<Limits> = {}, setup = '', browser = false): Promise<SandboxOutcome> {
+  return runInSandbox({ setup, code, browser }, limits);
 }
 
 function printed(outcome: SandboxOutcome): string[] {
@@ -16,8 +16,8 @@ function printed(outcome: SandboxOutcome): string[] {
 }
 
 /** Runs code that must not throw, and returns what it printed. */
-async function printedBy(code: string): Promise<string[]> {
-  const outcome = await run(code);
+async function printedBy(code: string, browser = false): Promise<string[]> {
+  const outcome = await run(code, {}, '', browser);
   assert.deepEqual(outcome.errors, [], `errors from:\n${code}`);
   assert.equal(outcome.syntaxError, null);
   return printed(outcome);
@@ -237,8 +237,16 @@ test('DOM elements exist on demand, keep their state and fire their listeners', 
     "button.addEventListener('click', (event) => console.log('clicked', event.type));",
     'button.click();',
     "console.log(document.querySelectorAll('.row').length >= 1);",
-  ].join('\n'));
+  ].join('\n'), true);
   assert.deepEqual(lines.slice(0, 4), ['DIV app true', 'LI first true', 'clicked click', 'true'], 'in order; the listener is driven again after the main body (no instrumentation here)');
+});
+
+test("the browser's page exists only when the run asks for it (Node has no window)", async () => {
+  const probe = "console.log(typeof window, typeof document, typeof navigator, typeof XMLHttpRequest, typeof requestAnimationFrame, typeof fetch, typeof Blob);";
+  assert.deepEqual(await printedBy(probe), ['undefined undefined undefined undefined undefined function function']);
+  assert.deepEqual(await printedBy(probe, true), ['object object object function function function function']);
+  // Pico's own values may still be made of the page (an assumed event's target) without making it global.
+  assert.deepEqual(await printedBy("fetch('/x').then(() => console.log(typeof document));"), ['undefined']);
 });
 
 test('fetch answers at once with a 200 response; json() and text() resolve', async () => {

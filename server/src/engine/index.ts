@@ -5,6 +5,7 @@ import { checkNesting, valueTooDeep } from './nesting';
 import { langFromFileName, loadParsers, parseSync, type Tree } from './parse';
 import { buildReport, emptyReport, limitError, toRunError } from './report';
 import { defaultSearchBudgetMs, defaultSearchRuns, searchValues } from './search';
+import { pageOf } from './page';
 import { setupCode } from './setup';
 import { applyOverrides, slotsOf, withWishes } from './slots';
 import { repair } from './repair';
@@ -179,6 +180,8 @@ async function refineAndReport(source: string, prepared: Prepared, limits: Limit
     : { best: best!, paths: [], runs: 0 };
   mark(`search ${searched.runs} runs`);
   const report = buildReport(prepared, searched.best, iterations, started, searched.paths);
+  const page = pageOf(prepared.analysis.browser, searched.best.values.values(), firstValueLine(prepared.slots));
+  if (page) report.page = page;
   if (prepared.resolvedImports.size) {
     report.modules = moduleStatuses(prepared.resolvedImports, searched.best.outcome.moduleFailures, options.modules);
     report.findings.push(...moduleFindings(searched.best.outcome.moduleFailures, prepared.analysis.imports));
@@ -289,7 +292,7 @@ function prepareTree(source: string, stripped: string, tree: Tree, repaired: Awa
 
 /** One run of the snippet with these values: its outcome, the statement lines it ran, and who each error blames. */
 async function runAttempt(prepared: Prepared, values: Map<string, Prediction>, iteration: number, limits: Limits, modules: RunOptions['modules']): Promise<Attempt> {
-  const outcome = await runInSandbox({ setup: setupCode(prepared.slots, values), code: prepared.instrumented.code }, limits, modules);
+  const outcome = await runInSandbox({ setup: setupCode(prepared.slots, values), code: prepared.instrumented.code, browser: pageOf(prepared.analysis.browser, values.values(), 1) !== null }, limits, modules);
   const statementLines = new Set(prepared.instrumented.statementLines);
   const executed = outcome.hits.filter((line) => statementLines.has(line));
   const blamedByError = new Map<VmError, string[]>(outcome.errors.map((error) => [error, blameError(error, prepared)]));
@@ -352,3 +355,7 @@ function isBetter(candidate: Attempt, current: Attempt): boolean {
   return candidate.outcome.errors.length < current.outcome.errors.length;
 }
 
+/** Where the first assumed value sits: the line a page only values need is reported on. */
+function firstValueLine(slots: Slot[]): number {
+  return slots.length ? Math.min(...slots.map((slot) => slot.line)) : 1;
+}

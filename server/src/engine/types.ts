@@ -171,6 +171,15 @@ export interface Analysis {
   fetchBody?: { facts: UsageFacts; line: number };
   /** The snippet's names resolved with scopes: the one resolver later stages ask (analyse/scope-model.ts). */
   scopes: ScopeModel;
+  /** The snippet uses the browser's page (analyse/environment.ts): the sandbox defines `window`, `document`, …. */
+  browser: BrowserPage | null;
+}
+
+/** The browser globals a snippet reads, which Node lacks: the sandbox's page stands in for them, an assumption. */
+export interface BrowserPage {
+  names: string[];
+  /** Where the snippet first reads one. */
+  line: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -396,6 +405,8 @@ export interface Report {
   paths: SearchPath[];
   /** Lines run by the reported run or any of `paths`. */
   unionLines: number[];
+  /** Present when the snippet ran in the sandbox's browser page (a blank page Pico assumed, not a real one). */
+  page?: BrowserPage;
 }
 
 /** Another way through the snippet: the assumed values that differ from the reported run's, and the lines it adds. */

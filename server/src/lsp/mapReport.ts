@@ -20,6 +20,7 @@ export function offsetReport(report: Report, offset: number): Report {
     repairs: shift(report.repairs, offset),
     paths: report.paths.map((path) => ({ ...path, addedLines: path.addedLines.map((line) => line + offset) })),
     unionLines: report.unionLines.map((line) => line + offset),
+    ...(report.page ? { page: { ...report.page, line: report.page.line + offset } } : {}),
   };
 }
 
@@ -47,5 +48,7 @@ export function mapReportLines(report: Report, map: (line: number) => number | n
     // Kept even when all its lines were edited away: a path is named by its place in the list (code lens, client).
     paths: report.paths.map((path) => ({ ...path, addedLines: lines(path.addedLines) })),
     unionLines: lines(report.unionLines),
+    // The page stays an assumption even when the line that first read it was edited away.
+    ...(report.page ? { page: { ...report.page, line: map(report.page.line) ?? report.page.line } } : {}),
   };
 }

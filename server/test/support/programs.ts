@@ -182,4 +182,21 @@ run()
 `,
   'regular expressions and division on one line': 'const s = "a/b/c"\nconst parts = s.split(/\\//g).length / 1\nconsole.log(parts, 10 / 2 / 5)\n',
   'template literals with expressions': 'const name = "Ada"\nconst n = 3\nconsole.log(`hello ${name}, ${n * 2}`)\n',
+  'names read only after a typeof test get no assumed value (Node says they are missing)': `console.log(typeof foo)
+if (typeof bar === 'function') {
+  bar()
+  console.log('bar ran')
+} else {
+  console.log('no bar')
+}
+const enabled = typeof baz !== 'undefined' && baz.enabled
+console.log(enabled, typeof (qux))
+`,
+  'code that asks whether it runs in a browser gets Node\'s answer': `const isBrowser = typeof window !== 'undefined' && typeof document !== 'undefined'
+console.log(isBrowser ? 'browser' : 'node')
+const root = typeof self === 'object' ? self : globalThis
+console.log(root === globalThis)
+console.log(typeof XMLHttpRequest, typeof requestAnimationFrame, typeof navigator, typeof localStorage, typeof alert)
+console.log(typeof fetch, typeof Blob, typeof FormData, typeof EventTarget, typeof structuredClone)
+`,
 };

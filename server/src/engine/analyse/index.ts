@@ -3,6 +3,7 @@ import type { Tree } from '../parse';
 import type { Analysis, FreeName, Lang, UsageFacts } from '../types';
 import { applyAnnotations, wantsAnnotations } from './annotations';
 import { emptyFacts, finishFacts } from './facts';
+import { browserPageUse, isTypeofGuarded, isTypeofOperand } from './environment';
 import { collectFunctions } from './functions';
 import { collectImports } from './imports';
 import { ScopeModel } from './scope-model';
@@ -27,9 +28,10 @@ export function analyse(code: string, tree: Tree, original?: { source: string; l
   const model = new ScopeModel(scopes, syntax.nodes.filter(isFunction));
   const ctx = newFlowContext(syntax, scopes, model);
 
+  const undeclared = scopes.references.filter((ref) => !ref.declaration && !ref.name.startsWith('__pico'));
   const free = new Map<string, { entry: FreeName; refs: Reference[] }>();
-  for (const ref of scopes.references) {
-    if (ref.declaration || isProvidedGlobal(ref.name) || ref.name.startsWith('__pico')) continue;
+  for (const ref of undeclared) {
+    if (isProvidedGlobal(ref.name)) continue;
     let found = free.get(ref.name);
     if (!found) {
       found = { entry: { name: ref.name, lines: [], assigned: false, facts: emptyFacts() }, refs: [] };
@@ -39,6 +41,15 @@ export function analyse(code: string, tree: Tree, original?: { source: string; l
     if (!found.entry.lines.includes(ref.node.line)) found.entry.lines.push(ref.node.line);
     if (ref.write) found.entry.assigned = true;
   }
+  // A name the snippet reads only after testing it with `typeof` is one it expects may be missing. When every free
+  // name is such a one, nothing is missing (`typeof window !== 'undefined' && window.x`): the snippet runs as under
+  // Node, where `typeof` of a missing name is 'undefined'. In a fragment (something else is missing too) they are
+  // among what is missing, and get values like the rest (`if (typeof callback === 'function') callback(err)`).
+  const guarded = [...free].filter(([, { refs }]) => {
+    const tests = refs.filter((ref) => isTypeofOperand(ref.node));
+    return tests.length > 0 && refs.every((ref) => isTypeofGuarded(ref, tests));
+  });
+  if (guarded.length === free.size) free.clear();
   for (const { entry, refs } of free.values()) {
     beginRoot(ctx);
     for (const ref of refs) if (ref.read) describeValue(ref.node, entry.facts, ctx, 0);
@@ -65,6 +76,7 @@ export function analyse(code: string, tree: Tree, original?: { source: string; l
     functions,
     topLevelDeclarations: [...scopes.program.names.keys()],
     scopes: model,
+    browser: browserPageUse(undeclared),
     ...(fetchBody ? { fetchBody: { facts: finishFacts(fetchBody.facts), line: fetchBody.line } } : {}),
   };
   if (original ? wantsAnnotations(original.source, original.lang) : wantsAnnotations(code, 'js')) {

@@ -136,8 +136,11 @@ export class ChannelWriter {
     this.append(['o', stream, kept, line, assumed, driven]);
   }
 
+  /** While set, errors are dropped: they are of Pico's making (run.ts, the jobs a stopped driven function left). */
+  errorsMuted = false;
+
   error(e: { name: string; message: string; line: number | null; column: number | null; phase: string; thrownValueIsError: boolean }): void {
-    if (this.counts.error++ >= caps.errors) return;
+    if (this.errorsMuted || this.counts.error++ >= caps.errors) return;
     this.append(['e', e.name, e.message, e.line, e.column, e.phase, e.thrownValueIsError]);
   }
 

@@ -21,6 +21,8 @@ export interface SandboxProgram {
   code: string;
   /** Serializable settings handed to the host functions (host.ts), e.g. the roots a module loader may read. */
   host?: HostConfig;
+  /** The snippet uses the browser's page (analyse/browser.ts): only then are `window`, `document`, … globals. */
+  browser?: boolean;
 }
 
 export interface VmError {
@@ -121,7 +123,7 @@ async function runNow(program: SandboxProgram, limits: Limits): Promise<SandboxO
   // Setup and snippet each have the time limit; the prelude and the read-back take little. Past this, whatever the
   // worker says about its deadline, it is stopped.
   const hardCapMs = 2 * limits.timeoutMs + 15_000;
-  const result = await thread.run({ setup: program.setup, code: program.code, host: program.host, limits, stackKb, buffer, shape }, hardCapMs);
+  const result = await thread.run({ setup: program.setup, code: program.code, host: program.host, browser: program.browser, limits, stackKb, buffer, shape }, hardCapMs);
   afterRun(thread, result);
   if (result.kind === 'done' && result.internalError && /prelude/.test(result.internalError)) throw new Error(result.internalError);
   const outcome = toOutcome(readChannel(buffer, shape), result, limits, stackKb);

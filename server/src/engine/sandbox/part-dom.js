@@ -2,7 +2,7 @@
 /** @param {any} I the prelude's part registry */
 export default function (I) {
   'use strict';
-  const { G, need, write, queueCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, isAny, ANY, SOFT, drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime, config } = I.core;
+  const { G, page, need, write, queueCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, isAny, ANY, SOFT, drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime, config } = I.core;
   need('events');
   const { EventEmitter, Event, CustomEvent, EventTarget, makeEvent } = I;
   // ------------------------------------------------------------------------------------------
@@ -143,27 +143,27 @@ export default function (I) {
     execCommand: () => true,
     hasFocus: () => true,
   };
-  G.document = soft(document, 'document');
+  page.document = soft(document, 'document');
   const location = { href: 'http://localhost:3000/', protocol: 'http:', host: 'localhost:3000', hostname: 'localhost', port: '3000', pathname: '/', search: '', hash: '', origin: 'http://localhost:3000', reload() {}, assign() {}, replace() {} };
   document.location = location;
-  G.location = location;
-  G.history = { length: 1, state: null, pushState() {}, replaceState() {}, back() {}, forward() {}, go() {} };
-  G.navigator = soft({ userAgent: 'Mozilla/5.0 (Pico sandbox)', language: 'en-US', languages: ['en-US'], platform: 'Linux', onLine: true, cookieEnabled: true, clipboard: { writeText: async () => undefined, readText: async () => 'example' }, geolocation: { getCurrentPosition: (ok) => queueCallback(ok, undefined, [{ coords: { latitude: 51.5, longitude: -0.12, accuracy: 10 } }], 'geolocation') } }, 'navigator');
+  page.location = location;
+  page.history = { length: 1, state: null, pushState() {}, replaceState() {}, back() {}, forward() {}, go() {} };
+  page.navigator = soft({ userAgent: 'Mozilla/5.0 (Pico sandbox)', language: 'en-US', languages: ['en-US'], platform: 'Linux', onLine: true, cookieEnabled: true, clipboard: { writeText: async () => undefined, readText: async () => 'example' }, geolocation: { getCurrentPosition: (ok) => queueCallback(ok, undefined, [{ coords: { latitude: 51.5, longitude: -0.12, accuracy: 10 } }], 'geolocation') } }, 'navigator');
   const windowTarget = new EventTarget();
-  G.addEventListener = (type, fn) => windowTarget.addEventListener(type, fn);
-  G.removeEventListener = (type, fn) => windowTarget.removeEventListener(type, fn);
-  G.dispatchEvent = (e) => windowTarget.dispatchEvent(e);
-  G.postMessage = (message) => { write('info', '[postMessage] ' + inspect(message, 1, [{}])); };
-  G.innerWidth = 1280;
-  G.innerHeight = 720;
-  G.devicePixelRatio = 1;
-  G.scrollTo = G.scrollBy = () => {};
-  G.getComputedStyle = () => soft({ display: 'block', width: '300px', height: '150px' }, 'style');
-  G.matchMedia = (q) => ({ matches: false, media: q, addListener() {}, addEventListener() {}, removeListener() {} });
-  G.alert = (m) => write('info', '[alert] ' + (m === undefined ? '' : String(m)));
-  G.confirm = (m) => { write('info', '[confirm] ' + String(m)); return true; };
-  G.prompt = (m, d) => { write('info', '[prompt] ' + String(m)); return d !== undefined ? String(d) : 'example answer'; };
-  G.open = () => makeAny('window.open()');
+  page.addEventListener = (type, fn) => windowTarget.addEventListener(type, fn);
+  page.removeEventListener = (type, fn) => windowTarget.removeEventListener(type, fn);
+  page.dispatchEvent = (e) => windowTarget.dispatchEvent(e);
+  page.postMessage = (message) => { write('info', '[postMessage] ' + inspect(message, 1, [{}])); };
+  page.innerWidth = 1280;
+  page.innerHeight = 720;
+  page.devicePixelRatio = 1;
+  page.scrollTo = page.scrollBy = () => {};
+  page.getComputedStyle = () => soft({ display: 'block', width: '300px', height: '150px' }, 'style');
+  page.matchMedia = (q) => ({ matches: false, media: q, addListener() {}, addEventListener() {}, removeListener() {} });
+  page.alert = (m) => write('info', '[alert] ' + (m === undefined ? '' : String(m)));
+  page.confirm = (m) => { write('info', '[confirm] ' + String(m)); return true; };
+  page.prompt = (m, d) => { write('info', '[prompt] ' + String(m)); return d !== undefined ? String(d) : 'example answer'; };
+  page.open = () => makeAny('window.open()');
   class Storage {
     constructor() { this._m = new Map(); }
     getItem(k) { return this._m.has(String(k)) ? this._m.get(String(k)) : null; }
@@ -173,17 +173,17 @@ export default function (I) {
     key(i) { return Array.from(this._m.keys())[i] || null; }
     get length() { return this._m.size; }
   }
-  G.localStorage = new Storage();
-  G.sessionStorage = new Storage();
-  G.Node = Node;
-  G.Element = Element;
-  G.HTMLElement = HTMLElement;
-  G.Image = class Image extends HTMLElement { constructor(w, h) { super('img'); this.width = w || 0; this.height = h || 0; const self = this; Promise.resolve().then(() => { if (typeof self.onload === 'function') runTask(self.onload, self, [makeEvent('load', self)], 'event'); }); } };
+  page.localStorage = new Storage();
+  page.sessionStorage = new Storage();
+  page.Node = Node;
+  page.Element = Element;
+  page.HTMLElement = HTMLElement;
+  page.Image = class Image extends HTMLElement { constructor(w, h) { super('img'); this.width = w || 0; this.height = h || 0; const self = this; Promise.resolve().then(() => { if (typeof self.onload === 'function') runTask(self.onload, self, [makeEvent('load', self)], 'event'); }); } };
   class Blob { constructor(parts, opts) { this._parts = parts || []; this.type = (opts && opts.type) || ''; this.size = this._parts.reduce((n, p) => n + String(p).length, 0); } text() { return Promise.resolve(this._parts.join('')); } arrayBuffer() { return Promise.resolve(new G.TextEncoder().encode(this._parts.join('')).buffer); } }
   G.Blob = Blob;
   G.File = class File extends Blob { constructor(parts, name, opts) { super(parts, opts); this.name = name; } };
   G.FormData = class FormData { constructor() { this._m = []; } append(k, v) { this._m.push([k, v]); } set(k, v) { this._m = this._m.filter((p) => p[0] !== k); this._m.push([k, v]); } get(k) { const e = this._m.find((p) => p[0] === k); return e ? e[1] : null; } has(k) { return this._m.some((p) => p[0] === k); } entries() { return this._m[Symbol.iterator](); } };
-  G.FileReader = class FileReader extends EventTarget { readAsText(blob) { const self = this; Promise.resolve().then(() => { self.result = blob && blob._parts ? blob._parts.join('') : 'example'; if (self.onload) runTask(self.onload, self, [{ target: self }], 'event'); }); } readAsDataURL(b) { this.readAsText(b); } readAsArrayBuffer(b) { this.readAsText(b); } };
+  page.FileReader = class FileReader extends EventTarget { readAsText(blob) { const self = this; Promise.resolve().then(() => { self.result = blob && blob._parts ? blob._parts.join('') : 'example'; if (self.onload) runTask(self.onload, self, [{ target: self }], 'event'); }); } readAsDataURL(b) { this.readAsText(b); } readAsArrayBuffer(b) { this.readAsText(b); } };
 
   Object.assign(I, { HTMLElement, Element });
 }

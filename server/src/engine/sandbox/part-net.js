@@ -2,7 +2,7 @@
 /** @param {any} I the prelude's part registry */
 export default function (I) {
   'use strict';
-  const { G, need, write, queueCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, isAny, ANY, SOFT, drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime, config } = I.core;
+  const { G, page, need, write, queueCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, isAny, ANY, SOFT, drivenCallbacks, argumentsFor, RealDate, PicoDate, consoleObject, cryptoObject, recordError, virtualTime, config } = I.core;
   need('events');
   const { EventEmitter, Event, CustomEvent, EventTarget, makeEvent } = I;
   need('dom');
@@ -42,7 +42,7 @@ export default function (I) {
     // No body: response.json() gives an assumed JSON value that becomes what the code reads from it.
     return Promise.resolve(new Response(null, { status: 200, url }));
   };
-  G.XMLHttpRequest = class XMLHttpRequest extends EventTarget {
+  page.XMLHttpRequest = class XMLHttpRequest extends EventTarget {
     constructor() { super(); this.readyState = 0; this.status = 0; this.responseText = ''; this.response = null; this.responseType = ''; this._headers = {}; }
     open(method, url) { this.method = method; this.url = url; this.readyState = 1; }
     setRequestHeader(k, v) { this._headers[k] = v; }

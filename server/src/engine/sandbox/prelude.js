@@ -6,6 +6,15 @@
 (function (globalObject, config) {
   'use strict';
   const G = /** @type {any} */ (globalObject);
+  // The browser's globals (`window`, `document`, …), which Node 20 lacks. They are globals only when the snippet uses
+  // the page without asking whether it is there (config.browser, decided by analyse/browser.ts): code that tests
+  // `typeof window` gets Node's answer, and so do the real packages it loads. Either way the prelude and its parts
+  // reach them through `page`, which is the global object or, in Node's world, an object of their own.
+  const browserOnly = ['window', 'self', 'document', 'location', 'history', 'navigator', 'localStorage', 'sessionStorage', 'Node', 'Element',
+    'HTMLElement', 'Image', 'FileReader', 'addEventListener', 'removeEventListener', 'dispatchEvent', 'innerWidth', 'innerHeight', 'devicePixelRatio',
+    'scrollTo', 'scrollBy', 'getComputedStyle', 'matchMedia', 'alert', 'confirm', 'prompt', 'open', 'postMessage', 'XMLHttpRequest',
+    'requestAnimationFrame', 'cancelAnimationFrame'];
+  const page = config.browser ? G : {};
   // Host functions (sandbox/host.ts), taken before any snippet code runs and hidden from it. The host reads
   // nothing back from the VM but what is handed to it here, as primitives: the snippet may change any object it
   // can reach, including these records' prototypes, without the host ever calling its code.
@@ -312,8 +321,8 @@
   G.setImmediate = (fn, ...args) => new Timeout(addTimer(fn, 0, args, false));
   G.clearTimeout = G.clearInterval = G.clearImmediate = clearTimer;
   G.queueMicrotask = (fn) => { Promise.resolve().then(fn); };
-  G.requestAnimationFrame = (fn) => addTimer(fn, 16, [now()], false);
-  G.cancelAnimationFrame = clearTimer;
+  page.requestAnimationFrame = (fn) => addTimer(fn, 16, [now()], false);
+  page.cancelAnimationFrame = clearTimer;
 
   // What Pico runs on its own (callbacks handed to unknown APIs, functions nobody called) is no output of the
   // program's: its output is labelled `driven`. Everything after the first uncalled function is driven; a queued
@@ -582,7 +591,7 @@
     if (index === 0 && /^(err|error|er|ex)$/.test(n) && count > 1) return null;
     if (/^(err|error)$/.test(n)) return new Error('example error');
     if (/^(next|done|cb|callback|resolve|reject)$/.test(n)) return () => undefined;
-    if (/^(e|evt|event|ev)$/.test(n)) { need('dom'); return I.makeEvent('event', G.document.body); }
+    if (/^(e|evt|event|ev)$/.test(n)) { need('dom'); return I.makeEvent('event', page.document.body); }
     if (/^(req|request)$/.test(n)) return need('node').makeRequest();
     if (/^(res|response)$/.test(n)) return need('node').makeResponse();
     if (/^(i|idx|index|n|count|num)$/.test(n)) return index === 0 ? 0 : 1;
@@ -654,8 +663,8 @@
     emit() { return false; }, emitWarning(w) { write('warn', String(w)); },
   };
   G.global = G;
-  G.window = G;
-  G.self = G;
+  page.window = G;
+  page.self = G;
   G.__dirname = '/work';
   G.__filename = '/work/snippet.js';
   // Code lifted out of a module reads what the rest of that module exported (`exports.interfaces[ui]`):
@@ -692,11 +701,12 @@
     return I;
   }
   function lazyGlobal(name, part) {
-    Object.defineProperty(G, name, {
+    const target = browserOnly.includes(name) ? page : G;
+    Object.defineProperty(target, name, {
       configurable: true,
       enumerable: false,
-      get() { need(part); const d = Object.getOwnPropertyDescriptor(G, name); return d && 'value' in d ? d.value : undefined; },
-      set(v) { Object.defineProperty(G, name, { value: v, writable: true, configurable: true, enumerable: false }); },
+      get() { need(part); const d = Object.getOwnPropertyDescriptor(target, name); return d && 'value' in d ? d.value : undefined; },
+      set(v) { Object.defineProperty(target, name, { value: v, writable: true, configurable: true, enumerable: false }); },
     });
   }
   const lazyGlobals = {
@@ -1047,7 +1057,7 @@
       if (line) trace(line, name, value, true);
       try {
         if (key === 'this') G.__pico_this = value;
-        else if (/^(navigator|location|document)\.\w+$/.test(key)) { const [owner, property] = key.split('.'); G[owner][property] = value; }
+        else if (/^(navigator|location|document)\.\w+$/.test(key)) { const [owner, property] = key.split('.'); page[owner][property] = value; }
         else if (key === 'fetch:json') I.fetchBody = value;
         else if (key.startsWith('import:')) { const spec = key.slice(7, key.lastIndexOf(':')); predictedModules[spec] = () => value; moduleCache.delete(spec); }
         else Object.defineProperty(G, name, { value, writable: true, configurable: true, enumerable: false });
@@ -1057,6 +1067,8 @@
     args: argPredictions,
     /** Node built-in modules the sandbox implements (read once by the build: server/src/engine/sandbox-provides.json). */
     builtinModules: () => Array.from(builtinModuleNames),
+    /** The browser's globals (read once by the build, like builtinModules). */
+    browserGlobals: () => browserOnly.slice(),
     begin() { vmDeadline = RealDate.now() + (config.timeoutMs || 2000); anyAtBegin = anyMade; },
     loopCapped(line) { if (!cappedLoops.includes(line)) { cappedLoops.push(line); hostRecord('cappedLoop', line); } },
     mainFailed(error) { if (!isExit(error)) recordError(error, 'main'); },
@@ -1131,7 +1143,7 @@
     runTask(fn, thisArg, args, 'driver');
   }
   I.core = {
-    G, I, need, write, emit, queueCallback, cancelCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, nodeInspect, isAny, ANY, SOFT,
+    G, I, page, need, write, emit, queueCallback, cancelCallback, makeAny, soft, runTask, addTimer, clearTimer, now, random, epoch, inspect, format, nodeInspect, isAny, ANY, SOFT,
     drivenCallbacks, argumentsFor, RealDate, PicoDate, nativeSorts, consoleObject, promiseState, cryptoObject, recordError, virtualTime: () => virtualNow, config,
   };
   G.__pico = api;

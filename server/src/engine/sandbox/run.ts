@@ -13,6 +13,8 @@ export interface RunJob {
   setup: string;
   code: string;
   host?: HostConfig;
+  /** The snippet uses the browser's page: the prelude defines `window`, `document`, … (see prelude.js, `page`). */
+  browser?: boolean;
   limits: Limits;
   /** The stack QuickJS may use (already capped to what the host's own stack allows). */
   stackKb: number;
@@ -151,7 +153,7 @@ export function runProgram(bounded: BoundedQuickJS, sources: Sources, job: RunJo
     }, job.host);
     setGlobal(ctx, '__pico_config', () => {
       const config = ctx.newObject();
-      for (const [key, value] of Object.entries({ maxOutputBytes: limits.maxOutputBytes, timeoutMs: limits.timeoutMs, hitSlots: job.shape.hitSlots, traceSlots: job.shape.traceSlots, counterSlots })) {
+      for (const [key, value] of Object.entries({ maxOutputBytes: limits.maxOutputBytes, timeoutMs: limits.timeoutMs, hitSlots: job.shape.hitSlots, traceSlots: job.shape.traceSlots, counterSlots, browser: job.browser ? 1 : 0 })) {
         const handle = ctx.newNumber(value);
         ctx.setProp(config, key, handle);
         handle.dispose();
@@ -212,7 +214,14 @@ export function runProgram(bounded: BoundedQuickJS, sources: Sources, job: RunJo
         const now = Date.now();
         if (drivenEnd === Number.POSITIVE_INFINITY) drivenEnd = Number.isFinite(deadline) ? deadline : now + limits.timeoutMs;
         if (now > drivenEnd) break;
-        if (sliceOut) drainJobs(runtime);
+        if (sliceOut) {
+          // QuickJS asks the interrupt handler only every so many operations, so a leftover job may run a little
+          // before it fails, and settle a promise with whatever broke where it stopped (seen: a TypeError inside
+          // `then`). Those errors are of Pico's making, not the driven function's.
+          channel.errorsMuted = true;
+          drainJobs(runtime);
+          channel.errorsMuted = false;
+        }
         sliceOut = false;
         sliceJobs = 0;
         sliceEnd = Math.min(drivenEnd, now + drivenSlice);
