@@ -182,4 +182,12 @@ run()
 `,
   'regular expressions and division on one line': 'const s = "a/b/c"\nconst parts = s.split(/\\//g).length / 1\nconsole.log(parts, 10 / 2 / 5)\n',
   'template literals with expressions': 'const name = "Ada"\nconst n = 3\nconsole.log(`hello ${name}, ${n * 2}`)\n',
+  "the global object lists none of Pico's own names": `const own = Object.keys(globalThis).filter((k) => k.startsWith('__pico'))
+function f() {
+  return Object.keys(this).filter((k) => k.startsWith('__pico')).length
+}
+let seen = 0
+for (const k in globalThis) if (k.startsWith('__pico')) seen++
+console.log(own, f(), seen)
+`,
 };
