@@ -1,6 +1,7 @@
 // The full report as plain text, for the "Pico" output channel.
 import type { Report } from '../../server/src/protocol';
-import { readableValue } from '../../server/src/engine/readable';
+import { assumptionText, readableValue } from '../../server/src/engine/readable';
+import { oneLine } from '../../server/src/lsp/values';
 import { linesRun, pathCondition } from '../../server/src/lsp/pathWords';
 
 export function reportText(report: Report, title: string): string {
@@ -22,7 +23,7 @@ export function reportText(report: Report, title: string): string {
   }
   if (report.injected.length) {
     lines.push('assumed values:');
-    for (const injection of report.injected) lines.push(`  ${injection.name} = ${readableValue(injection.value)}   (line ${injection.line}, by ${injection.by === 'user' ? 'you' : injection.by})`);
+    for (const injection of report.injected) lines.push(`  ${assumptionText(injection, oneLine(readableValue(injection.value, injection.shape), 200))}   (line ${injection.line}, by ${injection.by === 'user' ? 'you' : injection.by})`);
   }
   if (report.output.length) {
     lines.push('output:');

@@ -124,6 +124,8 @@ export class StatusItem implements vscode.Disposable {
         `Pico: ${ran} of ${total} statement lines ran in ${Math.round(report.durationMs)} ms (${report.iterations} iteration${report.iterations === 1 ? '' : 's'}).`,
         report.error ? `Stopped at line ${report.error.line ?? '?'}: ${report.error.name}: ${report.error.message}` : 'No stopping error.',
         `${report.injected.length} assumed value${report.injected.length === 1 ? '' : 's'}.`,
+        // The legend of the one gutter mark users cannot guess (green ran, grey did not run).
+        ...(report.paths.some((path) => path.addedLines.length) ? ['Dashed blue bar in the gutter: a line only another path reaches, with other assumed values (hover it to see which, or to run that path).'] : []),
         ...(this.note ? [this.note] : []),
         'Click for the full report.',
       ].join('\n');

@@ -2,12 +2,14 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Sta
 import { dirname, resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runOptions } from './run-options';
-import { lineRanges, linesRun } from './lsp/pathWords';
+import { lineRanges, linesRun, pathCondition } from './lsp/pathWords';
+import { plainReport, readableReport } from './lsp/plainWords';
+import { oneLine } from './lsp/values';
 import { maxSourceBytes, PicoInputError, runSnippet } from './engine';
 import { defaultPredictors } from './predictors/defaults';
 import { isLang, langFromFileName, supportedExtensions } from './engine/parse';
 import type { Lang, Predictor, Report, RunOptions } from './engine/types';
-import { readableValue } from './engine/readable';
+import { assumptionText, readableValue } from './engine/readable';
 import type { ModuleRunOptions } from './engine/modules/host';
 import { workspaceRootOf } from './engine/modules/workspace';
 
@@ -138,7 +140,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
     modules: values['no-real-modules'] ? undefined : modulesFrom(target, values.cwd, io),
   };
   const report = await runSnippet(source, options);
-  io.stdout(values.json ? JSON.stringify(report) + '\n' : formatReport(report, source));
+  // Both in the user's words: no helper of the sandbox's, values as the editor shows them (plainWords.ts).
+  io.stdout(values.json ? JSON.stringify(readableReport(report)) + '\n' : formatReport(plainReport(report, 'cli'), source));
   return 0;
 }
 
@@ -307,8 +310,7 @@ export function formatReport(report: Report, source: string): string {
   if (report.injected.length) {
     out.push('── assumed (Pico invented these values) ──');
     for (const injection of report.injected) {
-      const value = readableValue(injection.value, injection.shape);
-      out.push(`  ${injection.name} = ${oneLine(value, 100)}   [${injection.by}, line ${injection.line}]`);
+      out.push(`  ${assumptionText(injection, oneLine(readableValue(injection.value, injection.shape), 100))}   [${injection.by}, line ${injection.line}]`);
     }
   }
   const modules = (report.modules ?? []).filter((m) => !m.builtin);
@@ -329,7 +331,7 @@ export function formatReport(report: Report, source: string): string {
   if (otherPaths) {
     const more = report.unionLines.length - report.executedLines.length;
     out.push(`  other paths: ${otherPaths} more run(s) with other assumed values reach ${more} more line(s) (${report.unionLines.length} of ${total} together)`);
-    for (const path of report.paths) out.push(`    ${linesRun(path.addedLines)} when ${path.values.map((v) => `${v.name} = ${oneLine(readableValue(v.value), 40)}`).join(', ')}`);
+    for (const path of report.paths) out.push(`    ${linesRun(path.addedLines)} when ${pathCondition(path)}`);
   }
   if (report.error) out.push(`  stopped by: ${report.error.name}: ${report.error.message}${report.error.line ? ` (line ${report.error.line})` : ''}`);
   for (const finding of report.findings) {
@@ -340,9 +342,3 @@ export function formatReport(report: Report, source: string): string {
   out.push(`  ${report.iterations} iteration(s), ${Math.round(report.durationMs)} ms`);
   return out.join('\n') + '\n';
 }
-
-function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
-}
-

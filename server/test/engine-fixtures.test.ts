@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSnippet } from '../src/engine/index';
-import type { Report, RunOptions } from '../src/engine/types';
+import type { Injection, Report, RunOptions } from '../src/engine/types';
 
 const fixturesDir = join(__dirname, '..', '..', 'test-fixtures', 'engine');
 const snippetPattern = /^[\w-]+\.(js|ts|jsx|tsx)$/;
@@ -37,7 +37,7 @@ interface Checks {
   notExecutedLines?: number[];
   /** Share of statement lines run, 0..1. */
   minCoverage?: number;
-  /** Names Pico assumed values for (injected[].name), as a set. */
+  /** Names Pico assumed values for (injected[].name; a parameter: `name (parameter of owner)`), as a set. */
   injectedNames?: string[];
   /** injected[].name -> regular expression its value must match. */
   injectedValues?: Record<string, string>;
@@ -97,9 +97,11 @@ function checkReport(report: Report, checks: Checks): void {
     const coverage = report.executedLines.length / Math.max(1, report.statementLines.length);
     assert.ok(coverage >= checks.minCoverage, `coverage ${coverage.toFixed(2)} below ${checks.minCoverage} (ran ${report.executedLines} of ${report.statementLines})`);
   }
-  if (checks.injectedNames) assert.deepEqual(report.injected.map((i) => i.name).sort(), [...checks.injectedNames].sort(), 'names Pico assumed');
+  // A parameter is listed as `err (parameter of the callback passed to fs.readFile)`: its name, and whose it is.
+  const label = (i: Injection) => (i.parameterOf ? `${i.name} (parameter of ${i.parameterOf})` : i.name);
+  if (checks.injectedNames) assert.deepEqual(report.injected.map(label).sort(), [...checks.injectedNames].sort(), 'names Pico assumed');
   for (const [name, pattern] of Object.entries(checks.injectedValues ?? {})) {
-    const injection = report.injected.find((i) => i.name === name);
+    const injection = report.injected.find((i) => label(i) === name);
     assert.ok(injection, `no assumed value for ${name}`);
     assert.match(injection.value, new RegExp(pattern), `assumed value of ${name}`);
   }

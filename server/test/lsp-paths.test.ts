@@ -109,6 +109,13 @@ describe('other paths and imports in the language server', { timeout: 120_000 },
       const rerun = (await server.run({ textDocument: { uri }, version: 1, overrides: pathOverrides(path) })).report;
       assert.ok(path.addedLines.every((l) => rerun.executedLines.includes(l)), `path ${index}: ${rerun.executedLines} should hold ${path.addedLines}`);
       assert.ok(rerun.injected.some((i) => i.by === 'user'), 'the values are the user’s now');
+      if (index === 0) {
+        // The search cannot offer values the user fixed: the run shown before stays a path, the way back to it.
+        const shown = report.injected.find((i) => i.name === 'input')!;
+        const back = rerun.paths.find((p) => p.values.some((v) => v.key === shown.key && v.value === shown.value));
+        const ranBefore = returns.filter((line) => report.executedLines.includes(line));
+        assert.ok(back && ranBefore.every((line) => back.addedLines.includes(line)), `a path back to ${shown.value}: ${JSON.stringify(rerun.paths)}`);
+      }
     }
   });
 
@@ -128,8 +135,11 @@ describe('other paths and imports in the language server', { timeout: 120_000 },
     // The name the module is bound to keeps its own hover under the module's.
     assert.match((await server.hover(uri, 1, 7))?.contents.value ?? '', /was predicted[\s\S]*---[\s\S]*\*\*pad\*\*/);
     assert.match((await server.hover(uri, 2, 2))?.contents.value ?? '', /module `path`\*\* — a Node built-in/);
-    // A line that loads nothing says nothing about modules.
+    // A line that loads nothing says nothing about modules, but a use of a module's name says what its import line says.
     assert.doesNotMatch((await server.hover(uri, 3, 2))?.contents.value ?? '', /module `/);
+    assert.match((await server.hover(uri, 3, 13))?.contents.value ?? '', /module `cjs-pkg`\*\* \(imported at line 1\) ran for real: `[^`]*node_modules\/cjs-pkg\/lib\/index\.js`/);
+    assert.match((await server.hover(uri, 3, 25))?.contents.value ?? '', /module `not-installed-here`\*\* \(imported at line 2\) was predicted: not installed/);
+    assert.match((await server.hover(uri, 3, 38))?.contents.value ?? '', /module `path`\*\* \(imported at line 3\) — a Node built-in/);
   });
 });
 

@@ -2,8 +2,8 @@
 // It keeps its whole state with vscode.setState, so the panel survives being hidden and shown again.
 import type { Lang, Report } from '../../../server/src/protocol';
 import { langLabels, type FromPanel, type LangChoice, type ToPanel } from '../panel/messages';
-import { readableValue } from '../../../server/src/engine/readable';
-import { linesRun, pathCondition, pathOverrides } from '../../../server/src/lsp/pathWords';
+import { isPlaceholder, ownValue, placeholderMeaning, readableValue } from '../../../server/src/engine/readable';
+import { linesRun, pathCondition, pathOverrides, pathsBack } from '../../../server/src/lsp/pathWords';
 
 interface VsCodeApi<State> {
   postMessage(message: FromPanel): void;
@@ -28,6 +28,8 @@ const vscode = acquireVsCodeApi<PanelState>();
 // A run in flight when the webview was hidden answers to the new webview; the saved flag would be stale.
 const state: PanelState = { text: '', lang: 'auto', detected: null, result: null, failure: null, edits: {}, ...vscode.getState(), running: false };
 let lastRunText = state.result?.text ?? '';
+/** The values the last run was asked with, and the report shown then: a path's run offers the way back (pathsBack). */
+let lastRun: { overrides: Record<string, string>; before: Report | null } = { overrides: {}, before: null };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -64,8 +66,10 @@ function run(extra: Record<string, string> = {}): void {
     render();
     return;
   }
+  const overrides = { ...currentEdits(), ...extra };
+  lastRun = { overrides, before: state.result && state.result.text === state.text ? state.result.report : null };
   lastRunText = state.text;
-  vscode.postMessage({ type: 'run', text: state.text, lang: state.lang, overrides: { ...currentEdits(), ...extra } });
+  vscode.postMessage({ type: 'run', text: state.text, lang: state.lang, overrides });
 }
 
 /** Edits only apply to the snippet they were made for. */
@@ -78,8 +82,8 @@ function currentEdits(): Record<string, string> {
  * without the sandbox's helpers; a bare placeholder is an empty field.
  */
 function editableValue(injection: Report['injected'][number]): string {
-  const value = injection.key.startsWith('import:') ? injection.value.replace(/^require\("(?:[^"\\]|\\.)*"\) = /, '') : injection.value;
-  return /^__pico\.any\("[^"]*"\)$/.test(value.trim()) ? '' : readableValue(value);
+  const value = ownValue(injection);
+  return isPlaceholder(value, injection.key.startsWith('import:') ? undefined : injection.shape) ? '' : readableValue(value, injection.shape);
 }
 
 const lineTitles = { ran: 'ran', 'other-path': 'runs on another path (see Other paths)', 'not-ran': 'did not run', plain: '' };
@@ -102,9 +106,9 @@ function lineList(report: Report, text: string): HTMLElement {
 function assumptionTable(report: Report): HTMLElement {
   if (!report.injected.length) return el('p', { className: 'muted', textContent: 'Pico assumed no values: the snippet had everything it needed.' });
   const rows = report.injected.map((injection) => {
-    // Keyed by the assumption's key: a callback's parameter (`error(xhr)`) or a module has no global name to match.
+    // Keyed by the assumption's key: a callback's parameter (`xhr`) or a module has no global name to match.
     const edited = state.edits[injection.key];
-    const input = el('input', { className: 'value', value: edited ?? editableValue(injection), spellcheck: false, placeholder: 'any: a placeholder that becomes whatever the code uses it as' });
+    const input = el('input', { className: 'value', value: edited ?? editableValue(injection), spellcheck: false, placeholder: placeholderMeaning });
     input.dataset.name = injection.name;
     input.dataset.key = injection.key;
     const by = el('td', { className: 'muted by', textContent: edited !== undefined || injection.by === 'user' ? 'you' : injection.by });
@@ -116,7 +120,9 @@ function assumptionTable(report: Report): HTMLElement {
     input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') run();
     });
-    return el('tr', {}, el('td', {}, el('code', { textContent: injection.name })), el('td', { textContent: String(injection.line) }), el('td', {}, input), by);
+    // A parameter says whose it is: `xhr` of the callback passed to `$.ajax` (engine/report.ts names it).
+    const name = el('td', {}, el('code', { textContent: injection.name }), ...(injection.parameterOf ? [el('span', { className: 'muted', textContent: ` (parameter of ${injection.parameterOf})` })] : []));
+    return el('tr', {}, name, el('td', { textContent: String(injection.line) }), el('td', {}, input), by);
   });
   const table = el('table', { id: 'assumptions' }, el('thead', {}, el('tr', {}, ...['Name', 'Line', 'Assumed value (editable)', 'By'].map((h) => el('th', { textContent: h })))), el('tbody', {}, ...rows));
   const again = el('button', { id: 'run-again', textContent: 'Run again with these values' });
@@ -141,6 +147,12 @@ function pathList(report: Report): HTMLElement {
       return el('li', {}, el('span', { textContent: lines }), el('code', { textContent: pathCondition(path) }), ' ', button);
     });
   return el('ul', { id: 'paths', className: 'paths' }, ...items);
+}
+
+/** After Run this path, the run shown before stays a path of the new one: the way back (as in the editor, runRequests.ts). */
+function withPathsBack(report: Report): Report {
+  const back = lastRun.before ? pathsBack(lastRun.before, report, lastRun.overrides) : [];
+  return back.length ? { ...report, paths: [...report.paths, ...back] } : report;
 }
 
 function render(): void {
@@ -204,7 +216,7 @@ window.addEventListener('message', (event: MessageEvent<ToPanel>) => {
       for (const injection of message.report.injected) if (injection.by === 'user' && state.edits[injection.key] === undefined) state.edits[injection.key] = editableValue(injection);
       state.running = false;
       state.failure = null;
-      state.result = { lang: message.lang, report: message.report, text: lastRunText };
+      state.result = { lang: message.lang, report: withPathsBack(message.report), text: lastRunText };
       break;
     case 'failed':
       state.running = false;

@@ -49,6 +49,7 @@ describe('Pico: other paths and imports', () => {
     const others = returns.filter((line) => !ranReturns.includes(line)).map((line) => line - 1);
     assert.deepEqual(first.otherPath, others, 'the other two returns have the other-path mark');
     assert.ok(others.every((line) => !first.notRan.includes(line) && !first.ran.includes(line)), 'the mark is neither "ran" nor "did not run"');
+    assert.match(api.statusTooltip(), /Dashed blue bar in the gutter: a line only another path reaches/, 'the status tooltip says what the mark means');
 
     // The hover on such a line names the values, as the user would write them.
     for (const line of others) {
@@ -80,6 +81,17 @@ describe('Pico: other paths and imports', () => {
     assert.ok(after.ran.includes(others[0]), `line ${others[0]} ran: ${after.ran}`);
     assert.ok(!after.ran.includes(ranReturns[0] - 1), 'the return that ran before did not run this time');
     assert.ok(rerun.report.injected.some((i) => i.name === 'input' && i.by === 'user'), 'the path’s value holds for the document');
+
+    // The run shown before is not lost: it stays a path of this one, with its own value, and its lens leads back to it.
+    const shownBefore = result.report.injected.find((i) => i.name === 'input')!;
+    const backTitle = `Run this path (runs when ${pathCondition({ values: [{ key: shownBefore.key, name: 'input', value: shownBefore.value, shape: shownBefore.shape }] })})`;
+    const backLens = await waitFor('the lens back to the run shown before', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return found.find((l) => l.command?.title === backTitle);
+    });
+    assert.ok(after.paths.some((path) => path.lines.includes(ranReturns[0] - 1)), 'the return that ran before is on a path now');
+    await vscode.commands.executeCommand(backLens.command!.command, ...(backLens.command!.arguments ?? []));
+    assert.ok(api.decorations(document.uri)!.ran.includes(ranReturns[0] - 1), 'back: the return that ran first runs again');
 
     // Run This Snippet is Pico's own choice again; then, from the palette, the path of the cursor's line.
     await vscode.commands.executeCommand('pico.runSnippet');

@@ -1,7 +1,7 @@
 import type { InstrumentResult } from './instrument';
 import { loopCap } from './instrument';
 import type { SandboxOutcome, VmError } from './sandbox';
-import type { Analysis, Finding, Injection, Lang, Prediction, Report, RunError, SearchPath, Slot, TypeObservation } from './types';
+import type { Analysis, Finding, FunctionInfo, Injection, Lang, Prediction, Report, RunError, SearchPath, Slot, TypeObservation } from './types';
 
 // The report of the best run: what ran, what stopped it, what Pico assumed, what it observed.
 
@@ -56,8 +56,11 @@ export function buildReport(prepared: ReportInput, best: BestRun, iterations: nu
       const id = Number(slot.key.split(':')[1]);
       if (!outcome.usedArgs.includes(id)) continue;
       const fn = prepared.analysis.functions.find((f) => f.id === id);
-      const owner = fn?.className ? `${fn.className}.${fn.name ?? 'constructor'}` : fn?.name ?? 'function';
-      injected.push({ name: `${owner}(${slot.name})`, key: slot.key, value: prediction.value, ...shapeOf(prediction), by: prediction.by, line: slot.line });
+      // The parameter's own name (a destructuring pattern as written), and apart whose parameter it is: users read
+      // `err = null`, never `function(err)` as if that were a name.
+      const param = fn?.params[Number(slot.key.split(':')[2])];
+      const name = param?.name ?? param?.pattern?.replace(/\s+/g, ' ') ?? slot.name;
+      injected.push({ name, parameterOf: ownerOf(fn), key: slot.key, value: prediction.value, ...shapeOf(prediction), by: prediction.by, line: slot.line });
       continue;
     }
     // An import's value is shown as `require(…) = value`: no longer the value's own source, so no shape.
@@ -85,6 +88,14 @@ export function buildReport(prepared: ReportInput, best: BestRun, iterations: nu
     paths,
     unionLines: [...new Set([...best.executed, ...paths.flatMap((p) => p.addedLines)])].sort((a, b) => a - b),
   };
+}
+
+/** The function a parameter belongs to, as people name it. */
+function ownerOf(fn: FunctionInfo | undefined): string {
+  if (fn?.className) return `${fn.className}.${fn.name ?? 'constructor'}`;
+  if (fn?.name) return fn.name;
+  if (fn?.passedTo) return `the callback passed to ${fn.passedTo}`;
+  return 'an anonymous function';
 }
 
 function describePhase(phase: string): string {

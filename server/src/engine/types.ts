@@ -157,6 +157,8 @@ export interface FunctionInfo {
   calledByName: boolean;
   /** True when it is passed as an argument to a call (a callback). */
   passedAsArgument: boolean;
+  /** When it is written as a call's argument: that call, as people name it (`fs.readFile`, `$(…).on`). */
+  passedTo?: string | null;
 }
 
 export interface Analysis {
@@ -306,7 +308,10 @@ export interface Finding {
 }
 
 export interface Injection {
+  /** The name the value is given: a free name, an import's local name, or a parameter's name (`err`). */
   name: string;
+  /** For a parameter: the function it belongs to, as people name it (`slugify`, `the callback passed to fs.readFile`). */
+  parameterOf?: string;
   key: string;
   value: string;
   /** What the value is, as data (from its Prediction): for whoever shows it, instead of parsing `value`. */

@@ -63,7 +63,12 @@ export function runHover(document: TextDocument, run: FinishedRun, position: Pos
   const line = position.line + 1;
   if (line < run.firstLine || line > run.lastLine) return null;
   const target = nameAt(document, position);
-  const sections = [moduleSection(document, run.report, position.line), pathSection(document.uri, run.report, line), target && nameSection(run.report, target, line)].filter(
+  const sections = [
+    moduleSection(document, run.report, position.line),
+    pathSection(document.uri, run.report, line),
+    target && nameSection(run.report, target, line),
+    target && moduleUseSection(document, run, target, position.line),
+  ].filter(
     (section): section is string[] => !!section,
   );
   if (!sections.length) return null;
@@ -83,12 +88,15 @@ function nameSection(report: Report, target: NameAt, line: number): string[] | n
     if (assumed.length) body.push(...(body.length ? ['', '---', ''] : []), ...describeAssumed(assumed));
     if (body.length) return [`**${name}** at line ${line}`, '', ...body];
 
-    const injection = report.injected.find((i) => i.name === name);
+    // Two callbacks may both name a parameter `err`: the one assumed on this line first.
+    const injection = report.injected.find((i) => i.name === name && i.line === line) ?? report.injected.find((i) => i.name === name);
     if (!executed || injection) {
       const elsewhere = report.types.filter((o) => o.name === name && !o.assumed);
       const lines = [`**${name}** — ${executed ? 'not observed on this line' : 'this line did not run in the last run'}`, ''];
       if (injection) {
-        lines.push(`**assumed** (by ${injection.by === 'user' ? 'you' : injection.by}): \`${typeOfValue(readableValue(injection.value, injection.shape), injection.shape)}\``, '', '```js', oneLine(readableValue(injection.value, injection.shape), 1000), '```');
+        const value = readableValue(injection.value, injection.shape);
+        const of = injection.parameterOf ? `, parameter of ${plainMarkdown(injection.parameterOf)}` : '';
+        lines.push(`**assumed** (by ${injection.by === 'user' ? 'you' : injection.by}${of}): \`${typeOfValue(value, injection.shape)}\``, '', '```js', oneLine(value, 1000), '```');
       } else if (elsewhere.length) {
         const types = [...new Set(elsewhere.map((o) => o.type))];
         lines.push(`predicted type: \`${types.join(' | ')}\` (observed at line ${elsewhere[0].line})`);
@@ -125,10 +133,31 @@ function moduleSection(document: TextDocument, report: Report, index: number): s
   return here.flatMap((module, i) => [...(i ? [''] : []), describeModule(module)]);
 }
 
-function describeModule(module: ModuleStatus): string {
+/**
+ * On a use of a module's name away from its import (`dayjs` on line 10, imported on line 1): the import line's verdict
+ * in one line. The import is found in the text that ran, as the import line's own hover finds its modules.
+ */
+function moduleUseSection(document: TextDocument, run: FinishedRun, target: NameAt, index: number): string[] | null {
+  const modules = run.report.modules ?? [];
+  if (!modules.length || target.names.length !== 1) return null;
+  const name = target.names[0];
+  const binds = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
+  for (let line = run.firstLine - 1; line < Math.min(run.lastLine, document.lineCount); line++) {
+    if (line === index) continue;
+    const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    if (!/\b(import|require)\b/.test(text)) continue;
+    const module = modules.find((m) => ['"', "'", '`'].some((quote) => text.includes(`${quote}${m.specifier}${quote}`)));
+    // The name is bound there: it appears outside the quoted specifiers (`import dayjs from 'dayjs'`).
+    if (module && binds.test(text.replace(/(['"`])(?:\\.|(?!\1).)*\1/g, '""'))) return [describeModule(module, ` (imported at line ${line + 1})`)];
+  }
+  return null;
+}
+
+/** `where`: said after the module's name (on a use of it, the line that imports it). */
+function describeModule(module: ModuleStatus, where = ''): string {
   // The specifier, the path and a loading error come from the snippet and its packages: shown, never read as markdown.
-  const name = `module ${codeSpan(module.specifier)}`;
-  if (module.real) return `**${name}** ran for real${module.resolved ? `: ${codeSpan(module.resolved)}` : ''}.`;
-  if (module.builtin) return `**${name}** — ${plainMarkdown(plainText(module.reason ?? 'a Node built-in'))}.`;
-  return `**${name}** was predicted${module.reason ? `: ${plainMarkdown(plainText(module.reason))}` : ''}. Its value is **assumed**, not the real module's.`;
+  const name = `**module ${codeSpan(module.specifier)}**${where}`;
+  if (module.real) return `${name} ran for real${module.resolved ? `: ${codeSpan(module.resolved)}` : ''}.`;
+  if (module.builtin) return `${name} — ${plainMarkdown(plainText(module.reason ?? 'a Node built-in'))}.`;
+  return `${name} was predicted${module.reason ? `: ${plainMarkdown(plainText(module.reason))}` : ''}. Its value is **assumed**, not the real module's.`;
 }

@@ -4,8 +4,8 @@
 import { type InlayHint, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FinishedRun } from './documentRuns';
-import { oneLine } from './values';
-import { readableValue } from '../engine/readable';
+import { oneLine, plainMarkdown } from './values';
+import { ownValue, readableValue } from '../engine/readable';
 
 const maxValue = 40;
 
@@ -15,18 +15,17 @@ export function runInlayHints(document: TextDocument, run: FinishedRun, range: R
     const index = injection.line - 1;
     if (index < range.start.line || index > range.end.line || index >= document.lineCount) continue;
     const text = document.getText({ start: { line: index, character: 0 }, end: { line: index + 1, character: 0 } }).replace(/\r?\n$/, '');
-    const value = readableValue(injection.value, injection.shape);
-    // A module's value is reported as `require("m") = value`: the hint shows the value, the tooltip all of it.
-    const own = injection.key.startsWith('import:') ? injection.value.replace(/^require\("(?:[^"\\]|\\.)*"\) = /, '') : injection.value;
-    // A bare placeholder reads `any` here; what that means is in the tooltip. The shape says so when the value's
-    // maker described it (a module's value, shown as `require(…) = …`, has none: its text says).
-    const placeholder = injection.shape ? injection.shape.kind === 'placeholder' : /^__pico\.any\("[^"]*"\)$/.test(own.trim());
-    const short = placeholder ? 'any' : oneLine(readableValue(own, injection.shape), maxValue);
+    // A module's value is reported as `require("m") = value`: the hint shows the value, the tooltip all of it. A bare
+    // placeholder reads `any` here; what that means is in the tooltip.
+    const short = oneLine(readableValue(ownValue(injection), injection.shape, { short: true }), maxValue);
     hints.push({
       position: { line: index, character: text.trimEnd().length },
       label: `${injection.name} = ${short}`,
       paddingLeft: true,
-      tooltip: { kind: 'markdown', value: `**${injection.name}**: value assumed by Pico (${injection.by === 'user' ? 'yours' : `${injection.by} predictor`}), not observed\n\n\`\`\`js\n${value}\n\`\`\`` },
+      tooltip: {
+        kind: 'markdown',
+        value: `**${injection.name}**${injection.parameterOf ? ` (parameter of ${plainMarkdown(injection.parameterOf)})` : ''}: value assumed by Pico (${injection.by === 'user' ? 'yours' : `${injection.by} predictor`}), not observed\n\n\`\`\`js\n${readableValue(injection.value, injection.shape)}\n\`\`\``,
+      },
     });
   }
   return hints;

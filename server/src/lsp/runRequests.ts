@@ -11,6 +11,7 @@ import type { DocumentRuns, FinishedRun } from './documentRuns';
 import { offsetReport } from './mapReport';
 import { detectLanguage } from './detectLanguage';
 import { plainReport } from './plainWords';
+import { pathsBack } from './pathWords';
 import { selectionContext } from '../engine/slice';
 import { modulesFor } from './moduleRoots';
 
@@ -142,7 +143,7 @@ export async function handleRun(deps: RunDependencies, params: RunParams, token:
     if (stale()) throw contentModified();
     if (controller.signal.aborted) throw cancelled();
     const current = deps.document(uri)!;
-    const mapped = plainReport(offsetReport(report, lineOffset));
+    const mapped = withPathsBack(plainReport(offsetReport(report, lineOffset)), deps.runs.latest(uri), lineOffset, params.overrides);
     const lastLine = lineOffset + text.split('\n').length;
     const run: FinishedRun = { version: params.version, firstLine: lineOffset + 1, lastLine, report: mapped };
     // Mid-typing text that does not parse runs nothing: the last marks stay (moved with the edits), with its syntax
@@ -156,6 +157,17 @@ export async function handleRun(deps: RunDependencies, params: RunParams, token:
     progress.done();
     deps.runs.end(uri, controller);
   }
+}
+
+/**
+ * After Run this path the search cannot offer the run shown before (the user's values are not its to change): that run
+ * stays a path of the new one (pathWords.ts), so the user can go back. Only for the same target.
+ */
+function withPathsBack(report: Report, previous: FinishedRun | undefined, lineOffset: number, overrides: Record<string, string> | undefined): Report {
+  if (!previous || !overrides || previous.firstLine !== lineOffset + 1) return report;
+  const back = pathsBack(previous.report, report, overrides);
+  if (!back.length) return report;
+  return { ...report, paths: [...report.paths, ...back], unionLines: [...new Set([...report.unionLines, ...back.flatMap((p) => p.addedLines)])].sort((a, b) => a - b) };
 }
 
 /** The panel's runs share one slot: a newer one cancels the older. */

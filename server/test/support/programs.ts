@@ -199,4 +199,12 @@ console.log(root === globalThis)
 console.log(typeof XMLHttpRequest, typeof requestAnimationFrame, typeof navigator, typeof localStorage, typeof alert)
 console.log(typeof fetch, typeof Blob, typeof FormData, typeof EventTarget, typeof structuredClone)
 `,
+  "the global object lists none of Pico's own names": `const own = Object.keys(globalThis).filter((k) => k.startsWith('__pico'))
+function f() {
+  return Object.keys(this).filter((k) => k.startsWith('__pico')).length
+}
+let seen = 0
+for (const k in globalThis) if (k.startsWith('__pico')) seen++
+console.log(own, f(), seen)
+`,
 };

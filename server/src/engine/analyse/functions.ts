@@ -110,7 +110,30 @@ function describeFunction(node: SNode, id: number, ctx: FlowContext, calls: Call
     topLevel: !hasFunctionAncestor(node),
     calledByName,
     passedAsArgument: site.parent?.type === 'arguments' || (binding !== null && calls.passedDeclarations.has(binding)),
+    passedTo: calleeOf(site, code),
   };
+}
+
+/**
+ * For a function written as a call's argument, the call as people name it (`fs.readFile`, `$(…).on`, `new Promise`):
+ * an anonymous callback's parameters are shown as the parameters of the callback passed to it.
+ */
+function calleeOf(site: SNode, code: string): string | null {
+  const call = site.parent?.type === 'arguments' ? site.parent.parent : null;
+  if (!call || (call.type !== 'call_expression' && call.type !== 'new_expression')) return null;
+  const callee = field(call, 'function') ?? field(call, 'constructor');
+  if (!callee) return null;
+  // Arguments of calls inside the callee (`$(document).on`) are elided: the chain is what names the call.
+  let text = '';
+  let depth = 0;
+  for (const char of textOf(code, callee).replace(/\s+/g, ' ')) {
+    if (char === '(') depth++;
+    if (depth === 0) text += char;
+    else if (depth === 1 && char === '(') text += '(…)';
+    if (char === ')') depth = Math.max(0, depth - 1);
+  }
+  const short = text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return call.type === 'new_expression' ? `new ${short}` : short;
 }
 
 function kindOf(node: SNode, code: string): FunctionInfo['kind'] {

@@ -1148,4 +1148,10 @@
   };
   G.__pico = api;
   G.__pico_this = undefined;
+  G.__pico_main = undefined;
+  // Pico's globals are for the instrumented code, not the snippet's to see: a printed `this`, Object.keys(globalThis)
+  // or a for-in over the global object list none of them, as under Node. (Assignments later keep them hidden.)
+  for (const key of Object.getOwnPropertyNames(G)) {
+    if (key.startsWith('__pico')) Object.defineProperty(G, key, { enumerable: false });
+  }
 })(globalThis, globalThis.__pico_config);
