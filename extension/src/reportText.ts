@@ -1,6 +1,6 @@
 // The full report as plain text, for the "Pico" output channel.
 import type { Report } from '../../server/src/protocol';
-import { assumptionText, readableValue } from '../../server/src/engine/readable';
+import { assumptionText, pageText, readableValue } from '../../server/src/engine/readable';
 import { oneLine } from '../../server/src/lsp/values';
 import { linesRun, pathCondition } from '../../server/src/lsp/pathWords';
 
@@ -21,9 +21,10 @@ export function reportText(report: Report, title: string): string {
     lines.push('repairs:');
     for (const repair of report.repairs) lines.push(`  line ${repair.line}: ${repair.description}`);
   }
-  if (report.injected.length) {
+  if (report.injected.length || report.page) {
     lines.push('assumed values:');
     for (const injection of report.injected) lines.push(`  ${assumptionText(injection, oneLine(readableValue(injection.value, injection.shape), 200))}   (line ${injection.line}, by ${injection.by === 'user' ? 'you' : injection.by})`);
+    if (report.page) lines.push(`  ${pageText(report.page)}   (line ${report.page.line}, by the sandbox)`);
   }
   if (report.output.length) {
     lines.push('output:');

@@ -9,7 +9,7 @@ import { maxSourceBytes, PicoInputError, runSnippet } from './engine';
 import { defaultPredictors } from './predictors/defaults';
 import { isLang, langFromFileName, supportedExtensions } from './engine/parse';
 import type { Lang, Predictor, Report, RunOptions } from './engine/types';
-import { assumptionText, readableValue } from './engine/readable';
+import { assumptionText, pageText, readableValue } from './engine/readable';
 import type { ModuleRunOptions } from './engine/modules/host';
 import { workspaceRootOf } from './engine/modules/workspace';
 
@@ -307,11 +307,12 @@ export function formatReport(report: Report, source: string): string {
     driven.forEach(printEntry);
   }
   if (report.outputTruncated) out.push('  [output truncated]');
-  if (report.injected.length) {
+  if (report.injected.length || report.page) {
     out.push('── assumed (Pico invented these values) ──');
     for (const injection of report.injected) {
       out.push(`  ${assumptionText(injection, oneLine(readableValue(injection.value, injection.shape), 100))}   [${injection.by}, line ${injection.line}]`);
     }
+    if (report.page) out.push(`  ${pageText(report.page)}   [sandbox, line ${report.page.line}]`);
   }
   const modules = (report.modules ?? []).filter((m) => !m.builtin);
   if (modules.length) {

@@ -35,3 +35,12 @@ test('in a fragment, a name tested with typeof is still among what is missing', 
   assert.ok(report.injected.some((i) => i.name === 'callback'), JSON.stringify(report.injected));
   assert.ok(report.executedLines.includes(2));
 });
+
+test('the CLI lists the page among the assumptions, once', async () => {
+  const { formatReport } = await import('../src/cli');
+  const source = "document.title = 'x';\nconsole.log(document.title);\n";
+  const text = formatReport(await run(source), source);
+  const assumed = text.slice(text.indexOf('── assumed'), text.indexOf('── result'));
+  assert.match(assumed, /document = a blank browser page/);
+  assert.equal(assumed.match(/browser page/g)?.length, 1);
+});

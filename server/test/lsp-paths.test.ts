@@ -141,6 +141,16 @@ describe('other paths and imports in the language server', { timeout: 120_000 },
     assert.match((await server.hover(uri, 3, 25))?.contents.value ?? '', /module `not-installed-here`\*\* \(imported at line 2\) was predicted: not installed/);
     assert.match((await server.hover(uri, 3, 38))?.contents.value ?? '', /module `path`\*\* \(imported at line 3\) — a Node built-in/);
   });
+
+  it('a browser global the snippet reads hovers as assumed: the page is the sandbox\'s', async () => {
+    const uri = 'file:///paths/page.js';
+    await server.open(uri, 'javascript', "const out = document.getElementById('out');\nout.textContent = 'hi';\n");
+    const { report } = await server.run({ textDocument: { uri }, version: 1 });
+    assert.deepEqual(report.page?.names, ['document']);
+    const text = (await server.hover(uri, 0, 14))?.contents.value ?? '';
+    assert.match(text, /\*\*document\*\* is \*\*assumed\*\*/);
+    assert.doesNotMatch(text, /__pico/);
+  });
 });
 
 test('a module whose name or loading error holds markdown is shown as text in the hover', async () => {

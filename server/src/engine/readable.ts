@@ -1,4 +1,4 @@
-import type { Injection, ValueShape } from './types';
+import type { BrowserPage, Injection, ValueShape } from './types';
 
 // Assumed values are JavaScript source that may call the sandbox's own helpers (`__pico.any("x")` and the
 // wrappers that only steer branches). People reading an assumption see what the value stands for instead.
@@ -80,4 +80,9 @@ export function ownValue(injection: Pick<Injection, 'key' | 'value'>): string {
 /** `err = null`, and where that name is when it is a parameter: the one wording of an assumption in a list. */
 export function assumptionText(injection: Pick<Injection, 'name' | 'parameterOf'>, value: string): string {
   return `${injection.name} = ${value}${injection.parameterOf ? ` (parameter of ${injection.parameterOf})` : ''}`;
+}
+
+/** The browser page the sandbox stood in (Report.page), in the words of an assumption in a list. */
+export function pageText(page: BrowserPage): string {
+  return `${page.names.join(', ')} = a blank browser page (Node has no ${page.names.length > 1 ? 'such globals' : page.names[0]}: Pico's sandbox stands one in)`;
 }

@@ -68,6 +68,7 @@ export function runHover(document: TextDocument, run: FinishedRun, position: Pos
     pathSection(document.uri, run.report, line),
     target && nameSection(run.report, target, line),
     target && moduleUseSection(document, run, target, position.line),
+    target && pageSection(run.report, target),
   ].filter(
     (section): section is string[] => !!section,
   );
@@ -105,6 +106,13 @@ function nameSection(report: Report, target: NameAt, line: number): string[] | n
     }
   }
   return null;
+}
+
+/** On a browser global the snippet reads (`document`): the page behind it is the sandbox's, an assumption. */
+function pageSection(report: Report, target: NameAt): string[] | null {
+  const name = target.names.find((n) => report.page?.names.includes(n));
+  if (!name) return null;
+  return [`**${name}** is **assumed**: Node has no \`${name}\`, so Pico's sandbox stood in a blank browser page (no real page, no network).`];
 }
 
 /**
