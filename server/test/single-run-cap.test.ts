@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { programs } from './support/programs';
 import { underNode } from './support/node-parity';
+import { runSnippet } from '../src/engine';
+import { loadParsers } from '../src/engine/parse';
+import { defaultPredictors } from '../src/predictors/defaults';
 
 interface Cap { cap: number; total: number; alternatives: number[][]; merged: boolean }
 interface CapModule {
@@ -148,4 +151,33 @@ test('a loop: every line can run in one execution, the cap is all lines and a re
   const { ran, bound } = await runAndCheck(source.replace('INPUT', JSON.stringify([-1, 2, 0])));
   assert.equal(bound.cap, bound.total);
   assert.equal(ran.length, bound.total);
+});
+
+const picks = `function pick(kind) {
+  if (kind === 'a') {
+    console.log('a');
+    return 1;
+  }
+  console.log('other');
+  return 2;
+}
+console.log('main');
+`;
+
+test('a function the snippet calls twice may run every line: the cap allows it, and Node runs them all', async () => {
+  const { ran, bound } = await runAndCheck(picks + "pick('a');\npick('b');\n");
+  assert.equal(bound.cap, bound.total);
+  assert.equal(ran.length, bound.total);
+});
+
+test('a function nobody calls runs once, when Pico calls it: one of its paths, within the cap', async () => {
+  const { capOf, fitsOneAlternative } = await capModule();
+  await loadParsers();
+  const report = await runSnippet(picks, { predictors: defaultPredictors(), lang: 'js', maxIterations: 1 });
+  const bound = await capOf(picks, 'snippet.js');
+  const paths = await capOf(picks, 'snippet.js', undefined, { paths: true });
+  assert.ok(report.executedLines.includes(2), 'Pico called the function');
+  assert.ok(bound.cap < bound.total, 'one call takes one return');
+  assert.ok(report.executedLines.length <= bound.cap);
+  assert.ok(fitsOneAlternative(paths, report.executedLines));
 });
