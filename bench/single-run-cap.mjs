@@ -3,7 +3,8 @@
 // from its syntax alone. Issue 10 asks single-run coverage targets; a guard such as `if (bad) return null; …rest`
 // lets one run take only one side, so some lines are out of every single run's reach whatever values it gets.
 //   node bench/single-run-cap.mjs [--corpus /work/bench/corpus-out] [--results measure.json] [--family fn,so]
-//                                 [--statements <bench>/lib/statements.mjs] [--verbose]
+//                                 [--statements <bench>/lib/statements.mjs] [--verbose] [--json out.json]
+//   node bench/single-run-cap.mjs --node-check <dir of complete programs> [--node-cwd dir]
 // The denominator is the coverage bench's own (its lib/statements.mjs is imported, not copied); the structure is
 // read with Pico's tree-sitter (server/src/engine/parse.ts).
 //
@@ -296,8 +297,13 @@ async function main() {
   if (args.includes('--verbose')) {
     for (const r of rows.filter((x) => x.cap < 1)) console.log(`  ${r.id}: cap ${pct(r.cap)} tool ${pct(r.tool)} of ${r.total}; cap lines ${r.capLines.join(',')}`);
   }
+  if (opt('--json')) {
+    const { writeFileSync } = await import('node:fs');
+    const perSnippet = rows.map(({ id, family, total, cap, capLines, tool, union }) => ({ id, family, statementLines: total, cap, capLines, tool, union }));
+    writeFileSync(resolve(opt('--json')), JSON.stringify({ corpus, results: resultsFile ?? null, snippets: perSnippet }, null, 1) + '\n');
+  }
   const summary = fams.map((f) => `${f}=${pct(mean(rows.filter((r) => r.family === f).map((r) => r.cap))).trim()}`).join(' ');
-  console.log(`${manifest.label ?? 'corpus'} single-run cap ${summary} | exceeding ${exceed.length}`);
+  console.log(`${manifest.label ?? 'corpus'} single-run cap ${summary} | exceeding ${resultsFile ? exceed.length : '-'}`);
   if (exceed.length || unfit.length || rows.some((r) => !r.pruneOk)) process.exitCode = 1;
 }
 
