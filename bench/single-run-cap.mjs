@@ -18,9 +18,9 @@
 //   except a main-body function declaration nothing names: only Pico's driver calls it, once (see `drivenOnce`);
 // - an exception thrown part-way only runs a prefix of a path that completes, so it never needs its own set.
 // The main body runs once (`pico run` runs a lifted function body once, as the snippet's main body; checked with
-// `node bin/pico.js run <file> --json`). Line sets, not counts: statements can share a line. Alternatives a set can never beat once the rest of
-// the program is added are dropped (see `prune`); past MAX_ALTERNATIVES the extra ones are merged into one union,
-// which only raises the bound (reported as `merged`).
+// `node bin/pico.js run <file> --json`). Line sets, not counts: statements can share a line. Alternatives that can
+// never beat another once the rest of the program is added are dropped (see `prune`); past MAX_ALTERNATIVES the
+// extra ones are merged into one union, which only raises the bound (reported as `merged`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
