@@ -10,6 +10,7 @@ import { reportText } from './reportText';
 import { watchRun } from './progress';
 import { ModelNotice } from './modelNotice';
 import { LiveRuns } from './live';
+import { mark, startupLine } from './startup';
 
 export type Command = (...args: unknown[]) => unknown;
 
@@ -30,6 +31,7 @@ export class PicoContext implements vscode.Disposable {
   readonly client: LanguageClient;
   private readonly disposables: vscode.Disposable[] = [];
   private toldAboutRestart = false;
+  private ranOnce = false;
   /** Runs in flight, by document (the panel's under its own key): a newer run of the same key cancels the older. */
   private readonly pending = new Map<string, vscode.CancellationTokenSource>();
   /** Runs the user stopped (Pico: Stop, the notification's Cancel): they end as "stopped", not as superseded. */
@@ -85,8 +87,13 @@ export class PicoContext implements vscode.Disposable {
   /** Starts the server; the status item says "starting…" until it answers (its engine then warms up in the background). */
   private startServer(): void {
     this.status.serverStarting(true);
+    mark('server starting');
     this.client.start().then(
-      () => this.status.serverStarting(false),
+      () => {
+        this.status.serverStarting(false);
+        mark('server ready');
+        this.output.appendLine(startupLine());
+      },
       (error: unknown) => {
         const message = `Pico's language server did not start: ${error instanceof Error ? error.message : String(error)}`;
         this.status.serverStarting(false);
@@ -182,6 +189,9 @@ export class PicoContext implements vscode.Disposable {
     const linked = outer?.onCancellationRequested(() => cancellation.cancel());
     this.pending.set(key, cancellation);
     const endTicket = this.status.runStarted();
+    const first = !this.ranOnce;
+    this.ranOnce = true;
+    if (first) mark('first run asked');
     const stop = () => {
       this.stoppedByUser.add(cancellation);
       cancellation.cancel();
@@ -205,6 +215,10 @@ export class PicoContext implements vscode.Disposable {
       endTicket();
       if (this.pending.get(key) === cancellation) this.pending.delete(key);
       cancellation.dispose();
+      if (first) {
+        mark('first run answered');
+        this.output.appendLine(startupLine('Pico start-up and first run'));
+      }
     }
   }
 

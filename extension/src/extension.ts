@@ -1,5 +1,6 @@
 // Entry point: shows the status item, creates the context and wires commands to it. No other logic lives here.
 import type * as vscode from 'vscode';
+import { mark } from './startup';
 import { PicoContext } from './context';
 import { openPastePanel, runPath, runSnippet, showOutput, stop, toggleLive } from './commands';
 import { PastePanel } from './panel/PastePanel';
@@ -9,10 +10,13 @@ import { StatusItem } from './status';
 // The status item is made as this module loads, saying "starting…": VS Code loads an extension's code and then
 // fetches its stored state from the window before it calls activate(), which on a busy start-up takes a second or
 // more, and the item can be on screen meanwhile. activate() hands it to the context, which keeps it true.
+mark('code loaded');
 let early: StatusItem | undefined = new StatusItem();
 early.serverStarting(true);
+mark('status item');
 
 export function activate(extension: vscode.ExtensionContext): PicoApi {
+  mark('activate()');
   const status = early ?? new StatusItem();
   early = undefined;
   let context: PicoContext;
@@ -31,6 +35,7 @@ export function activate(extension: vscode.ExtensionContext): PicoApi {
   context.registerCommand('pico.toggleLive', toggleLive);
   context.registerCommand('pico.runPath', runPath);
   context.push(PastePanel.registerSerializer(context));
+  mark('commands registered');
   return picoApi(context);
 }
 
