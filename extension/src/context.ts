@@ -2,15 +2,15 @@
 // disposable. Commands receive this object; extension.ts only creates it and registers them.
 import * as vscode from 'vscode';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
-import { languageIds, RunRequest, type RunResult, type RunTextParams, RunTextRequest, type RunTextResult, DetectLanguageRequest, type DetectLanguageResult } from '../../server/src/protocol';
-import { createClient } from './client';
+import { RunRequest, type RunResult, type RunTextParams, RunTextRequest, type RunTextResult, DetectLanguageRequest, type DetectLanguageResult } from '../../server/src/protocol';
 import { RunDecorations } from './decorations';
-import { StatusItem } from './status';
+import type { StatusItem } from './status';
 import { reportText } from './reportText';
 import { watchRun } from './progress';
 import { ModelNotice } from './modelNotice';
 import { LiveRuns } from './live';
 import { mark, startupLine } from './startup';
+import type { EarlyStart } from './early';
 
 export type Command = (...args: unknown[]) => unknown;
 
@@ -26,7 +26,8 @@ function isServerGone(error: unknown): boolean {
 }
 
 export class PicoContext implements vscode.Disposable {
-  readonly output = vscode.window.createOutputChannel('Pico');
+  readonly output: vscode.OutputChannel;
+  readonly status: StatusItem;
   readonly decorations: RunDecorations;
   readonly client: LanguageClient;
   private readonly disposables: vscode.Disposable[] = [];
@@ -45,12 +46,16 @@ export class PicoContext implements vscode.Disposable {
 
   private constructor(
     readonly extension: vscode.ExtensionContext,
-    readonly status: StatusItem,
+    early: EarlyStart,
   ) {
+    this.status = early.status;
+    this.output = early.output;
+    this.client = early.client;
+    early.onTrouble = ({ restarting }) => this.serverStopped(restarting);
     this.decorations = new RunDecorations(extension.extensionUri);
-    this.client = createClient(extension, ({ restarting }) => this.serverStopped(restarting));
     this.live = new LiveRuns(this);
     this.disposables.push(
+      early,
       this.live,
       this.output,
       this.status,
@@ -62,45 +67,11 @@ export class PicoContext implements vscode.Disposable {
     );
   }
 
-  /**
-   * Creates the context: commands and the status item exist at once. The language server starts in the background
-   * when the first JavaScript or TypeScript document is open (now, or later), so that its engine is warm by the
-   * first run, and never in a window that has none; a command that needs it earlier starts it itself.
-   */
-  static create(extension: vscode.ExtensionContext, status = new StatusItem()): PicoContext {
-    const context = new PicoContext(extension, status);
+  /** Creates the context from what Pico made as its code loaded (early.ts): the status item, the output, the client. */
+  static create(extension: vscode.ExtensionContext, early: EarlyStart): PicoContext {
+    const context = new PicoContext(extension, early);
     extension.subscriptions.push(context);
-    const isPico = (document: vscode.TextDocument) => document.languageId in languageIds;
-    if (vscode.workspace.textDocuments.some(isPico)) context.startServer();
-    else {
-      status.serverStarting(false);
-      const opened = vscode.workspace.onDidOpenTextDocument((document) => {
-        if (!isPico(document)) return;
-        opened.dispose();
-        context.startServer();
-      });
-      context.push(opened);
-    }
     return context;
-  }
-
-  /** Starts the server; the status item says "starting…" until it answers (its engine then warms up in the background). */
-  private startServer(): void {
-    this.status.serverStarting(true);
-    mark('server starting');
-    this.client.start().then(
-      () => {
-        this.status.serverStarting(false);
-        mark('server ready');
-        this.output.appendLine(startupLine());
-      },
-      (error: unknown) => {
-        const message = `Pico's language server did not start: ${error instanceof Error ? error.message : String(error)}`;
-        this.status.serverStarting(false);
-        this.status.problem(message);
-        this.output.appendLine(message);
-      },
-    );
   }
 
   registerCommand(id: string, factory: (context: PicoContext) => Command): void {

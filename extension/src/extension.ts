@@ -5,27 +5,26 @@ import { PicoContext } from './context';
 import { openPastePanel, runPath, runSnippet, showOutput, stop, toggleLive } from './commands';
 import { PastePanel } from './panel/PastePanel';
 import { picoApi, type PicoApi } from './api';
-import { StatusItem } from './status';
+import { EarlyStart } from './early';
 
-// The status item is made as this module loads, saying "starting…": VS Code loads an extension's code and then
-// fetches its stored state from the window before it calls activate(), which on a busy start-up takes a second or
-// more, and the item can be on screen meanwhile. activate() hands it to the context, which keeps it true.
+// The status item (saying "starting…"), the output channel and the language client are made as this module loads, and
+// the server starts then if a JavaScript or TypeScript document is open: VS Code loads an extension's code and then
+// fetches its stored state from the window before it calls activate(), which on a busy start-up takes a while, and
+// neither needs that state. activate() hands them to the context, which keeps the item true.
 mark('code loaded');
-let early: StatusItem | undefined = new StatusItem();
-early.serverStarting(true);
-mark('status item');
+let early: EarlyStart | undefined = new EarlyStart();
 
 export function activate(extension: vscode.ExtensionContext): PicoApi {
   mark('activate()');
-  const status = early ?? new StatusItem();
+  const start = early ?? new EarlyStart();
   early = undefined;
   let context: PicoContext;
   try {
-    context = PicoContext.create(extension, status);
+    context = PicoContext.create(extension, start);
   } catch (error) {
-    status.serverStarting(false);
-    status.problem(`Pico did not start: ${error instanceof Error ? error.message : String(error)}`);
-    extension.subscriptions.push(status);
+    start.status.serverStarting(false);
+    start.status.problem(`Pico did not start: ${error instanceof Error ? error.message : String(error)}`);
+    extension.subscriptions.push(start.status, start.output, start);
     throw error;
   }
   context.registerCommand('pico.runSnippet', runSnippet);
