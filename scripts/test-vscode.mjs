@@ -2,6 +2,7 @@
 //   node scripts/test-vscode.mjs            code-server from the npm registry + Debian's Chromium (works offline; what CI runs)
 //   node scripts/test-vscode.mjs --electron  @vscode/test-electron (downloads VS Code: needs internet)
 //   --no-ui     skip the screenshot pass;  --ui-only   only the screenshot pass;  --keep   keep the scratch folder (logs)
+//   --timings   the language server logs its requests' steps (PICO_TIMINGS=1), reported in timings.json
 // Tools are installed once per machine and cached under ~/.cache/pico/ (scripts/vscode-tools.mjs).
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -94,7 +95,7 @@ async function startCodeServer(tools, { scratch, workspace, extensionsDir, smoke
   const userSettings = join(scratch, 'user', 'User', 'settings.json');
   mkdirSync(dirname(userSettings), { recursive: true });
   writeFileSync(userSettings, JSON.stringify(workbenchSettings, null, 2));
-  const env = { ...tools.env, XDG_CONFIG_HOME: join(scratch, 'xdg-config'), XDG_DATA_HOME: join(scratch, 'xdg-data') };
+  const env = { ...tools.env, ...(args.has('--timings') ? { PICO_TIMINGS: '1' } : {}), XDG_CONFIG_HOME: join(scratch, 'xdg-config'), XDG_DATA_HOME: join(scratch, 'xdg-data') };
   const serverArgs = [
     tools.codeServer,
     '--bind-addr', `127.0.0.1:${port}`,
@@ -361,6 +362,23 @@ function picoStartupMarks(scratch, day) {
   return marks;
 }
 
+/** With --timings (PICO_TIMINGS=1): the server's "[pico] step at <ISO time> took N ms" lines, as ms after `from`. */
+function serverTimings(scratch, from) {
+  const logs = join(scratch, 'user', 'logs');
+  const steps = [];
+  try {
+    const session = join(logs, readdirSync(logs).sort().at(-1));
+    for (const file of readdirSync(session, { recursive: true }).filter((name) => /output_logging_.*Pico Language Server\.log$/.test(name))) {
+      for (const [, step, at, took] of readFileSync(join(session, file), 'utf8').matchAll(/\[pico\] (.+?) at (\S+) took (\d+) ms/g)) {
+        steps.push(`${step} at +${new Date(at).getTime() - from} ms took ${took} ms`);
+      }
+    }
+  } catch {
+    // No logs.
+  }
+  return steps.slice(0, 12);
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
@@ -463,6 +481,7 @@ async function runUiPass(tools, scratch) {
             ...(marks['server ready'] ? { serverReadyBeforeCommandMs: marks['first run asked'] - marks['server ready'] } : {}),
           };
         }
+        if (args.has('--timings')) timings.startup.serverStepsAfterActivation = serverTimings(scratch, host.picoActivated);
         if (seen.statusItem && marks['status item']) timings.startup.statusItemCreatedToSeenInPageMs = seen.statusItem - marks['status item'];
       }
     }
