@@ -415,7 +415,11 @@ async function runUiPass(tools, scratch) {
     openedAt = opened;
     // Seen in the page (no polling from outside): when the editor showed the file, when the Pico status item appeared.
     await page.evaluate(() => {
-      const times = (window.uiPassTimes = {});
+      const times = (window.uiPassTimes = { longTasks: [] });
+      // The window's own long tasks (over 50 ms): how busy the workbench itself was while Pico's item and run were on the way.
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) times.longTasks.push([performance.timeOrigin + entry.startTime, entry.duration]);
+      }).observe({ type: 'longtask' });
       const bar = document.getElementById('workbench.parts.statusbar');
       const check = () => {
         times.fileShown ??= document.querySelector('.monaco-editor .view-lines')?.textContent.includes('greeting') ? Date.now() : undefined;
@@ -455,13 +459,15 @@ async function runUiPass(tools, scratch) {
     const host = extensionHostEvents(scratch);
     const seen = await page.evaluate(() => window.uiPassTimes);
     if (seen.fileShown && seen.statusItem) timings.statusItemAfterEditorShowedFileMs = Math.max(0, seen.statusItem - seen.fileShown);
+    /** Milliseconds of the window's long tasks within [from, to]. */
+    const busy = (from, to) => Math.round(seen.longTasks.reduce((sum, [start, duration]) => sum + Math.max(0, Math.min(to, start + duration) - Math.max(from, start)), 0));
     if (host.hostStarted && host.picoActivated) {
       timings.startup = {
         extensionHostStartedAfterOpenedMs: host.hostStarted - opened,
         picoActivatedAfterOpenedMs: host.picoActivated - opened,
         statusItemAfterActivationMs: statusShown - host.picoActivated,
         statusItemAfterExtensionHostStartedMs: statusShown - host.hostStarted,
-        ...(seen.statusItem ? { statusItemSeenInPageAfterOpenedMs: seen.statusItem - opened } : {}),
+        ...(seen.statusItem ? { statusItemSeenInPageAfterOpenedMs: seen.statusItem - opened, windowBusyUntilStatusItemMs: busy(opened, seen.statusItem) } : {}),
       };
       // Pico's own steps (its output channel's start-up line), from the activation VS Code logged, and the first
       // run's keypress to Pico's command (the rest of keypress-to-running is the editor's).
@@ -475,6 +481,7 @@ async function runUiPass(tools, scratch) {
         if (marks['first run asked'] && toRunning) {
           timings.firstRunParts = {
             keydownToPicoCommandMs: marks['first run asked'] - toRunning.key,
+            windowBusyKeydownToPicoCommandMs: busy(toRunning.key, marks['first run asked']),
             picoCommandToRunningSeenMs: toRunning.seen - marks['first run asked'],
             ...(marks['first run answered'] ? { picoCommandToServerAnswerMs: marks['first run answered'] - marks['first run asked'] } : {}),
             ...(marks['first run answered'] && toResult ? { serverAnswerToResultSeenMs: toResult.seen - marks['first run answered'] } : {}),
