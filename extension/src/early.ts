@@ -16,8 +16,9 @@ export class EarlyStart implements vscode.Disposable {
   readonly status = new StatusItem();
   readonly output = vscode.window.createOutputChannel('Pico');
   readonly client: LanguageClient;
-  /** Told when the server stops; the context sets it (a server cannot stop before it started). */
-  onTrouble: ServerTroubleListener = () => undefined;
+  private troubleListener: ServerTroubleListener | undefined;
+  /** The server stopped before activate() set the listener: told to it when it is set. */
+  private missedTrouble: Parameters<ServerTroubleListener>[0] | undefined;
   private opened: vscode.Disposable | undefined;
 
   /**
@@ -29,7 +30,7 @@ export class EarlyStart implements vscode.Disposable {
     const now = vscode.workspace.textDocuments.some(isPico);
     this.status.serverStarting(now);
     mark('status item');
-    this.client = createClient(serverModule, (event) => this.onTrouble(event));
+    this.client = createClient(serverModule, (event) => (this.troubleListener ? this.troubleListener(event) : (this.missedTrouble = event)));
     // After the status item's first update (VS Code sends it on a zero timer): the item reaches the window first,
     // and forking the server does not delay it.
     if (now) setTimeout(() => this.start(), 0);
@@ -41,6 +42,13 @@ export class EarlyStart implements vscode.Disposable {
         this.start();
       });
     }
+  }
+
+  /** Told when the server stops (the context, once activate() runs; a stop before that is told then). */
+  set onTrouble(listener: ServerTroubleListener) {
+    this.troubleListener = listener;
+    if (this.missedTrouble) listener(this.missedTrouble);
+    this.missedTrouble = undefined;
   }
 
   /** Starts the server; the status item says "starting…" until it answers (its engine then warms up in the background). */
