@@ -1,7 +1,8 @@
 // Runs the extension's mocha suite in a real VS Code, then a UI pass that takes screenshots.
 //   node scripts/test-vscode.mjs            code-server from the npm registry + Debian's Chromium (works offline; what CI runs)
 //   node scripts/test-vscode.mjs --electron  @vscode/test-electron (downloads VS Code: needs internet)
-//   --no-ui     skip the screenshot pass;  --ui-only   only the screenshot pass
+//   --no-ui     skip the screenshot pass;  --ui-only   only the screenshot pass;  --keep   keep the scratch folder (logs)
+//   --timings   the language server logs its requests' steps (PICO_TIMINGS=1), reported in timings.json
 // Tools are installed once per machine and cached under ~/.cache/pico/ (scripts/vscode-tools.mjs).
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -94,7 +95,7 @@ async function startCodeServer(tools, { scratch, workspace, extensionsDir, smoke
   const userSettings = join(scratch, 'user', 'User', 'settings.json');
   mkdirSync(dirname(userSettings), { recursive: true });
   writeFileSync(userSettings, JSON.stringify(workbenchSettings, null, 2));
-  const env = { ...tools.env, XDG_CONFIG_HOME: join(scratch, 'xdg-config'), XDG_DATA_HOME: join(scratch, 'xdg-data') };
+  const env = { ...tools.env, ...(args.has('--timings') ? { PICO_TIMINGS: '1' } : {}), XDG_CONFIG_HOME: join(scratch, 'xdg-config'), XDG_DATA_HOME: join(scratch, 'xdg-data') };
   const serverArgs = [
     tools.codeServer,
     '--bind-addr', `127.0.0.1:${port}`,
@@ -243,6 +244,7 @@ function measureKeyToStatus(page, pattern, trigger) {
         const bar = document.getElementById('workbench.parts.statusbar');
         const re = new RegExp(pattern);
         let start = null;
+        let keyAt = null;
         // The result counts only after the status showed something else (running, stale): other items' updates
         // (the cursor position) must not pass for the new result.
         let sawOther = false;
@@ -250,6 +252,7 @@ function measureKeyToStatus(page, pattern, trigger) {
           if (start !== null) return;
           if (trigger === 'run' ? event.key === 'Enter' && event.ctrlKey && event.altKey : event.key.length === 1 && !event.ctrlKey) {
             start = performance.now();
+            keyAt = Date.now();
             sawOther = !re.test(bar.innerText);
           }
         };
@@ -263,6 +266,8 @@ function measureKeyToStatus(page, pattern, trigger) {
           if (!sawOther) return;
           observer.disconnect();
           window.removeEventListener('keydown', onKey, { capture: true });
+          // Wall-clock times too, to set beside Pico's own (its output channel's start-up line).
+          (window.uiPassTimes ??= {})[pattern] = { key: keyAt, seen: Date.now() };
           resolve(performance.now() - start);
         });
         observer.observe(bar, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -328,6 +333,52 @@ function extensionHostEvents(scratch) {
   return found;
 }
 
+/**
+ * Pico's own start-up steps (wall clock, ms), from the "Pico start-up" line its output channel writes (startup.ts):
+ * the channel's file in the latest session's logs. The last such line counts (it grows with the first run).
+ */
+function picoStartupMarks(scratch, day) {
+  const logs = join(scratch, 'user', 'logs');
+  let line;
+  try {
+    const session = join(logs, readdirSync(logs).sort().at(-1));
+    const files = readdirSync(session, { recursive: true }).filter((name) => /output_logging_.*Pico\.log$/.test(name));
+    for (const file of files) {
+      for (const text of readFileSync(join(session, file), 'utf8').split('\n')) if (text.startsWith('Pico start-up')) line = text;
+    }
+  } catch {
+    // No logs (yet).
+  }
+  if (!line) return null;
+  const at = (clock) => {
+    const [h, m, s] = clock.split(':');
+    const d = new Date(day);
+    d.setHours(Number(h), Number(m), Math.floor(Number(s)), Math.round((Number(s) % 1) * 1000));
+    return d.getTime();
+  };
+  const loading = at(/code loading (\S+);/.exec(line)[1]);
+  const marks = { 'code loading': loading };
+  for (const [, step, ms] of line.matchAll(/; ([^;+]+?) \+(\d+) ms/g)) marks[step] = loading + Number(ms);
+  return marks;
+}
+
+/** With --timings (PICO_TIMINGS=1): the server's "[pico] step at <ISO time> took N ms" lines, as ms after `from`. */
+function serverTimings(scratch, from) {
+  const logs = join(scratch, 'user', 'logs');
+  const steps = [];
+  try {
+    const session = join(logs, readdirSync(logs).sort().at(-1));
+    for (const file of readdirSync(session, { recursive: true }).filter((name) => /output_logging_.*Pico Language Server\.log$/.test(name))) {
+      for (const [, step, at, took] of readFileSync(join(session, file), 'utf8').matchAll(/\[pico\] (.+?) at (\S+) took (\d+) ms/g)) {
+        steps.push(`${step} at +${new Date(at).getTime() - from} ms took ${took} ms`);
+      }
+    }
+  } catch {
+    // No logs.
+  }
+  return steps.slice(0, 12);
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
@@ -362,6 +413,23 @@ async function runUiPass(tools, scratch) {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const opened = Date.now();
     openedAt = opened;
+    // Seen in the page (no polling from outside): when the editor showed the file, when the Pico status item appeared.
+    await page.evaluate(() => {
+      const times = (window.uiPassTimes = { longTasks: [] });
+      // The window's own long tasks (over 50 ms): how busy the workbench itself was while Pico's item and run were on the way.
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) times.longTasks.push([performance.timeOrigin + entry.startTime, entry.duration]);
+      }).observe({ type: 'longtask' });
+      const bar = document.getElementById('workbench.parts.statusbar');
+      const check = () => {
+        times.fileShown ??= document.querySelector('.monaco-editor .view-lines')?.textContent.includes('greeting') ? Date.now() : undefined;
+        times.statusItem ??= bar?.textContent.includes('Pico') ? Date.now() : undefined;
+        if (times.fileShown && times.statusItem) observer.disconnect();
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      check();
+    });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'showcase.js' }).dblclick();
     await line(page, 'greeting').waitFor();
     // The keybinding, as a user would run it (the palette only lists the command once the extension is up).
@@ -382,19 +450,48 @@ async function runUiPass(tools, scratch) {
     timings.firstRunMs = Math.round(inPage >= 0 ? inPage : fromOutside);
     const toRunning = await Promise.race([firstRunStarted, new Promise((resolve) => setTimeout(() => resolve(-1), 1000))]);
     if (toRunning >= 0) timings.firstRunKeypressToRunningMs = Math.round(toRunning);
+    // The inlay hint with the assumed value arrives after the run, when VS Code asks for hints again.
+    await line(page, /user\s*=\s*\{/).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await shot(page, 'vscode-editor.png');
     // Where the start-up time went: VS Code's extension host, Pico's activation, and the status item's way to the window.
+    // Beside the headline (from the workbench's appearance): from the editor showing the file, and from the host's start.
     const host = extensionHostEvents(scratch);
+    const seen = await page.evaluate(() => window.uiPassTimes);
+    if (seen.fileShown && seen.statusItem) timings.statusItemAfterEditorShowedFileMs = Math.max(0, seen.statusItem - seen.fileShown);
+    /** Milliseconds of the window's long tasks within [from, to]. */
+    const busy = (from, to) => Math.round(seen.longTasks.reduce((sum, [start, duration]) => sum + Math.max(0, Math.min(to, start + duration) - Math.max(from, start)), 0));
     if (host.hostStarted && host.picoActivated) {
       timings.startup = {
         extensionHostStartedAfterOpenedMs: host.hostStarted - opened,
         picoActivatedAfterOpenedMs: host.picoActivated - opened,
         statusItemAfterActivationMs: statusShown - host.picoActivated,
+        statusItemAfterExtensionHostStartedMs: statusShown - host.hostStarted,
+        ...(seen.statusItem ? { statusItemSeenInPageAfterOpenedMs: seen.statusItem - opened, windowBusyUntilStatusItemMs: busy(opened, seen.statusItem) } : {}),
       };
+      // Pico's own steps (its output channel's start-up line), from the activation VS Code logged, and the first
+      // run's keypress to Pico's command (the rest of keypress-to-running is the editor's).
+      const marks = picoStartupMarks(scratch, opened);
+      if (marks) {
+        timings.startup.picoAfterActivationMs = Object.fromEntries(Object.entries(marks).map(([step, at]) => [step, at - host.picoActivated]));
+        // The first run: keydown seen in the page -> Pico's command ran -> "running…" seen in the page; and Pico's
+        // command -> its result -> the result seen in the page.
+        const toRunning = seen['Pico: running'];
+        const toResult = seen[freshResult];
+        if (marks['first run asked'] && toRunning) {
+          timings.firstRunParts = {
+            keydownToPicoCommandMs: marks['first run asked'] - toRunning.key,
+            windowBusyKeydownToPicoCommandMs: busy(toRunning.key, marks['first run asked']),
+            picoCommandToRunningSeenMs: toRunning.seen - marks['first run asked'],
+            ...(marks['first run answered'] ? { picoCommandToServerAnswerMs: marks['first run answered'] - marks['first run asked'] } : {}),
+            ...(marks['first run answered'] && toResult ? { serverAnswerToResultSeenMs: toResult.seen - marks['first run answered'] } : {}),
+            ...(marks['server ready'] ? { serverReadyBeforeCommandMs: marks['first run asked'] - marks['server ready'] } : {}),
+          };
+        }
+        if (args.has('--timings')) timings.startup.serverStepsAfterActivation = serverTimings(scratch, host.picoActivated);
+        if (seen.statusItem && marks['status item']) timings.startup.statusItemCreatedToSeenInPageMs = seen.statusItem - marks['status item'];
+      }
     }
-    // The inlay hint with the assumed value arrives after the run, when VS Code asks for hints again.
-    await line(page, /user\s*=\s*\{/).waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(500);
-    await shot(page, 'vscode-editor.png');
 
     // A hover over a name the run observed.
     await line(page, 'const count').locator('span', { hasText: /^count$/ }).first().hover();
@@ -443,8 +540,12 @@ async function runUiPass(tools, scratch) {
     await line(page, 'for (const').click();
     await page.keyboard.press('Home');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowDown');
+    // A first run in a second file of a window already started (what most users see): keypress to marks.
+    const secondFile = measureKeyToStatus(page, freshResult, 'run');
+    await page.waitForTimeout(50);
     await page.keyboard.press('Control+Alt+Enter');
     await page.locator(statusBar, { hasText: new RegExp(freshResult) }).waitFor({ timeout: 30_000 });
+    timings.secondFileFirstRunMs = Math.round(await secondFile);
     await page.waitForTimeout(800);
     const decorationText = await page.evaluate(() => [...document.styleSheets].flatMap((sheet) => { try { return [...sheet.cssRules].map((r) => r.cssText); } catch { return []; } }).join('\n'));
     if (!/ada \S*34\.50/.test(decorationText)) throw new Error('the selection did not print the file’s own values (ada €34.50)');
@@ -587,7 +688,8 @@ async function main() {
       failed ||= code !== 0;
     }
   } finally {
-    rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+    if (args.has('--keep')) log(`kept ${scratch}`);
+    else rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
   }
   log(failed ? 'FAILED' : 'passed');
   process.exit(failed ? 1 : 0);

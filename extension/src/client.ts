@@ -1,5 +1,4 @@
 // The language client: starts dist/server.js over IPC and restarts it if it dies, telling the user once.
-import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { languageIds, runPathCommand } from '../../server/src/protocol';
 
@@ -36,8 +35,8 @@ class RestartingErrorHandler implements ErrorHandler {
   }
 }
 
-export function createClient(context: vscode.ExtensionContext, onTrouble: ServerTroubleListener): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
+/** The client for the server bundle at `module` (dist/server.js); it starts nothing until `start()`. */
+export function createClient(module: string, onTrouble: ServerTroubleListener): LanguageClient {
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },

@@ -2,14 +2,15 @@
 // disposable. Commands receive this object; extension.ts only creates it and registers them.
 import * as vscode from 'vscode';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
-import { languageIds, RunRequest, type RunResult, type RunTextParams, RunTextRequest, type RunTextResult, DetectLanguageRequest, type DetectLanguageResult } from '../../server/src/protocol';
-import { createClient } from './client';
+import { RunRequest, type RunResult, type RunTextParams, RunTextRequest, type RunTextResult, DetectLanguageRequest, type DetectLanguageResult } from '../../server/src/protocol';
 import { RunDecorations } from './decorations';
-import { StatusItem } from './status';
+import type { StatusItem } from './status';
 import { reportText } from './reportText';
 import { watchRun } from './progress';
 import { ModelNotice } from './modelNotice';
 import { LiveRuns } from './live';
+import { mark, startupLine } from './startup';
+import type { EarlyStart } from './early';
 
 export type Command = (...args: unknown[]) => unknown;
 
@@ -25,11 +26,13 @@ function isServerGone(error: unknown): boolean {
 }
 
 export class PicoContext implements vscode.Disposable {
-  readonly output = vscode.window.createOutputChannel('Pico');
+  readonly output: vscode.OutputChannel;
+  readonly status: StatusItem;
   readonly decorations: RunDecorations;
   readonly client: LanguageClient;
   private readonly disposables: vscode.Disposable[] = [];
   private toldAboutRestart = false;
+  private ranOnce = false;
   /** Runs in flight, by document (the panel's under its own key): a newer run of the same key cancels the older. */
   private readonly pending = new Map<string, vscode.CancellationTokenSource>();
   /** Runs the user stopped (Pico: Stop, the notification's Cancel): they end as "stopped", not as superseded. */
@@ -43,12 +46,16 @@ export class PicoContext implements vscode.Disposable {
 
   private constructor(
     readonly extension: vscode.ExtensionContext,
-    readonly status: StatusItem,
+    early: EarlyStart,
   ) {
+    this.status = early.status;
+    this.output = early.output;
+    this.client = early.client;
+    early.onTrouble = ({ restarting }) => this.serverStopped(restarting);
     this.decorations = new RunDecorations(extension.extensionUri);
-    this.client = createClient(extension, ({ restarting }) => this.serverStopped(restarting));
     this.live = new LiveRuns(this);
     this.disposables.push(
+      early,
       this.live,
       this.output,
       this.status,
@@ -60,40 +67,11 @@ export class PicoContext implements vscode.Disposable {
     );
   }
 
-  /**
-   * Creates the context: commands and the status item exist at once. The language server starts in the background
-   * when the first JavaScript or TypeScript document is open (now, or later), so that its engine is warm by the
-   * first run, and never in a window that has none; a command that needs it earlier starts it itself.
-   */
-  static create(extension: vscode.ExtensionContext, status = new StatusItem()): PicoContext {
-    const context = new PicoContext(extension, status);
+  /** Creates the context from what Pico made as its code loaded (early.ts): the status item, the output, the client. */
+  static create(extension: vscode.ExtensionContext, early: EarlyStart): PicoContext {
+    const context = new PicoContext(extension, early);
     extension.subscriptions.push(context);
-    const isPico = (document: vscode.TextDocument) => document.languageId in languageIds;
-    if (vscode.workspace.textDocuments.some(isPico)) context.startServer();
-    else {
-      status.serverStarting(false);
-      const opened = vscode.workspace.onDidOpenTextDocument((document) => {
-        if (!isPico(document)) return;
-        opened.dispose();
-        context.startServer();
-      });
-      context.push(opened);
-    }
     return context;
-  }
-
-  /** Starts the server; the status item says "starting…" until it answers (its engine then warms up in the background). */
-  private startServer(): void {
-    this.status.serverStarting(true);
-    this.client.start().then(
-      () => this.status.serverStarting(false),
-      (error: unknown) => {
-        const message = `Pico's language server did not start: ${error instanceof Error ? error.message : String(error)}`;
-        this.status.serverStarting(false);
-        this.status.problem(message);
-        this.output.appendLine(message);
-      },
-    );
   }
 
   registerCommand(id: string, factory: (context: PicoContext) => Command): void {
@@ -182,6 +160,9 @@ export class PicoContext implements vscode.Disposable {
     const linked = outer?.onCancellationRequested(() => cancellation.cancel());
     this.pending.set(key, cancellation);
     const endTicket = this.status.runStarted();
+    const first = !this.ranOnce;
+    this.ranOnce = true;
+    if (first) mark('first run asked');
     const stop = () => {
       this.stoppedByUser.add(cancellation);
       cancellation.cancel();
@@ -205,6 +186,10 @@ export class PicoContext implements vscode.Disposable {
       endTicket();
       if (this.pending.get(key) === cancellation) this.pending.delete(key);
       cancellation.dispose();
+      if (first) {
+        mark('first run answered');
+        this.output.appendLine(startupLine('Pico start-up and first run'));
+      }
     }
   }
 

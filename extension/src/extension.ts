@@ -1,27 +1,30 @@
 // Entry point: shows the status item, creates the context and wires commands to it. No other logic lives here.
 import type * as vscode from 'vscode';
+import { mark } from './startup';
 import { PicoContext } from './context';
 import { openPastePanel, runPath, runSnippet, showOutput, stop, toggleLive } from './commands';
 import { PastePanel } from './panel/PastePanel';
 import { picoApi, type PicoApi } from './api';
-import { StatusItem } from './status';
+import { EarlyStart } from './early';
 
-// The status item is made as this module loads, saying "starting…": VS Code loads an extension's code and then
-// fetches its stored state from the window before it calls activate(), which on a busy start-up takes a second or
-// more, and the item can be on screen meanwhile. activate() hands it to the context, which keeps it true.
-let early: StatusItem | undefined = new StatusItem();
-early.serverStarting(true);
+// The status item (saying "starting…"), the output channel and the language client are made as this module loads, and
+// the server starts then if a JavaScript or TypeScript document is open: VS Code loads an extension's code and then
+// fetches its stored state from the window before it calls activate(), which on a busy start-up takes a while, and
+// neither needs that state. activate() hands them to the context, which keeps the item true.
+mark('code loaded');
+let early: EarlyStart | undefined = new EarlyStart();
 
 export function activate(extension: vscode.ExtensionContext): PicoApi {
-  const status = early ?? new StatusItem();
+  mark('activate()');
+  const start = early ?? new EarlyStart();
   early = undefined;
   let context: PicoContext;
   try {
-    context = PicoContext.create(extension, status);
+    context = PicoContext.create(extension, start);
   } catch (error) {
-    status.serverStarting(false);
-    status.problem(`Pico did not start: ${error instanceof Error ? error.message : String(error)}`);
-    extension.subscriptions.push(status);
+    start.status.serverStarting(false);
+    start.status.problem(`Pico did not start: ${error instanceof Error ? error.message : String(error)}`);
+    extension.subscriptions.push(start.status, start.output, start);
     throw error;
   }
   context.registerCommand('pico.runSnippet', runSnippet);
@@ -31,6 +34,7 @@ export function activate(extension: vscode.ExtensionContext): PicoApi {
   context.registerCommand('pico.toggleLive', toggleLive);
   context.registerCommand('pico.runPath', runPath);
   context.push(PastePanel.registerSerializer(context));
+  mark('commands registered');
   return picoApi(context);
 }
 

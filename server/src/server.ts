@@ -55,17 +55,29 @@ connection.onInitialize((params): InitializeResult => {
 // one throwaway run), and this thread's JavaScript grammar, which a selection's context slice and Paste & Run's
 // language guess parse with.
 connection.onInitialized(() => {
-  engine.warmUp();
+  void timed('engine warm-up', engine.warmUp());
   void loadParsers()
     .then(() => parseSync('', 'js').delete())
     .catch(() => undefined);
 });
 
+/**
+ * `PICO_TIMINGS=1`: when each request's slower steps started (wall clock, as the extension's start-up marks) and how
+ * long they took, in this server's log (the "Pico Language Server" output): reading the settings is a round trip to
+ * the editor, which is slow while the editor is busy starting.
+ */
+const timings = process.env.PICO_TIMINGS === '1';
+function timed<T>(step: string, work: Promise<T>): Promise<T> {
+  if (!timings) return work;
+  const started = new Date();
+  return work.finally(() => connection.console.log(`[pico] ${step} at ${started.toISOString()} took ${Date.now() - started.getTime()} ms`));
+}
+
 const dependencies: RunDependencies = {
   engine,
   runs,
   document: (uri) => documents.get(uri),
-  settings: (uri) => readSettings(connection, canReadConfiguration, uri),
+  settings: (uri) => timed('settings', readSettings(connection, canReadConfiguration, uri)),
   finished(document, run) {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: runDiagnostics(document, run) });
     if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -77,8 +89,8 @@ const dependencies: RunDependencies = {
   workspaceFolders: () => workspaceFolders,
 };
 
-connection.onRequest(RunRequest.type, (params, token) => handleRun(dependencies, params, token));
-connection.onRequest(RunTextRequest.type, (params, token) => handleRunText(dependencies, params, token));
+connection.onRequest(RunRequest.type, (params, token) => timed('pico/run', handleRun(dependencies, params, token)));
+connection.onRequest(RunTextRequest.type, (params, token) => timed('pico/runText', handleRunText(dependencies, params, token)));
 connection.onRequest(DetectLanguageRequest.type, (params) => detectLanguage(params.text));
 
 connection.onHover((params) => {

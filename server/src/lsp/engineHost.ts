@@ -40,9 +40,13 @@ class EngineThread {
   readonly worker: Worker;
   pending: { id: number; callbacks: Pending } | null = null;
   dead = false;
+  /** Resolves when the thread has loaded the engine and done its throwaway run (or died). */
+  readonly warm: Promise<void>;
+  private warmed: () => void = () => undefined;
 
   constructor(onDeath: (thread: EngineThread) => void) {
     // The heap cap keeps a runaway engine from exhausting the server's process; QuickJS has its own limit.
+    this.warm = new Promise((resolve) => (this.warmed = resolve));
     const file = workerFile();
     // From source, the worker registers tsx itself: loader hooks of the main thread do not reach worker threads.
     const [script, eval_] = file.endsWith('.ts') ? [`require('tsx/cjs'); require(${JSON.stringify(file)});`, true] : [file, false];
@@ -52,6 +56,7 @@ class EngineThread {
     const die = (reason: string) => {
       if (this.dead) return;
       this.dead = true;
+      this.warmed();
       this.pending?.callbacks.reject(new EngineCrashedError(`Pico's engine stopped during the run (${reason}); the language server is still running.`));
       this.pending = null;
       onDeath(this);
@@ -61,6 +66,10 @@ class EngineThread {
   }
 
   private settle(message: FromWorker): void {
+    if (message.kind === 'warm') {
+      this.warmed();
+      return;
+    }
     if (!this.pending || this.pending.id !== message.id) return;
     if (message.kind === 'progress') {
       this.pending.callbacks.progress?.(message.message);
@@ -81,9 +90,13 @@ export class EngineHost {
   private nextId = 1;
   private disposed = false;
 
-  /** Starts one worker ahead of the first run, so that the first run does not pay for loading the engine. */
-  warmUp(): void {
+  /**
+   * Starts one worker ahead of the first run, so that the first run does not pay for loading the engine; resolves
+   * when it is warm (for timing: a run need not wait for it, the worker queues it behind its warm-up).
+   */
+  warmUp(): Promise<void> {
     this.idle ??= this.spawn();
+    return this.idle.warm;
   }
 
   /** Runs `job` on an engine thread; `onProgress` hears what the run is doing, at most about ten times a second. */

@@ -30,6 +30,7 @@ export type ToWorker = { kind: 'run'; id: number; job: EngineJob } | { kind: 'ab
 
 export type FromWorker =
   /** What the run is doing now ("run 2: 14 of 20 lines", "Ollama: asking …"), throttled by the worker. */
+  | { kind: 'warm' }
   | { kind: 'progress'; id: number; message: string }
   | { kind: 'done'; id: number; report: Report }
   | { kind: 'failed'; id: number; error: { name: string; message: string; badInput: boolean; aborted: boolean } };

@@ -12,7 +12,9 @@ const port = parentPort;
 const running = new Map<number, AbortController>();
 // One throwaway run loads the grammars and QuickJS and compiles the sandbox's prelude, so that the first real run
 // is not charged for it (its time limit would otherwise count the engine's own start-up).
-const warm = runSnippet('void 0', { lang: 'js', maxIterations: 1, limits: { timeoutMs: 10_000 }, predictors: defaultPredictors() }).catch(() => undefined);
+const warm = runSnippet('void 0', { lang: 'js', maxIterations: 1, limits: { timeoutMs: 10_000 }, predictors: defaultPredictors() })
+  .catch(() => undefined)
+  .then(() => port.postMessage({ kind: 'warm' } satisfies FromWorker));
 
 function post(message: FromWorker): void {
   port.postMessage(message);
