@@ -275,7 +275,7 @@ function prepareTree(source: string, stripped: string, tree: Tree, repaired: Awa
     ...analysis.functions.flatMap((f) => f.params.map((p) => p.name ?? '')).filter(Boolean),
     ...analysis.imports.filter((i) => !real.has(i.specifier.replace(/^node:/, ''))).flatMap((i) => i.bindings.map((b) => b.local)).filter(Boolean),
   ]);
-  const instrumented = instrument(stripped, tree, analysis.functions, { generator: repaired.needsGeneratorWrapper, assumedNames });
+  const instrumented = instrument(stripped, tree, analysis.functions, { generator: repaired.needsGeneratorWrapper, assumedNames, strict: analysis.module });
   mark('instrument');
   return {
     lang: repaired.lang,

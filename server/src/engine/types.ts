@@ -175,6 +175,8 @@ export interface Analysis {
   scopes: ScopeModel;
   /** The snippet uses the browser's page (analyse/environment.ts): the sandbox defines `window`, `document`, …. */
   browser: BrowserPage | null;
+  /** An ES module (it imports or exports at its top level): it runs as strict code (analyse/environment.ts). */
+  module: boolean;
 }
 
 /** The browser globals a snippet reads, which Node lacks: the sandbox's page stands in for them, an assumption. */

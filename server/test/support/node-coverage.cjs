@@ -1,4 +1,4 @@
-// Runs one CommonJS program under Node and writes, to the file named by argv[3], V8's block coverage of it
+// Runs one program (CommonJS, or an ES module when its name ends in .mjs) under Node and writes, to the file named by argv[3], V8's block coverage of it
 // (the ranges and their counts), taken once the event loop is empty. The program's stdout is Node's own.
 const inspector = require('node:inspector');
 const { writeFileSync } = require('node:fs');
@@ -18,5 +18,7 @@ session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true 
       writeFileSync(out, JSON.stringify(script ? script.functions.flatMap((f) => f.ranges) : []));
     });
   });
-  require(program);
+  // An ES module (`.mjs`) is imported: Node runs it as a module, strict, with an undefined top-level `this`.
+  if (program.endsWith('.mjs')) import(pathToFileURL(program).href);
+  else require(program);
 });

@@ -22,11 +22,11 @@ export interface Side {
   lines: number[];
 }
 
-export async function underNode(source: string): Promise<Side> {
+export async function underNode(source: string, options: { module?: boolean } = {}): Promise<Side> {
   await loadParsers();
   const dir = mkdtempSync(join(tmpdir(), 'pico-parity-'));
   try {
-    const program = join(dir, 'program.cjs');
+    const program = join(dir, options.module ? 'program.mjs' : 'program.cjs');
     const coverage = join(dir, 'coverage.json');
     writeFileSync(program, source);
     const run = spawnSync(process.execPath, [join(__dirname, 'node-coverage.cjs'), program, coverage], { encoding: 'utf8', timeout: 20_000 });

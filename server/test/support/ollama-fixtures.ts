@@ -24,7 +24,7 @@ export function slot(name: string, usage: UsageFacts, line: number, kind: Slot['
 
 // The model predictor reads the slots, not the analysis: an empty program's analysis stands in for it.
 const emptyAnalysis: Analysis = {
-  freeNames: [], thisFacts: null, imports: [], functions: [], topLevelDeclarations: [], browser: null,
+  freeNames: [], thisFacts: null, imports: [], functions: [], topLevelDeclarations: [], browser: null, module: false,
   scopes: new ScopeModel({ program: null!, globals: new Map(), declarations: [], references: [], declarationAt: new Map(), referenceAt: new Map(), functionScopes: new Map() }, []),
 };
 

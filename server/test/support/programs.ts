@@ -208,3 +208,27 @@ for (const k in globalThis) if (k.startsWith('__pico')) seen++
 console.log(own, f(), seen)
 `,
 };
+
+/** Complete ES modules (they import or export): Node runs them as modules, strict, with an undefined top-level `this`. */
+export const modulePrograms: Record<string, string> = {
+  'a module is strict: a plain call gets no this, the top level has none, methods keep theirs': `import { basename } from 'node:path'
+function plain() {
+  return this
+}
+console.log(plain() === undefined, typeof this, basename('/a/b.txt'))
+const o = { m() { return this === o } }
+console.log(o.m())
+export const answer = 42
+console.log(answer)
+`,
+  'a module that writes to a frozen object throws, as strict code does': `export {}
+const frozen = Object.freeze({ a: 1 })
+let threw = 'no error'
+try {
+  frozen.a = 2
+} catch (e) {
+  threw = e.name
+}
+console.log(threw, frozen.a)
+`,
+};

@@ -2,6 +2,7 @@ import sandboxProvides from '../sandbox-provides.json';
 import type { SNode } from './syntax';
 import type { Reference } from './scopes';
 import type { BrowserPage } from '../types';
+import type { Tree } from '../parse';
 
 // Which world a snippet runs in. Pico's sandbox is Node's world; the browser's page (`window`, `document`, …,
 // the prelude's own list, written by the build into sandbox-provides.json) is added only for a snippet that uses
@@ -61,4 +62,12 @@ export function browserPageUse(references: readonly Reference[]): BrowserPage | 
     line = Math.min(line, ref.node.line);
   }
   return names.size ? { names: [...names].sort(), line } : null;
+}
+
+/**
+ * An ES module: the snippet imports or exports at its top level. Node, TypeScript and Babel all run a module as
+ * strict code whose top-level `this` is undefined; Pico runs it so too (instrument's `strict`, this.ts).
+ */
+export function isModuleCode(tree: Tree): boolean {
+  return tree.rootNode.namedChildren.some((node) => node?.type === 'import_statement' || node?.type === 'export_statement');
 }

@@ -3,12 +3,12 @@ import type { Tree } from '../parse';
 import type { Analysis, FreeName, Lang, UsageFacts } from '../types';
 import { applyAnnotations, wantsAnnotations } from './annotations';
 import { emptyFacts, finishFacts } from './facts';
-import { browserPageUse, isTypeofGuarded, isTypeofOperand } from './environment';
+import { browserPageUse, isModuleCode, isTypeofGuarded, isTypeofOperand } from './environment';
 import { collectFunctions } from './functions';
 import { collectImports } from './imports';
 import { ScopeModel } from './scope-model';
 import { analyseScopes, type Reference } from './scopes';
-import { isFunction, lowerTree } from './syntax';
+import { isFunction, lowerTree, type SNode } from './syntax';
 import { freeThisNodes } from './this';
 import { beginRoot, describeFetchBodies, describeValue, newFlowContext } from './usage';
 
@@ -57,7 +57,9 @@ export function analyse(code: string, tree: Tree, original?: { source: string; l
   }
 
   let thisFacts: UsageFacts | null = null;
-  const thisNodes = freeThisNodes(syntax);
+  const module = isModuleCode(tree);
+  // A module's top-level `this` is undefined, not the `this` of a method its lines were lifted from.
+  const thisNodes = freeThisNodes(syntax).filter((node) => !module || insideFunction(node));
   if (thisNodes.length) {
     beginRoot(ctx);
     const facts = emptyFacts();
@@ -77,6 +79,7 @@ export function analyse(code: string, tree: Tree, original?: { source: string; l
     topLevelDeclarations: [...scopes.program.names.keys()],
     scopes: model,
     browser: browserPageUse(undeclared),
+    module,
     ...(fetchBody ? { fetchBody: { facts: finishFacts(fetchBody.facts), line: fetchBody.line } } : {}),
   };
   if (original ? wantsAnnotations(original.source, original.lang) : wantsAnnotations(code, 'js')) {
@@ -88,4 +91,13 @@ export function analyse(code: string, tree: Tree, original?: { source: string; l
   for (const entry of imports) for (const binding of entry.bindings) finishFacts(binding.facts);
   for (const fn of functions) for (const param of fn.params) finishFacts(param.facts);
   return analysis;
+}
+
+/** Inside a function or class body of any kind (arrows included: theirs is the `this` around them, not the top level's). */
+function insideFunction(node: SNode): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (parent.type !== 'arrow_function' && isFunction(parent)) return true;
+    if (parent.type === 'class_body') return true;
+  }
+  return false;
 }

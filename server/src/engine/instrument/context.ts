@@ -9,6 +9,8 @@ export interface InstrumentOptions {
   generator: boolean;
   /** Names whose values Pico assumes (free names, parameters, imports): a loop that depends on them gets an iteration cap. */
   assumedNames?: Set<string>;
+  /** An ES module (it imports or exports): its code is strict, as Node, TypeScript and Babel all run modules. */
+  strict?: boolean;
 }
 
 export class Context {

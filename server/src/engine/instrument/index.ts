@@ -60,13 +60,15 @@ export function instrument(code: string, tree: Tree, functions: FunctionInfo[], 
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 
-  const prefix = options.generator ? '__pico.begin();__pico_main=(async function*(){' : '__pico.begin();__pico_main=(async function(){';
+  const prefix = (options.generator ? '__pico.begin();__pico_main=(async function*(){' : '__pico.begin();__pico_main=(async function(){') + (options.strict ? "'use strict';" : '');
   // A lifted function body reads its caller's `arguments`: give it placeholders instead of none (three, so that
   // loops over "the arguments after the first two", common in variadic helpers, run too).
   const callArguments = readsCallerArguments(tree, code) ? ',__pico.any("arguments[0]"),__pico.any("arguments[1]"),__pico.any("arguments[2]")' : '';
+  // A module's top level has no `this`; a script's is the `this` of the method its lines may come from.
+  const self = options.strict ? 'undefined' : '__pico_this';
   const suffix = options.generator
-    ? `\n}).call(__pico_this${callArguments});__pico_main=(async(g)=>{for await(const v of g){}})(__pico_main);__pico_main.then(undefined,__pico.mainFailed);`
-    : `\n}).call(__pico_this${callArguments});__pico_main.then(undefined,__pico.mainFailed);`;
+    ? `\n}).call(${self}${callArguments});__pico_main=(async(g)=>{for await(const v of g){}})(__pico_main);__pico_main.then(undefined,__pico.mainFailed);`
+    : `\n}).call(${self}${callArguments});__pico_main.then(undefined,__pico.mainFailed);`;
   const applied = ctx.buffer.apply();
   const out = prefix + applied.code + suffix;
 
