@@ -68,6 +68,39 @@ for (const [name, line] of longest) {
   });
 }
 
+// Lines only a value of the kind the branch itself asks for reaches: `=== null`/`=== undefined` (the absent value,
+// which the predictor's falsy "" and 0 are not), a `typeof` read through a local (seen by the branch probe on the
+// first comparison of an `&&`), what a method of an assumed object returns (made to return across the compared
+// number), a `catch` that runs only when an assumed function throws. Each: the line is in no run with the search
+// off, and Node, given the values of the run or path that reaches it, prints what that line prints.
+const asked: [string, number, RegExp][] = [
+  ['nullish-options.js', 4, /^(null|undefined)$/],
+  ['typeof-local.js', 6, /^"/],
+  ['call-result.js', 5, /return -1/],
+  ['throwing-call.js', 6, /throw new Error/],
+];
+for (const [name, line, shape] of asked) {
+  test(`search reaches line ${line} of ${name} with the kind of value its branch asks for`, async () => {
+    const source = read(name);
+    const without = await runSnippet(source, searchOff());
+    assert.ok(!without.unionLines.includes(line), `with the search off, ${name} already runs line ${line}: the fixture tests nothing`);
+    const report = await runSnippet(source, searchOn());
+    assert.ok(report.unionLines.includes(line), `line ${line} of ${name} is in no run`);
+    const path = report.executedLines.includes(line) ? null : report.paths.find((p) => p.addedLines.includes(line))!;
+    const injected = report.injected.map((i) => {
+      const other = path?.values.find((v) => v.key === i.key);
+      return other ? { ...i, value: other.value } : i;
+    });
+    const chosen = injected.filter((i) => i.value !== without.injected.find((w) => w.key === i.key)?.value);
+    assert.ok(chosen.some((i) => shape.test(i.value)), `values that reach line ${line}: ${chosen.map((i) => `${i.name} = ${i.value}`).join(', ')}`);
+    const printed = nodeOutput(source, { ...report, injected });
+    assert.ok(printed);
+    const logged = source.split('\n')[line - 1].match(/console\.log\('([^']+)'/)?.[1];
+    if (logged) assert.ok(printed.some((text) => text.startsWith(logged)), `Node, given those values, prints ${JSON.stringify(printed)}`);
+    else if (report.executedLines.includes(line)) assert.deepEqual(report.output.map((o) => o.text), printed);
+  });
+}
+
 test('values the search finds still look like the real thing: strings stay strings', async () => {
   for (const name of ['range-split.js', 'word-count.js', 'tag-prefix.js']) {
     const report = await runSnippet(read(name), searchOn());

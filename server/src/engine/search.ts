@@ -3,7 +3,8 @@ import { atomOf, unwrap, wishesFor, type Wish } from './guards';
 import type { BranchSite } from './instrument';
 import type { SyntaxNode, Tree } from './parse';
 import type { BranchRecord, SandboxOutcome, ValueSummary } from './sandbox';
-import { across, constantsIn, kindPenalty, mutations, predicted, type Candidate, type Comparison } from './search-candidates';
+import { valuesBefore } from './name-values';
+import { across, constantsIn, kindPenalty, mutations, predicted, type Candidate, type Comparison, type Valued } from './search-candidates';
 import { slotOfName, slotsFlowingInto, type FlowContext } from './search-flow';
 import type { FunctionInfo, Prediction, SearchPath, Slot, ValueShape, Want } from './types';
 
@@ -175,7 +176,7 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
       list.push({ path: [...target.path, ...wish.path], want: wish.want });
       wants.set(target.key, list);
     }
-    const locals = localValues(test);
+    const locals = localValues(flow, test);
     const constants = constantsIn([test, ...locals, ...decision.constants]);
     const wished: Candidate[] = [];
     const unwished: Candidate[] = [];
@@ -202,6 +203,13 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
       // the predictor's value for the name, with that part made equal to it (or across it), as a wish.
       const part = comparison && compared ? partWish(flow, compared.node, comparison, key) : null;
       if (part) for (const value of predicted(slot, [part]).slice(0, 1)) wished.unshift({ key, ...value, cost: 1 });
+      // The value as a whole tested against null or undefined, or with `instanceof` (`if (err instanceof E)`): the
+      // absent value, which the predictor's falsy values ("", 0) are not.
+      for (const value of nullishFor(flow, test, key, compared && compared.node.childForFieldName('operator')?.type === 'instanceof' && comparison ? comparison : null)) mutated.unshift({ key, ...value, cost: 2, asked: true });
+      // `const type = typeof val; if (type === 'string')`: the predictor's value for the name of the type compared.
+      const typed = comparison ? typeWanted(comparison, shape) : null;
+      if (typed === 'undefined') mutated.unshift({ key, ...nullish.undefined, cost: 2, asked: true });
+      else if (typed) for (const value of predicted(slot, [{ path: [], want: { kind: 'type', type: typed } }]).slice(0, 1)) wished.push({ key, ...value, cost: 1, asked: true });
       for (const value of mutations(shape.kind === 'array' && !mine ? { kind: 'other' } : shape, constants, seen, comparison ?? undefined)) mutated.push({ key, ...value, cost: 2 });
     }
     // Every value the decision wishes for at once: a condition joining two tests on assumed values (`isTag(el) &&
@@ -219,7 +227,9 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
     first.push(...wished, ...mutated.slice(0, 4), ...unwished);
     rest.push(...later);
   }
-  const priced = [...first, ...rest].map((c) => ({ ...c, cost: c.cost + kindPenalty(c.shape, input.start.values.get(c.key)?.shape) }));
+  first.push(...throwing(run, input, flow, unrun));
+  // A kind the branch itself asks for (`typeof`, `=== null`, a function that throws) is not penalised for changing it.
+  const priced = [...first, ...rest].map((c) => ({ ...c, cost: c.cost + (c.asked ? 0 : kindPenalty(c.shape, input.start.values.get(c.key)?.shape)) }));
   const out = [...priced.filter((c) => c.cost <= 2), ...priced.filter((c) => c.cost > 2)];
   const seen = new Set<string>();
   return out.filter((c) => {
@@ -228,6 +238,33 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
     seen.add(id);
     return true;
   });
+}
+
+/**
+ * A `try` whose body ran and whose `catch` did not: the functions it calls that are assumed values, made to throw
+ * (`try { return decode(str) } catch (e) { return str }`), so that a run shows what the code does on failure.
+ */
+function throwing<R extends SearchRun>(run: R, input: SearchInput<R>, flow: FlowContext, unrun: number[]): Candidate[] {
+  const out: Candidate[] = [];
+  const executed = new Set(run.executed);
+  for (const node of nodesOf(input.tree, 'try_statement')) {
+    const body = node.childForFieldName('body');
+    const handler = node.childForFieldName('handler')?.childForFieldName('body');
+    if (!body || !handler) continue;
+    const [from, to] = [body.startPosition.row + 1, body.endPosition.row + 1];
+    if (!run.executed.some((line) => line >= from && line <= to)) continue;
+    if (!unrun.some((line) => line >= handler.startPosition.row + 1 && line <= handler.endPosition.row + 1)) continue;
+    for (const call of body.descendantsOfType(['call_expression', 'new_expression'])) {
+      const callee = call?.childForFieldName(call.type === 'call_expression' ? 'function' : 'constructor');
+      const atom = callee && executed.has(call!.startPosition.row + 1) ? atomOf(callee) : null;
+      const target = atom && !atom.path.length ? slotOfName(flow, atom.root, atom.rootIndex) : null;
+      const slot = target && !target.path.length ? input.slots.find((s) => s.key === target.key) : undefined;
+      if (!slot || slot.kind === 'import' || run.values.get(slot.key)?.by === 'user') continue;
+      const name = /^[A-Za-z_$][\w$]*$/.test(slot.name) ? slot.name : '';
+      out.push({ key: slot.key, value: `function ${name}() { throw new Error("example error"); }`, shape: { kind: 'function' }, cost: 2, asked: true });
+    }
+  }
+  return out.slice(0, 4);
 }
 
 interface Decision {
@@ -262,7 +299,7 @@ function decisionsOf<R extends SearchRun>(run: R, input: SearchInput<R>, unrun: 
     const compared = comparison ? { node: comparison, l: record.l, r: record.r } : undefined;
     out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line, input.scopes), seen: [record.l, record.r], constants: [], compared } });
   }
-  for (const node of switchesOf(input.tree)) {
+  for (const node of nodesOf(input.tree, 'switch_statement')) {
     const value = node.childForFieldName('value');
     const body = node.childForFieldName('body');
     if (!value || !body || !executed.has(node.startPosition.row + 1)) continue;
@@ -336,12 +373,15 @@ function loopsOf(tree: Tree): Loop[] {
   return list;
 }
 
-const switchCache = new WeakMap<Tree, SyntaxNode[]>();
-function switchesOf(tree: Tree): SyntaxNode[] {
-  let list = switchCache.get(tree);
+const nodeCache = new WeakMap<Tree, Map<string, SyntaxNode[]>>();
+/** The tree's nodes of one type, found once per tree: every round of candidates asks again. */
+function nodesOf(tree: Tree, type: string): SyntaxNode[] {
+  const byType = nodeCache.get(tree) ?? new Map<string, SyntaxNode[]>();
+  nodeCache.set(tree, byType);
+  let list = byType.get(type);
   if (!list) {
-    list = tree.rootNode.descendantsOfType('switch_statement').filter((n): n is SyntaxNode => n !== null);
-    switchCache.set(tree, list);
+    list = tree.rootNode.descendantsOfType(type).filter((n): n is SyntaxNode => n !== null);
+    byType.set(type, list);
   }
   return list;
 }
@@ -353,16 +393,17 @@ function shuffle<T>(list: T[], random: () => number): void {
   }
 }
 
-/** The comparison a condition is, through parentheses and `!` (the nodes the branch probe records operands of). */
+/** The comparison a condition is, through parentheses, `!` and the left of `&&`/`||` (the node the branch probe records operands of). */
 function comparisonIn(node: SyntaxNode): SyntaxNode | null {
   let current: SyntaxNode | null = node;
   for (let depth = 0; current && depth < 8; depth++) {
     if (current.type === 'parenthesized_expression') current = unwrap(current);
     else if (current.type === 'unary_expression' && current.child(0)?.type === '!') current = current.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+    else if (current.type === 'binary_expression' && /^(&&|\|\|)$/.test(current.childForFieldName('operator')?.type ?? '')) current = current.childForFieldName('left');
     else break;
   }
   if (current?.type !== 'binary_expression') return null;
-  return /^(===|!==|==|!=|<|<=|>|>=)$/.test(current.childForFieldName('operator')?.type ?? '') ? current : null;
+  return /^(===|!==|==|!=|<|<=|>|>=|instanceof)$/.test(current.childForFieldName('operator')?.type ?? '') ? current : null;
 }
 
 /** The comparison as seen from one assumed value: the side it flows into, its operand and the other. */
@@ -391,7 +432,7 @@ function partWish(flow: FlowContext, node: SyntaxNode, comparison: Comparison, k
   if (!atom || !target || target.key !== key) return null;
   const path = [...target.path, ...atom.path];
   const other = comparison.other;
-  if (!path.length || path.includes('()') || !other || !['string', 'number', 'boolean'].includes(other.type) || other.value === undefined) return null;
+  if (!path.length || !other || !['string', 'number', 'boolean'].includes(other.type) || other.value === undefined) return null;
   const literal = JSON.stringify(other.value);
   const equality = /^[!=]==?$/.test(comparison.operator);
   if (equality) {
@@ -437,32 +478,77 @@ function exits(node: SyntaxNode): boolean {
   return false;
 }
 
-/** The values of the locals a condition uses (`const parts = range.split('-')`), for their constants. */
-function localValues(node: SyntaxNode): SyntaxNode[] {
+/** The values of the locals a condition uses (`const parts = range.split('-')`), for their constants: through the scope model. */
+function localValues(flow: FlowContext, node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  const visit = (n: SyntaxNode) => {
-    if (n.type === 'identifier') {
-      const atom = atomOf(n);
-      if (atom) {
-        for (let scope = n.parent; scope; scope = scope.parent) {
-          if (scope.type !== 'statement_block' && scope.type !== 'program') continue;
-          for (const statement of scope.namedChildren) {
-            if (!statement || statement.startIndex > n.startIndex || !/declaration/.test(statement.type)) continue;
-            for (const declarator of statement.namedChildren) {
-              if (declarator?.childForFieldName('name')?.text === n.text) {
-                const value = declarator.childForFieldName('value');
-                if (value && out.length < 8) out.push(value);
-              }
-            }
-          }
-        }
-      }
-      return;
-    }
-    for (const child of n.namedChildren) if (child) visit(child);
-  };
-  visit(node);
+  const identifiers = node.type === 'identifier' ? [node] : node.descendantsOfType('identifier');
+  for (const identifier of identifiers) {
+    if (!identifier || out.length >= 8) continue;
+    const variable = flow.scopes.resolve(identifier.startIndex);
+    if (!variable || variable.kind === 'global' || variable.kind === 'import') continue;
+    for (const binding of valuesBefore(flow.tree, flow.scopes, variable, identifier.startIndex)) if (out.length < 8 && !out.includes(binding.value)) out.push(binding.value);
+  }
   return out;
+}
+
+const typeNames = new Set(['string', 'number', 'boolean', 'object', 'function', 'undefined', 'bigint', 'symbol']);
+
+/**
+ * The type a `typeof` comparison wants for the value, from what the probe saw (`type === 'string'` with `type` a
+ * local holding `typeof val`): both sides type names, the value's own side the type of the value now.
+ */
+function typeWanted(comparison: Comparison, shape: ValueShape): string | null {
+  const { own, other, operator } = comparison;
+  if (!/^[!=]==?$/.test(operator) || own?.type !== 'string' || other?.type !== 'string') return null;
+  const [now, wanted] = [String(own.value), String(other.value)];
+  if (!typeNames.has(now) || !typeNames.has(wanted) || now === wanted) return null;
+  const current = typeofShape(shape);
+  return current === null || current === now ? wanted : null;
+}
+
+function typeofShape(shape: ValueShape): string | null {
+  switch (shape.kind) {
+    case 'string': case 'number': case 'boolean': case 'function': case 'bigint': return shape.kind;
+    case 'nullish': return shape.value === null ? 'object' : 'undefined';
+    case 'array': case 'object': return 'object';
+    default: return null;
+  }
+}
+
+const nullish = { null: { value: 'null', shape: { kind: 'nullish', value: null } }, undefined: { value: 'undefined', shape: { kind: 'nullish', value: undefined } } } as const;
+
+/**
+ * `null` and `undefined` for a slot the condition compares as a whole with `null`, `undefined` or `void 0`
+ * (`prop === null || prop === void 0`, `obj == null`), and `null` for one it tests with `instanceof`.
+ */
+function nullishFor(flow: FlowContext, test: SyntaxNode, key: string, instance: Comparison | null): Valued[] {
+  const whole = (node: SyntaxNode | null) => {
+    const atom = node ? atomOf(node) : null;
+    const target = atom && !atom.path.length ? slotOfName(flow, atom.root, atom.rootIndex) : null;
+    return !!target && target.key === key && !target.path.length;
+  };
+  const out: Valued[] = [];
+  const add = (v: Valued) => void (out.some((o) => o.value === v.value) || out.push(v));
+  if (instance && whole(instance.side === 'left' ? comparisonNode(test) : null)) add(nullish.null);
+  const comparisons = test.type === 'binary_expression' ? [test, ...test.descendantsOfType('binary_expression')] : test.descendantsOfType('binary_expression');
+  for (const node of comparisons) {
+    const operator = node?.childForFieldName('operator')?.type ?? '';
+    if (!node || !/^[!=]==?$/.test(operator)) continue;
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    const literal = (n: SyntaxNode | null) => (!n ? null : n.type === 'null' ? 'null' : n.type === 'undefined' || (n.type === 'unary_expression' && n.child(0)?.type === 'void') ? 'undefined' : null);
+    const [kind, side] = literal(right) ? [literal(right), left] : literal(left) ? [literal(left), right] : [null, null];
+    if (!kind || !whole(side)) continue;
+    const loose = operator.length === 2;
+    add(nullish[kind as 'null' | 'undefined']);
+    if (loose) add(nullish[kind === 'null' ? 'undefined' : 'null']);
+  }
+  return out;
+}
+
+/** The left operand of the comparison a condition is (the side an `instanceof` tests). */
+function comparisonNode(test: SyntaxNode): SyntaxNode | null {
+  return comparisonIn(test)?.childForFieldName('left') ?? null;
 }
 
 function signature(values: Map<string, Prediction>): string {
