@@ -205,7 +205,9 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
       if (part) for (const value of predicted(slot, [part]).slice(0, 1)) wished.unshift({ key, ...value, cost: 1 });
       // The value as a whole tested against null or undefined, or with `instanceof` (`if (err instanceof E)`): the
       // absent value, which the predictor's falsy values ("", 0) are not.
-      for (const value of nullishFor(flow, test, key, compared && compared.node.childForFieldName('operator')?.type === 'instanceof' && comparison ? comparison : null)) mutated.unshift({ key, ...value, cost: 2, asked: true });
+      const absent = nullishFor(flow, test, key, compared && compared.node.childForFieldName('operator')?.type === 'instanceof' && comparison ? comparison : null);
+      for (const value of absent.whole) mutated.unshift({ key, ...value, cost: 2, asked: true });
+      if (absent.parts.length) for (const value of predicted(slot, absent.parts).slice(0, 2)) wished.push({ key, ...value, cost: 1 });
       // `const type = typeof val; if (type === 'string')`: the predictor's value for the name of the type compared.
       const typed = comparison ? typeWanted(comparison, shape) : null;
       if (typed === 'undefined') mutated.unshift({ key, ...nullish.undefined, cost: 2, asked: true });
@@ -293,7 +295,9 @@ function decisionsOf<R extends SearchRun>(run: R, input: SearchInput<R>, unrun: 
     const node = site ? input.tree.rootNode.descendantForIndex(site.start, site.end) : null;
     const ifNode = node && findIf(node, site!);
     const condition = ifNode?.childForFieldName('condition');
-    if (!ifNode || !condition || !otherWayRunsMore(ifNode, record.t === 0, unrun)) continue;
+    // The run's uncaught error: a consequence that threw leaves its function as a `return` does.
+    const thrownAt = run.outcome.errors.find((e) => e.phase === 'main')?.line ?? null;
+    if (!ifNode || !condition || !otherWayRunsMore(ifNode, record.t === 0, unrun, thrownAt)) continue;
     const test = unwrap(condition);
     const comparison = comparisonIn(test);
     const compared = comparison ? { node: comparison, l: record.l, r: record.r } : undefined;
@@ -453,16 +457,18 @@ function findIf(node: SyntaxNode, site: BranchSite): SyntaxNode | null {
 
 /**
  * Whether the way an `if` did not take holds unrun lines: its consequence when it was skipped; when it was
- * entered, its `else`, or the rest of its function when the consequence leaves it (`return`, `throw`…).
+ * entered, its `else`, or the rest of its function when the consequence leaves it (`return`, `throw`…, or the
+ * run's uncaught error thrown inside it).
  */
-function otherWayRunsMore(ifNode: SyntaxNode, enter: boolean, unrun: number[]): boolean {
+function otherWayRunsMore(ifNode: SyntaxNode, enter: boolean, unrun: number[], thrownAt: number | null): boolean {
   const within = (node: SyntaxNode | null, from = node ? node.startPosition.row + 1 : 0, to = node ? node.endPosition.row + 1 : 0) =>
     !!node && unrun.some((line) => line >= from && line <= to);
   const consequence = ifNode.childForFieldName('consequence');
   if (enter) return within(consequence);
   const alternative = ifNode.childForFieldName('alternative');
   if (alternative) return within(alternative);
-  if (!consequence || !exits(consequence)) return false;
+  const threw = !!consequence && thrownAt !== null && thrownAt >= consequence.startPosition.row + 1 && thrownAt <= consequence.endPosition.row + 1;
+  if (!consequence || (!exits(consequence) && !threw)) return false;
   let scope: SyntaxNode | null = ifNode.parent;
   while (scope && !/function|arrow|method|program/.test(scope.type)) scope = scope.parent;
   return within(scope, ifNode.endPosition.row + 1, (scope ?? ifNode).endPosition.row + 1);
@@ -521,12 +527,17 @@ const nullish = { null: { value: 'null', shape: { kind: 'nullish', value: null }
  * `null` and `undefined` for a slot the condition compares as a whole with `null`, `undefined` or `void 0`
  * (`prop === null || prop === void 0`, `obj == null`), and `null` for one it tests with `instanceof`.
  */
-function nullishFor(flow: FlowContext, test: SyntaxNode, key: string, instance: Comparison | null): Valued[] {
-  const whole = (node: SyntaxNode | null) => {
-    const atom = node ? atomOf(node) : null;
-    const target = atom && !atom.path.length ? slotOfName(flow, atom.root, atom.rootIndex) : null;
-    return !!target && target.key === key && !target.path.length;
+function nullishFor(flow: FlowContext, test: SyntaxNode, key: string, instance: Comparison | null): { whole: Valued[]; parts: { path: string[]; want: Want }[] } {
+  const parts: { path: string[]; want: Want }[] = [];
+  // The part of the slot a side is (`options`: [], `(v = obj[p])`: ['[]']), or null for another slot's.
+  const partOf = (node: SyntaxNode | null) => {
+    const inner = node && unwrap(node);
+    const value = inner?.type === 'assignment_expression' ? inner.childForFieldName('right') : inner;
+    const atom = value ? atomOf(value) : null;
+    const target = atom ? slotOfName(flow, atom.root, atom.rootIndex) : null;
+    return target && target.key === key ? [...target.path, ...atom!.path] : null;
   };
+  const whole = (node: SyntaxNode | null) => partOf(node)?.length === 0;
   const out: Valued[] = [];
   const add = (v: Valued) => void (out.some((o) => o.value === v.value) || out.push(v));
   if (instance && whole(instance.side === 'left' ? comparisonNode(test) : null)) add(nullish.null);
@@ -538,12 +549,19 @@ function nullishFor(flow: FlowContext, test: SyntaxNode, key: string, instance: 
     const right = node.childForFieldName('right');
     const literal = (n: SyntaxNode | null) => (!n ? null : n.type === 'null' ? 'null' : n.type === 'undefined' || (n.type === 'unary_expression' && n.child(0)?.type === 'void') ? 'undefined' : null);
     const [kind, side] = literal(right) ? [literal(right), left] : literal(left) ? [literal(left), right] : [null, null];
-    if (!kind || !whole(side)) continue;
+    const path = kind ? partOf(side) : null;
+    if (!kind || !path) continue;
+    // A part (`(v = obj[p]) !== void 0`, `options.limit == null`): the predictor's value with that part absent
+    // (an object whose looked-up keys are missing is `__pico.exact`), asked as a wish.
+    if (path.length) {
+      if (!parts.some((p) => p.path.join('.') === path.join('.'))) parts.push({ path, want: { kind: 'falsy' } });
+      continue;
+    }
     const loose = operator.length === 2;
     add(nullish[kind as 'null' | 'undefined']);
     if (loose) add(nullish[kind === 'null' ? 'undefined' : 'null']);
   }
-  return out;
+  return { whole: out, parts };
 }
 
 /** The left operand of the comparison a condition is (the side an `instanceof` tests). */
