@@ -71,7 +71,7 @@ for (const [name, line] of longest) {
 // Lines only a value of the kind the branch itself asks for reaches: `=== null`/`=== undefined` (the absent value,
 // which the predictor's falsy "" and 0 are not), a `typeof` read through a local (seen by the branch probe on the
 // first comparison of an `&&`), what a method of an assumed object returns (made to return across the compared
-// number), a `catch` that runs only when an assumed function throws. Each: the line is in no run with the search
+// number), a `catch` that runs only when an assumed function throws, a predicate that answers yes then no. Each: the line is in no run with the search
 // off, and Node, given the values of the run or path that reaches it, prints what that line prints.
 const asked: [string, number, RegExp][] = [
   ['nullish-options.js', 4, /^(null|undefined)$/],
@@ -80,6 +80,8 @@ const asked: [string, number, RegExp][] = [
   ['throwing-call.js', 6, /throw new Error/],
   // The guard's entered side throws the run's error; the part compared with undefined made absent.
   ['thrown-guard.js', 12, /^__pico\.exact\(/],
+  // A predicate tested in a loop, always the same way: one that answers differently after its first call.
+  ['loop-predicate.js', 9, /\+\+calls === 1/],
 ];
 for (const [name, line, shape] of asked) {
   test(`search reaches line ${line} of ${name} with the kind of value its branch asks for`, async () => {

@@ -212,6 +212,9 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
       const typed = comparison ? typeWanted(comparison, shape) : null;
       if (typed === 'undefined') mutated.unshift({ key, ...nullish.undefined, cost: 2, asked: true });
       else if (typed) for (const value of predicted(slot, [{ path: [], want: { kind: 'type', type: typed } }]).slice(0, 1)) wished.push({ key, ...value, cost: 1, asked: true });
+      // `if (satisfies(version, range))` in a loop, always the same way: a function that answers yes to the first
+      // call and no to the others (or the reverse), as a real one answers differently for different arguments.
+      if (decision.repeated && resultOf(flow, test, key)) for (const first of [true, false]) mutated.unshift({ key, ...answering(slot.name, first), cost: 2, asked: true });
       for (const value of mutations(shape.kind === 'array' && !mine ? { kind: 'other' } : shape, constants, seen, comparison ?? undefined)) mutated.push({ key, ...value, cost: 2 });
     }
     // Every value the decision wishes for at once: a condition joining two tests on assumed values (`isTag(el) &&
@@ -280,6 +283,8 @@ interface Decision {
   constants: SyntaxNode[];
   /** The comparison the condition is (through parentheses and `!`), with the operands the probe saw. */
   compared?: { node: SyntaxNode; l: ValueSummary | null; r: ValueSummary | null };
+  /** The test ran more than once (in a loop, a callback), always the same way. */
+  repeated?: boolean;
 }
 
 /**
@@ -301,7 +306,7 @@ function decisionsOf<R extends SearchRun>(run: R, input: SearchInput<R>, unrun: 
     const test = unwrap(condition);
     const comparison = comparisonIn(test);
     const compared = comparison ? { node: comparison, l: record.l, r: record.r } : undefined;
-    out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line, input.scopes), seen: [record.l, record.r], constants: [], compared } });
+    out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line, input.scopes), seen: [record.l, record.r], constants: [], compared, repeated: record.t + record.f > 1 } });
   }
   for (const node of nodesOf(input.tree, 'switch_statement')) {
     const value = node.childForFieldName('value');
@@ -562,6 +567,22 @@ function nullishFor(flow: FlowContext, test: SyntaxNode, key: string, instance: 
     if (loose) add(nullish[kind === 'null' ? 'undefined' : 'null']);
   }
   return { whole: out, parts };
+}
+
+/** Whether the condition (through `!`) is the result of calling the slot itself (`fn(x)`, or a local holding it). */
+function resultOf(flow: FlowContext, test: SyntaxNode, key: string): boolean {
+  let node = unwrap(test);
+  while (node.type === 'unary_expression' && node.child(0)?.type === '!' && node.namedChild(0)) node = unwrap(node.namedChild(0)!);
+  const atom = atomOf(node);
+  const target = atom ? slotOfName(flow, atom.root, atom.rootIndex) : null;
+  const path = target && target.key === key ? [...target.path, ...atom!.path] : [];
+  return path.length === 1 && path[0] === '()';
+}
+
+/** A function whose first call answers `first` and every later call the opposite. */
+function answering(name: string, first: boolean): Valued {
+  const own = /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'calls' ? name : '';
+  return { value: `(() => { let calls = 0; return function ${own}() { return ++calls === 1 ? ${first} : ${!first}; }; })()`, shape: { kind: 'function' } };
 }
 
 /** The left operand of the comparison a condition is (the side an `instanceof` tests). */
