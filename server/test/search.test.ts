@@ -81,7 +81,9 @@ const asked: [string, number, RegExp][] = [
   // The guard's entered side throws the run's error; the part compared with undefined made absent.
   ['thrown-guard.js', 12, /^__pico\.exact\(/],
   // A predicate tested in a loop, always the same way: one that answers differently after its first call.
-  ['loop-predicate.js', 9, /\+\+calls === 1/],
+  ['loop-predicate.js', 9, /\+\+calls === 1 \? true/],
+  // The same predicate deciding two guards: one whose second call answers yes.
+  ['second-answer.js', 5, /\+\+calls === 2 \? true/],
 ];
 for (const [name, line, shape] of asked) {
   test(`search reaches line ${line} of ${name} with the kind of value its branch asks for`, async () => {

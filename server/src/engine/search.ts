@@ -214,7 +214,12 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
       else if (typed) for (const value of predicted(slot, [{ path: [], want: { kind: 'type', type: typed } }]).slice(0, 1)) wished.push({ key, ...value, cost: 1, asked: true });
       // `if (satisfies(version, range))` in a loop, always the same way: a function that answers yes to the first
       // call and no to the others (or the reverse), as a real one answers differently for different arguments.
-      if (decision.repeated && resultOf(flow, test, key)) for (const first of [true, false]) mutated.unshift({ key, ...answering(slot.name, first), cost: 2, asked: true });
+      // A test that ran once (`if (hasOwn(data, name)) …; if (hasOwn(attribs, domName)) …`): the way not taken
+      // answered only by the second or third call, after the calls before it answered as they did.
+      if (resultOf(flow, test, key)) {
+        const answers = decision.repeated ? [[1, true], [1, false]] as const : [[2, !!decision.wanted], [3, !!decision.wanted]] as const;
+        for (const [call, yes] of answers.slice().reverse()) mutated.unshift({ key, ...answering(slot.name, call, yes), cost: 2, asked: true });
+      }
       for (const value of mutations(shape.kind === 'array' && !mine ? { kind: 'other' } : shape, constants, seen, comparison ?? undefined)) mutated.push({ key, ...value, cost: 2 });
     }
     // Every value the decision wishes for at once: a condition joining two tests on assumed values (`isTag(el) &&
@@ -285,6 +290,8 @@ interface Decision {
   compared?: { node: SyntaxNode; l: ValueSummary | null; r: ValueSummary | null };
   /** The test ran more than once (in a loop, a callback), always the same way. */
   repeated?: boolean;
+  /** The truth the way not taken needs. */
+  wanted?: boolean;
 }
 
 /**
@@ -306,7 +313,7 @@ function decisionsOf<R extends SearchRun>(run: R, input: SearchInput<R>, unrun: 
     const test = unwrap(condition);
     const comparison = comparisonIn(test);
     const compared = comparison ? { node: comparison, l: record.l, r: record.r } : undefined;
-    out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line, input.scopes), seen: [record.l, record.r], constants: [], compared, repeated: record.t + record.f > 1 } });
+    out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line, input.scopes), seen: [record.l, record.r], constants: [], compared, repeated: record.t + record.f > 1, wanted: record.t === 0 } });
   }
   for (const node of nodesOf(input.tree, 'switch_statement')) {
     const value = node.childForFieldName('value');
@@ -579,10 +586,10 @@ function resultOf(flow: FlowContext, test: SyntaxNode, key: string): boolean {
   return path.length === 1 && path[0] === '()';
 }
 
-/** A function whose first call answers `first` and every later call the opposite. */
-function answering(name: string, first: boolean): Valued {
+/** A function whose `call`th call answers `yes` and every other call the opposite. */
+function answering(name: string, call: number, yes: boolean): Valued {
   const own = /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'calls' ? name : '';
-  return { value: `(() => { let calls = 0; return function ${own}() { return ++calls === 1 ? ${first} : ${!first}; }; })()`, shape: { kind: 'function' } };
+  return { value: `(() => { let calls = 0; return function ${own}() { return ++calls === ${call} ? ${yes} : ${!yes}; }; })()`, shape: { kind: 'function' } };
 }
 
 /** The left operand of the comparison a condition is (the side an `instanceof` tests). */
