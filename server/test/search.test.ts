@@ -84,6 +84,8 @@ const asked: [string, number, RegExp][] = [
   ['loop-predicate.js', 9, /\+\+calls === 1 \? true/],
   // The same predicate deciding two guards: one whose second call answers yes.
   ['second-answer.js', 5, /\+\+calls === 2 \? true/],
+  // `window.location.search` flows from the slot Pico assumed by its dotted name, `location.search`.
+  ['dotted-global.js', 5, /^"/],
 ];
 for (const [name, line, shape] of asked) {
   test(`search reaches line ${line} of ${name} with the kind of value its branch asks for`, async () => {
