@@ -86,6 +86,8 @@ const asked: [string, number, RegExp][] = [
   ['second-answer.js', 5, /\+\+calls === 2 \? true/],
   // `window.location.search` flows from the slot Pico assumed by its dotted name, `location.search`.
   ['dotted-global.js', 5, /^"/],
+  // `tagName.toLowerCase() === 'select'`: the tag name itself made that text.
+  ['lower-case.js', 4, /tagName: "select"/],
 ];
 for (const [name, line, shape] of asked) {
   test(`search reaches line ${line} of ${name} with the kind of value its branch asks for`, async () => {

@@ -446,7 +446,7 @@ function partWish(flow: FlowContext, node: SyntaxNode, comparison: Comparison, k
   const atom = side ? atomOf(side) : null;
   const target = atom ? slotOfName(flow, atom.root, atom.rootIndex) : null;
   if (!atom || !target || target.key !== key) return null;
-  const path = [...target.path, ...atom.path];
+  const path = withoutCase([...target.path, ...atom.path]);
   const other = comparison.other;
   if (!path.length || !other || !['string', 'number', 'boolean'].includes(other.type) || other.value === undefined) return null;
   const literal = JSON.stringify(other.value);
@@ -457,6 +457,16 @@ function partWish(flow: FlowContext, node: SyntaxNode, comparison: Comparison, k
   }
   const number = across(comparison)[0];
   return number === undefined ? null : { path, want: { kind: 'equals', literal: String(number) } };
+}
+
+// `tag.toLowerCase() == 'select'`: the text compared is the string's own, in another case or trimmed.
+const sameText = /^(toLowerCase|toUpperCase|toLocaleLowerCase|toLocaleUpperCase|trim|trimStart|trimEnd|toString)$/;
+
+/** A path without the trailing calls that only change a string's case or spaces: the wish is about the string. */
+function withoutCase(path: string[]): string[] {
+  let end = path.length;
+  while (end >= 2 && path[end - 1] === '()' && sameText.test(path[end - 2])) end -= 2;
+  return path.slice(0, end);
 }
 
 function findIf(node: SyntaxNode, site: BranchSite): SyntaxNode | null {
