@@ -68,6 +68,59 @@ for (const [name, line] of longest) {
   });
 }
 
+// Lines only a value of the kind the branch itself asks for reaches: `=== null`/`=== undefined` (the absent value,
+// which the predictor's falsy "" and 0 are not), a `typeof` read through a local (seen by the branch probe on the
+// first comparison of an `&&`), what a method of an assumed object returns (made to return across the compared
+// number), a `catch` that runs only when an assumed function throws, a predicate that answers yes then no. Each: the line is in no run with the search
+// off, and Node, given the values of the run or path that reaches it, prints what that line prints.
+const asked: [string, number, RegExp][] = [
+  ['nullish-options.js', 4, /^(null|undefined)$/],
+  ['typeof-local.js', 6, /^"/],
+  ['call-result.js', 5, /return -1/],
+  ['throwing-call.js', 6, /throw new Error/],
+  // The guard's entered side throws the run's error; the part compared with undefined made absent.
+  ['thrown-guard.js', 12, /^__pico\.exact\(/],
+  // A predicate tested in a loop, always the same way: one that answers differently after its first call.
+  ['loop-predicate.js', 9, /\+\+calls === 1 \? true/],
+  // The same predicate deciding two guards: one whose second call answers yes.
+  ['second-answer.js', 5, /\+\+calls === 2 \? true/],
+  // `window.location.search` flows from the slot Pico assumed by its dotted name, `location.search`.
+  ['dotted-global.js', 5, /^"/],
+  // `tagName.toLowerCase() === 'select'`: the tag name itself made that text.
+  ['lower-case.js', 4, /tagName: "select"/],
+];
+for (const [name, line, shape] of asked) {
+  test(`search reaches line ${line} of ${name} with the kind of value its branch asks for`, async () => {
+    const source = read(name);
+    const without = await runSnippet(source, searchOff());
+    assert.ok(!without.unionLines.includes(line), `with the search off, ${name} already runs line ${line}: the fixture tests nothing`);
+    const report = await runSnippet(source, searchOn());
+    assert.ok(report.unionLines.includes(line), `line ${line} of ${name} is in no run`);
+    const path = report.executedLines.includes(line) ? null : report.paths.find((p) => p.addedLines.includes(line))!;
+    const injected = report.injected.map((i) => {
+      const other = path?.values.find((v) => v.key === i.key);
+      return other ? { ...i, value: other.value } : i;
+    });
+    const chosen = injected.filter((i) => i.value !== without.injected.find((w) => w.key === i.key)?.value);
+    assert.ok(chosen.some((i) => shape.test(i.value)), `values that reach line ${line}: ${chosen.map((i) => `${i.name} = ${i.value}`).join(', ')}`);
+    // Values only the sandbox can express (`__pico.exact`) have no Node oracle: the line count above is the check.
+    const printed = nodeOutput(source, { ...report, injected });
+    if (!printed) return;
+    const logged = source.split('\n')[line - 1].match(/console\.log\('([^']+)'/)?.[1];
+    if (logged) assert.ok(printed.some((text) => text.startsWith(logged)), `Node, given those values, prints ${JSON.stringify(printed)}`);
+    else if (report.executedLines.includes(line)) assert.deepEqual(report.output.map((o) => o.text), printed);
+  });
+}
+
+// The example object's keys (`id`, `name`) are the keys the lookups read from another example object: a table
+// whose looked-up keys are wanted absent is empty, so the body after `if (flags.aliases[key]) return` runs.
+test('a table whose looked-up keys are wanted absent has none of them', async () => {
+  const report = await runSnippet(read('absent-keys.js'), searchOff());
+  assert.deepEqual(report.executedLines, report.statementLines);
+  assert.match(report.injected.find((i) => i.name === 'flags')!.value, /aliases: __pico\.exact\(\{\}\)/);
+  assert.ok(report.output.some((o) => o.text === 'alias id'), 'the keys of the example objects become aliases');
+});
+
 test('values the search finds still look like the real thing: strings stay strings', async () => {
   for (const name of ['range-split.js', 'word-count.js', 'tag-prefix.js']) {
     const report = await runSnippet(read(name), searchOn());

@@ -22,6 +22,8 @@ export interface Candidate {
   shape: ValueShape;
   /** 1: the predictor's value for the name; 2: a mutation of a literal. Lower is more believable. */
   cost: number;
+  /** The branch asks for this kind of value (`typeof x === 'string'`, `x === null`): no penalty for changing the slot's kind. */
+  asked?: boolean;
   /** More values changed in the same run: a condition on two assumed values (`isTag(el) && el.name === 'form'`) needs both. */
   together?: { key: string; value: string; shape: ValueShape }[];
 }

@@ -92,6 +92,14 @@ export function slotsFlowingInto(ctx: FlowContext, node: SyntaxNode): Set<string
       for (const binding of valuesBefore(ctx.tree, ctx.scopes, variable, n.startIndex)) visit(binding.value, depth + 1);
       return;
     }
+    // `window.location.search`: a browser global Pico assumes by its dotted name (slot `location.search`).
+    if (n.type === 'member_expression') {
+      const dotted = dottedSlot(ctx, n);
+      if (dotted) {
+        keys.add(dotted);
+        return;
+      }
+    }
     // A function in the condition is code, not a value that flows in.
     if (/function|arrow/.test(n.type)) return;
     for (const child of n.namedChildren) if (child) visit(child, depth);
@@ -103,4 +111,19 @@ export function slotsFlowingInto(ctx: FlowContext, node: SyntaxNode): Set<string
 /** The `index`th argument of the first calls of the function, as nodes of the tree the search walks. */
 function argumentsAt(ctx: FlowContext, functionId: number, index: number): SyntaxNode[] {
   return ctx.scopes.callArguments(functionId, index).map((node) => treeNodeOf(ctx.tree, node)).filter((node): node is SyntaxNode => node !== null);
+}
+
+const globalObjects = new Set(['window', 'globalThis', 'self']);
+
+/** The slot of a dotted global a member chain reads (`window.location.search` → `location.search`), if Pico assumed one. */
+function dottedSlot(ctx: FlowContext, node: SyntaxNode): string | null {
+  const atom = atomOf(node);
+  if (!atom || atom.root === 'this' || !isAssumable(ctx.scopes.resolve(atom.rootIndex))) return null;
+  let names = [atom.root, ...atom.path];
+  if (globalObjects.has(names[0])) names = names.slice(1);
+  for (let length = names.length; length >= 2; length--) {
+    const key = names.slice(0, length).join('.');
+    if (names.slice(0, length).every((name) => /^[A-Za-z_$][\w$]*$/.test(name)) && ctx.slots.some((slot) => slot.key === key && slot.kind !== 'param')) return key;
+  }
+  return null;
 }

@@ -3,7 +3,8 @@ import { atomOf, unwrap, wishesFor, type Wish } from './guards';
 import type { BranchSite } from './instrument';
 import type { SyntaxNode, Tree } from './parse';
 import type { BranchRecord, SandboxOutcome, ValueSummary } from './sandbox';
-import { across, constantsIn, kindPenalty, mutations, predicted, type Candidate, type Comparison } from './search-candidates';
+import { valuesBefore } from './name-values';
+import { across, constantsIn, kindPenalty, mutations, predicted, type Candidate, type Comparison, type Valued } from './search-candidates';
 import { slotOfName, slotsFlowingInto, type FlowContext } from './search-flow';
 import type { FunctionInfo, Prediction, SearchPath, Slot, ValueShape, Want } from './types';
 
@@ -175,7 +176,7 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
       list.push({ path: [...target.path, ...wish.path], want: wish.want });
       wants.set(target.key, list);
     }
-    const locals = localValues(test);
+    const locals = localValues(flow, test);
     const constants = constantsIn([test, ...locals, ...decision.constants]);
     const wished: Candidate[] = [];
     const unwished: Candidate[] = [];
@@ -202,6 +203,23 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
       // the predictor's value for the name, with that part made equal to it (or across it), as a wish.
       const part = comparison && compared ? partWish(flow, compared.node, comparison, key) : null;
       if (part) for (const value of predicted(slot, [part]).slice(0, 1)) wished.unshift({ key, ...value, cost: 1 });
+      // The value as a whole tested against null or undefined, or with `instanceof` (`if (err instanceof E)`): the
+      // absent value, which the predictor's falsy values ("", 0) are not.
+      const absent = nullishFor(flow, test, key, compared && compared.node.childForFieldName('operator')?.type === 'instanceof' && comparison ? comparison : null);
+      for (const value of absent.whole) mutated.unshift({ key, ...value, cost: 2, asked: true });
+      if (absent.parts.length) for (const value of predicted(slot, absent.parts).slice(0, 2)) wished.push({ key, ...value, cost: 1 });
+      // `const type = typeof val; if (type === 'string')`: the predictor's value for the name of the type compared.
+      const typed = comparison ? typeWanted(comparison, shape) : null;
+      if (typed === 'undefined') mutated.unshift({ key, ...nullish.undefined, cost: 2, asked: true });
+      else if (typed) for (const value of predicted(slot, [{ path: [], want: { kind: 'type', type: typed } }]).slice(0, 1)) wished.push({ key, ...value, cost: 1, asked: true });
+      // `if (satisfies(version, range))` in a loop, always the same way: a function that answers yes to the first
+      // call and no to the others (or the reverse), as a real one answers differently for different arguments.
+      // A test that ran once (`if (hasOwn(data, name)) …; if (hasOwn(attribs, domName)) …`): the way not taken
+      // answered only by the second or third call, after the calls before it answered as they did.
+      if (resultOf(flow, test, key)) {
+        const answers = decision.repeated ? [[1, true], [1, false]] as const : [[2, !!decision.wanted], [3, !!decision.wanted]] as const;
+        for (const [call, yes] of answers.slice().reverse()) mutated.unshift({ key, ...answering(slot.name, call, yes), cost: 2, asked: true });
+      }
       for (const value of mutations(shape.kind === 'array' && !mine ? { kind: 'other' } : shape, constants, seen, comparison ?? undefined)) mutated.push({ key, ...value, cost: 2 });
     }
     // Every value the decision wishes for at once: a condition joining two tests on assumed values (`isTag(el) &&
@@ -219,7 +237,9 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
     first.push(...wished, ...mutated.slice(0, 4), ...unwished);
     rest.push(...later);
   }
-  const priced = [...first, ...rest].map((c) => ({ ...c, cost: c.cost + kindPenalty(c.shape, input.start.values.get(c.key)?.shape) }));
+  first.push(...throwing(run, input, flow, unrun));
+  // A kind the branch itself asks for (`typeof`, `=== null`, a function that throws) is not penalised for changing it.
+  const priced = [...first, ...rest].map((c) => ({ ...c, cost: c.cost + (c.asked ? 0 : kindPenalty(c.shape, input.start.values.get(c.key)?.shape)) }));
   const out = [...priced.filter((c) => c.cost <= 2), ...priced.filter((c) => c.cost > 2)];
   const seen = new Set<string>();
   return out.filter((c) => {
@@ -228,6 +248,33 @@ function candidatesFrom<R extends SearchRun>(run: R, input: SearchInput<R>, flow
     seen.add(id);
     return true;
   });
+}
+
+/**
+ * A `try` whose body ran and whose `catch` did not: the functions it calls that are assumed values, made to throw
+ * (`try { return decode(str) } catch (e) { return str }`), so that a run shows what the code does on failure.
+ */
+function throwing<R extends SearchRun>(run: R, input: SearchInput<R>, flow: FlowContext, unrun: number[]): Candidate[] {
+  const out: Candidate[] = [];
+  const executed = new Set(run.executed);
+  for (const node of nodesOf(input.tree, 'try_statement')) {
+    const body = node.childForFieldName('body');
+    const handler = node.childForFieldName('handler')?.childForFieldName('body');
+    if (!body || !handler) continue;
+    const [from, to] = [body.startPosition.row + 1, body.endPosition.row + 1];
+    if (!run.executed.some((line) => line >= from && line <= to)) continue;
+    if (!unrun.some((line) => line >= handler.startPosition.row + 1 && line <= handler.endPosition.row + 1)) continue;
+    for (const call of body.descendantsOfType(['call_expression', 'new_expression'])) {
+      const callee = call?.childForFieldName(call.type === 'call_expression' ? 'function' : 'constructor');
+      const atom = callee && executed.has(call!.startPosition.row + 1) ? atomOf(callee) : null;
+      const target = atom && !atom.path.length ? slotOfName(flow, atom.root, atom.rootIndex) : null;
+      const slot = target && !target.path.length ? input.slots.find((s) => s.key === target.key) : undefined;
+      if (!slot || slot.kind === 'import' || run.values.get(slot.key)?.by === 'user') continue;
+      const name = /^[A-Za-z_$][\w$]*$/.test(slot.name) ? slot.name : '';
+      out.push({ key: slot.key, value: `function ${name}() { throw new Error("example error"); }`, shape: { kind: 'function' }, cost: 2, asked: true });
+    }
+  }
+  return out.slice(0, 4);
 }
 
 interface Decision {
@@ -241,6 +288,10 @@ interface Decision {
   constants: SyntaxNode[];
   /** The comparison the condition is (through parentheses and `!`), with the operands the probe saw. */
   compared?: { node: SyntaxNode; l: ValueSummary | null; r: ValueSummary | null };
+  /** The test ran more than once (in a loop, a callback), always the same way. */
+  repeated?: boolean;
+  /** The truth the way not taken needs. */
+  wanted?: boolean;
 }
 
 /**
@@ -256,13 +307,15 @@ function decisionsOf<R extends SearchRun>(run: R, input: SearchInput<R>, unrun: 
     const node = site ? input.tree.rootNode.descendantForIndex(site.start, site.end) : null;
     const ifNode = node && findIf(node, site!);
     const condition = ifNode?.childForFieldName('condition');
-    if (!ifNode || !condition || !otherWayRunsMore(ifNode, record.t === 0, unrun)) continue;
+    // The run's uncaught error: a consequence that threw leaves its function as a `return` does.
+    const thrownAt = run.outcome.errors.find((e) => e.phase === 'main')?.line ?? null;
+    if (!ifNode || !condition || !otherWayRunsMore(ifNode, record.t === 0, unrun, thrownAt)) continue;
     const test = unwrap(condition);
     const comparison = comparisonIn(test);
     const compared = comparison ? { node: comparison, l: record.l, r: record.r } : undefined;
-    out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line, input.scopes), seen: [record.l, record.r], constants: [], compared } });
+    out.push({ at: ifNode.startIndex, decision: { test, wishes: wishesFor(test, record.t === 0, site!.line, input.scopes), seen: [record.l, record.r], constants: [], compared, repeated: record.t + record.f > 1, wanted: record.t === 0 } });
   }
-  for (const node of switchesOf(input.tree)) {
+  for (const node of nodesOf(input.tree, 'switch_statement')) {
     const value = node.childForFieldName('value');
     const body = node.childForFieldName('body');
     if (!value || !body || !executed.has(node.startPosition.row + 1)) continue;
@@ -336,12 +389,15 @@ function loopsOf(tree: Tree): Loop[] {
   return list;
 }
 
-const switchCache = new WeakMap<Tree, SyntaxNode[]>();
-function switchesOf(tree: Tree): SyntaxNode[] {
-  let list = switchCache.get(tree);
+const nodeCache = new WeakMap<Tree, Map<string, SyntaxNode[]>>();
+/** The tree's nodes of one type, found once per tree: every round of candidates asks again. */
+function nodesOf(tree: Tree, type: string): SyntaxNode[] {
+  const byType = nodeCache.get(tree) ?? new Map<string, SyntaxNode[]>();
+  nodeCache.set(tree, byType);
+  let list = byType.get(type);
   if (!list) {
-    list = tree.rootNode.descendantsOfType('switch_statement').filter((n): n is SyntaxNode => n !== null);
-    switchCache.set(tree, list);
+    list = tree.rootNode.descendantsOfType(type).filter((n): n is SyntaxNode => n !== null);
+    byType.set(type, list);
   }
   return list;
 }
@@ -353,16 +409,17 @@ function shuffle<T>(list: T[], random: () => number): void {
   }
 }
 
-/** The comparison a condition is, through parentheses and `!` (the nodes the branch probe records operands of). */
+/** The comparison a condition is, through parentheses, `!` and the left of `&&`/`||` (the node the branch probe records operands of). */
 function comparisonIn(node: SyntaxNode): SyntaxNode | null {
   let current: SyntaxNode | null = node;
   for (let depth = 0; current && depth < 8; depth++) {
     if (current.type === 'parenthesized_expression') current = unwrap(current);
     else if (current.type === 'unary_expression' && current.child(0)?.type === '!') current = current.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+    else if (current.type === 'binary_expression' && /^(&&|\|\|)$/.test(current.childForFieldName('operator')?.type ?? '')) current = current.childForFieldName('left');
     else break;
   }
   if (current?.type !== 'binary_expression') return null;
-  return /^(===|!==|==|!=|<|<=|>|>=)$/.test(current.childForFieldName('operator')?.type ?? '') ? current : null;
+  return /^(===|!==|==|!=|<|<=|>|>=|instanceof)$/.test(current.childForFieldName('operator')?.type ?? '') ? current : null;
 }
 
 /** The comparison as seen from one assumed value: the side it flows into, its operand and the other. */
@@ -389,9 +446,9 @@ function partWish(flow: FlowContext, node: SyntaxNode, comparison: Comparison, k
   const atom = side ? atomOf(side) : null;
   const target = atom ? slotOfName(flow, atom.root, atom.rootIndex) : null;
   if (!atom || !target || target.key !== key) return null;
-  const path = [...target.path, ...atom.path];
+  const path = withoutCase([...target.path, ...atom.path]);
   const other = comparison.other;
-  if (!path.length || path.includes('()') || !other || !['string', 'number', 'boolean'].includes(other.type) || other.value === undefined) return null;
+  if (!path.length || !other || !['string', 'number', 'boolean'].includes(other.type) || other.value === undefined) return null;
   const literal = JSON.stringify(other.value);
   const equality = /^[!=]==?$/.test(comparison.operator);
   if (equality) {
@@ -400,6 +457,16 @@ function partWish(flow: FlowContext, node: SyntaxNode, comparison: Comparison, k
   }
   const number = across(comparison)[0];
   return number === undefined ? null : { path, want: { kind: 'equals', literal: String(number) } };
+}
+
+// `tag.toLowerCase() == 'select'`: the text compared is the string's own, in another case or trimmed.
+const sameText = /^(toLowerCase|toUpperCase|toLocaleLowerCase|toLocaleUpperCase|trim|trimStart|trimEnd|toString)$/;
+
+/** A path without the trailing calls that only change a string's case or spaces: the wish is about the string. */
+function withoutCase(path: string[]): string[] {
+  let end = path.length;
+  while (end >= 2 && path[end - 1] === '()' && sameText.test(path[end - 2])) end -= 2;
+  return path.slice(0, end);
 }
 
 function findIf(node: SyntaxNode, site: BranchSite): SyntaxNode | null {
@@ -412,16 +479,18 @@ function findIf(node: SyntaxNode, site: BranchSite): SyntaxNode | null {
 
 /**
  * Whether the way an `if` did not take holds unrun lines: its consequence when it was skipped; when it was
- * entered, its `else`, or the rest of its function when the consequence leaves it (`return`, `throw`…).
+ * entered, its `else`, or the rest of its function when the consequence leaves it (`return`, `throw`…, or the
+ * run's uncaught error thrown inside it).
  */
-function otherWayRunsMore(ifNode: SyntaxNode, enter: boolean, unrun: number[]): boolean {
+function otherWayRunsMore(ifNode: SyntaxNode, enter: boolean, unrun: number[], thrownAt: number | null): boolean {
   const within = (node: SyntaxNode | null, from = node ? node.startPosition.row + 1 : 0, to = node ? node.endPosition.row + 1 : 0) =>
     !!node && unrun.some((line) => line >= from && line <= to);
   const consequence = ifNode.childForFieldName('consequence');
   if (enter) return within(consequence);
   const alternative = ifNode.childForFieldName('alternative');
   if (alternative) return within(alternative);
-  if (!consequence || !exits(consequence)) return false;
+  const threw = !!consequence && thrownAt !== null && thrownAt >= consequence.startPosition.row + 1 && thrownAt <= consequence.endPosition.row + 1;
+  if (!consequence || (!exits(consequence) && !threw)) return false;
   let scope: SyntaxNode | null = ifNode.parent;
   while (scope && !/function|arrow|method|program/.test(scope.type)) scope = scope.parent;
   return within(scope, ifNode.endPosition.row + 1, (scope ?? ifNode).endPosition.row + 1);
@@ -437,32 +506,105 @@ function exits(node: SyntaxNode): boolean {
   return false;
 }
 
-/** The values of the locals a condition uses (`const parts = range.split('-')`), for their constants. */
-function localValues(node: SyntaxNode): SyntaxNode[] {
+/** The values of the locals a condition uses (`const parts = range.split('-')`), for their constants: through the scope model. */
+function localValues(flow: FlowContext, node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  const visit = (n: SyntaxNode) => {
-    if (n.type === 'identifier') {
-      const atom = atomOf(n);
-      if (atom) {
-        for (let scope = n.parent; scope; scope = scope.parent) {
-          if (scope.type !== 'statement_block' && scope.type !== 'program') continue;
-          for (const statement of scope.namedChildren) {
-            if (!statement || statement.startIndex > n.startIndex || !/declaration/.test(statement.type)) continue;
-            for (const declarator of statement.namedChildren) {
-              if (declarator?.childForFieldName('name')?.text === n.text) {
-                const value = declarator.childForFieldName('value');
-                if (value && out.length < 8) out.push(value);
-              }
-            }
-          }
-        }
-      }
-      return;
-    }
-    for (const child of n.namedChildren) if (child) visit(child);
-  };
-  visit(node);
+  const identifiers = node.type === 'identifier' ? [node] : node.descendantsOfType('identifier');
+  for (const identifier of identifiers) {
+    if (!identifier || out.length >= 8) continue;
+    const variable = flow.scopes.resolve(identifier.startIndex);
+    if (!variable || variable.kind === 'global' || variable.kind === 'import') continue;
+    for (const binding of valuesBefore(flow.tree, flow.scopes, variable, identifier.startIndex)) if (out.length < 8 && !out.includes(binding.value)) out.push(binding.value);
+  }
   return out;
+}
+
+const typeNames = new Set(['string', 'number', 'boolean', 'object', 'function', 'undefined', 'bigint', 'symbol']);
+
+/**
+ * The type a `typeof` comparison wants for the value, from what the probe saw (`type === 'string'` with `type` a
+ * local holding `typeof val`): both sides type names, the value's own side the type of the value now.
+ */
+function typeWanted(comparison: Comparison, shape: ValueShape): string | null {
+  const { own, other, operator } = comparison;
+  if (!/^[!=]==?$/.test(operator) || own?.type !== 'string' || other?.type !== 'string') return null;
+  const [now, wanted] = [String(own.value), String(other.value)];
+  if (!typeNames.has(now) || !typeNames.has(wanted) || now === wanted) return null;
+  const current = typeofShape(shape);
+  return current === null || current === now ? wanted : null;
+}
+
+function typeofShape(shape: ValueShape): string | null {
+  switch (shape.kind) {
+    case 'string': case 'number': case 'boolean': case 'function': case 'bigint': return shape.kind;
+    case 'nullish': return shape.value === null ? 'object' : 'undefined';
+    case 'array': case 'object': return 'object';
+    default: return null;
+  }
+}
+
+const nullish = { null: { value: 'null', shape: { kind: 'nullish', value: null } }, undefined: { value: 'undefined', shape: { kind: 'nullish', value: undefined } } } as const;
+
+/**
+ * `null` and `undefined` for a slot the condition compares as a whole with `null`, `undefined` or `void 0`
+ * (`prop === null || prop === void 0`, `obj == null`), and `null` for one it tests with `instanceof`.
+ */
+function nullishFor(flow: FlowContext, test: SyntaxNode, key: string, instance: Comparison | null): { whole: Valued[]; parts: { path: string[]; want: Want }[] } {
+  const parts: { path: string[]; want: Want }[] = [];
+  // The part of the slot a side is (`options`: [], `(v = obj[p])`: ['[]']), or null for another slot's.
+  const partOf = (node: SyntaxNode | null) => {
+    const inner = node && unwrap(node);
+    const value = inner?.type === 'assignment_expression' ? inner.childForFieldName('right') : inner;
+    const atom = value ? atomOf(value) : null;
+    const target = atom ? slotOfName(flow, atom.root, atom.rootIndex) : null;
+    return target && target.key === key ? [...target.path, ...atom!.path] : null;
+  };
+  const whole = (node: SyntaxNode | null) => partOf(node)?.length === 0;
+  const out: Valued[] = [];
+  const add = (v: Valued) => void (out.some((o) => o.value === v.value) || out.push(v));
+  if (instance && whole(instance.side === 'left' ? comparisonNode(test) : null)) add(nullish.null);
+  const comparisons = test.type === 'binary_expression' ? [test, ...test.descendantsOfType('binary_expression')] : test.descendantsOfType('binary_expression');
+  for (const node of comparisons) {
+    const operator = node?.childForFieldName('operator')?.type ?? '';
+    if (!node || !/^[!=]==?$/.test(operator)) continue;
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    const literal = (n: SyntaxNode | null) => (!n ? null : n.type === 'null' ? 'null' : n.type === 'undefined' || (n.type === 'unary_expression' && n.child(0)?.type === 'void') ? 'undefined' : null);
+    const [kind, side] = literal(right) ? [literal(right), left] : literal(left) ? [literal(left), right] : [null, null];
+    const path = kind ? partOf(side) : null;
+    if (!kind || !path) continue;
+    // A part (`(v = obj[p]) !== void 0`, `options.limit == null`): the predictor's value with that part absent
+    // (an object whose looked-up keys are missing is `__pico.exact`), asked as a wish.
+    if (path.length) {
+      if (!parts.some((p) => p.path.join('.') === path.join('.'))) parts.push({ path, want: { kind: 'falsy' } });
+      continue;
+    }
+    const loose = operator.length === 2;
+    add(nullish[kind as 'null' | 'undefined']);
+    if (loose) add(nullish[kind === 'null' ? 'undefined' : 'null']);
+  }
+  return { whole: out, parts };
+}
+
+/** Whether the condition (through `!`) is the result of calling the slot itself (`fn(x)`, or a local holding it). */
+function resultOf(flow: FlowContext, test: SyntaxNode, key: string): boolean {
+  let node = unwrap(test);
+  while (node.type === 'unary_expression' && node.child(0)?.type === '!' && node.namedChild(0)) node = unwrap(node.namedChild(0)!);
+  const atom = atomOf(node);
+  const target = atom ? slotOfName(flow, atom.root, atom.rootIndex) : null;
+  const path = target && target.key === key ? [...target.path, ...atom!.path] : [];
+  return path.length === 1 && path[0] === '()';
+}
+
+/** A function whose `call`th call answers `yes` and every other call the opposite. */
+function answering(name: string, call: number, yes: boolean): Valued {
+  const own = /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'calls' ? name : '';
+  return { value: `(() => { let calls = 0; return function ${own}() { return ++calls === ${call} ? ${yes} : ${!yes}; }; })()`, shape: { kind: 'function' } };
+}
+
+/** The left operand of the comparison a condition is (the side an `instanceof` tests). */
+function comparisonNode(test: SyntaxNode): SyntaxNode | null {
+  return comparisonIn(test)?.childForFieldName('left') ?? null;
 }
 
 function signature(values: Map<string, Prediction>): string {

@@ -39,12 +39,14 @@ export function branchProbe(ctx: Context, node: SyntaxNode): void {
   ctx.buffer.close(inner.endIndex, ')');
 }
 
-/** The comparison a condition is, through parentheses and `!`. */
+/** The comparison a condition is, through parentheses, `!` and the left side of `&&`/`||` (search.ts finds the same one). */
 function comparisonIn(node: SyntaxNode): SyntaxNode | null {
   let current: SyntaxNode | undefined = node;
   for (let depth = 0; current && depth < 8; depth++) {
     if (current.type === 'parenthesized_expression') current = codeChildren(current)[0];
     else if (current.type === 'unary_expression' && current.child(0)?.type === '!') current = codeChildren(current)[0];
+    // `type === 'string' && val.length > 0`: the first comparison of a chain always runs, so it is the one recorded.
+    else if (current.type === 'binary_expression' && /^(&&|\|\|)$/.test(current.childForFieldName('operator')?.type ?? '')) current = current.childForFieldName('left') ?? undefined;
     else break;
   }
   if (current?.type !== 'binary_expression') return null;

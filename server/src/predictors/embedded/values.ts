@@ -376,7 +376,9 @@ function build(kind: Kind, name: string, facts: UsageFacts, depth: number, commi
     // Called, but nothing says what it returns: a real function whose result becomes what the code does with it.
     ? `function ${safeName(name)}() { return ${anyValue(name + '()')}; }`
     : buildKind(kind, name, facts, depth);
-  if (kind === 'object' && wantsMissingKeys(facts)) return `__pico.exact(${value})`;
+  // Keys the code looks up wanted absent, and no key it reads by name: an empty object, not the example one (whose
+  // `id` and `name` are the very keys an example object elsewhere gives the lookups).
+  if (kind === 'object' && wantsMissingKeys(facts)) return `__pico.exact(${propertyNames(facts).length ? value : '{}'})`;
   // Marked so that `value instanceof AssumedClass` is false (an `any` class counts every other object in).
   return wants.get(facts)?.[0]?.kind === 'notInstance' && /^[{[]/.test(value) ? `__pico.notInstance(${value})` : value;
 }
