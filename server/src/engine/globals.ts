@@ -20,3 +20,12 @@ export function isProvidedGlobal(name: string): boolean {
 }
 
 export const providedGlobals: readonly string[] = [...provided];
+
+/** The browser's globals Node lacks (`window`, `document`, …: the prelude's `page`); a run has them only when it needs the page. */
+export const browserGlobals: readonly string[] = sandboxProvides.browser;
+const browser = new Set(browserGlobals);
+
+/** True for a global only the sandbox's browser page defines (see analyse/environment.ts, page.ts). */
+export function isBrowserGlobal(name: string): boolean {
+  return browser.has(name);
+}

@@ -1,12 +1,10 @@
-import sandboxProvides from './sandbox-provides.json';
+import { browserGlobals, isBrowserGlobal } from './globals';
 import { parseSync } from './parse';
 import type { BrowserPage, Prediction } from './types';
 
 // Whether a run needs the sandbox's browser page (see prelude.js, `page`): the snippet reads a browser global
 // (analyse/environment.ts), or an assumed value is made of the page (`document.createElement('button')` for a name
 // the snippet uses as an element). Either way the page is an assumption, and the report says so (`Report.page`).
-
-const browserGlobals: ReadonlySet<string> = new Set(sandboxProvides.browser);
 
 /** The browser globals the values' expressions read, sorted; each distinct expression is parsed once per call. */
 export function pageNamesInValues(values: Iterable<Prediction>): string[] {
@@ -16,11 +14,11 @@ export function pageNamesInValues(values: Iterable<Prediction>): string[] {
     if (seen.has(value)) continue;
     seen.add(value);
     // Most values name no browser global at all: only those that mention one are parsed.
-    if (![...browserGlobals].some((name) => value.includes(name))) continue;
+    if (!browserGlobals.some((name) => value.includes(name))) continue;
     const tree = parseSync(`(${value})`, 'js');
     try {
       for (const node of tree.rootNode.descendantsOfType('identifier')) {
-        if (node && browserGlobals.has(node.text)) names.add(node.text);
+        if (node && isBrowserGlobal(node.text)) names.add(node.text);
       }
     } finally {
       tree.delete();

@@ -1,4 +1,4 @@
-import sandboxProvides from '../sandbox-provides.json';
+import { isBrowserGlobal } from '../globals';
 import type { SNode } from './syntax';
 import type { Reference } from './scopes';
 import type { BrowserPage } from '../types';
@@ -8,8 +8,6 @@ import type { Tree } from '../parse';
 // the prelude's own list, written by the build into sandbox-provides.json) is added only for a snippet that uses
 // it without asking whether it is there. Code written for both (`typeof window !== 'undefined'`) and the real
 // packages it loads then get Node's answer, as they would under `node`, instead of a page nobody said exists.
-
-const browserGlobals: ReadonlySet<string> = new Set(sandboxProvides.browser);
 
 /** `typeof name` (parentheses allowed): the one way to read an undeclared name that never throws. */
 export function isTypeofOperand(node: SNode): boolean {
@@ -56,7 +54,7 @@ export function browserPageUse(references: readonly Reference[]): BrowserPage | 
   const names = new Set<string>();
   let line = Infinity;
   for (const ref of references) {
-    if (!browserGlobals.has(ref.name)) continue;
+    if (!isBrowserGlobal(ref.name)) continue;
     if (isTypeofOperand(ref.node)) return null;
     names.add(ref.name);
     line = Math.min(line, ref.node.line);
