@@ -44,3 +44,9 @@ test('the CLI lists the page among the assumptions, once', async () => {
   assert.match(assumed, /document = a blank browser page/);
   assert.equal(assumed.match(/browser page/g)?.length, 1);
 });
+
+test("in a module (strict), a callback handed to an unknown API still gets an assumed this to call methods on", async () => {
+  const report = await run("import { addMethod, date } from 'yup';\naddMethod(date, 'format', function format(formats) {\n  return this.transform((value) => value);\n});\n");
+  assert.equal(report.error, null, JSON.stringify(report.error));
+  assert.ok(report.executedLines.includes(3));
+});

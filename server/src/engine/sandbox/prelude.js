@@ -555,12 +555,16 @@
     assumedObjects.add(proxy);
     return proxy;
   }
-  /** Functions passed to an unknown API are called later with predicted arguments (error-first callbacks get `null` first). */
+  /**
+   * Functions passed to an unknown API are called later with predicted arguments (error-first callbacks get `null`
+   * first), and with an assumed `this`: the unknown API decides what its callbacks' `this` is (jQuery's element,
+   * yup's schema). Undefined would be no better a guess, and strict code (a module) would fail on it at once.
+   */
   function driveArguments(args, label) {
     for (let i = 0; i < args.length; i++) {
       const fn = args[i];
       if (typeof fn === 'function' && !isAny(fn)) {
-        queueCallback(fn, undefined, () => argumentsFor(fn, label + '(…)'), 'callback');
+        queueCallback(fn, makeAny(label + '(…) this'), () => argumentsFor(fn, label + '(…)'), 'callback');
       }
     }
   }
